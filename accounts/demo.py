@@ -1,0 +1,35 @@
+"""One person per role, in the seed department: the demo log-ins and the test cast."""
+
+from accounts.models import Role, RoleGrant, User
+
+DEMO_PASSWORD = "cchc-demo-2024"
+
+# (username, full name, position, unit code, [(role, scope unit code)])
+PEOPLE = [
+    ("lan", "Nguyễn Thị Lan", "Chuyên viên Phòng Quản lý đất đai", "qldd", [(Role.SPECIALIST, "qldd")]),
+    ("hung", "Trần Văn Hùng", "Giám đốc Trung tâm Công nghệ thông tin", "ttcntt",
+     [(Role.UNIT_HEAD, "ttcntt"), (Role.SPECIALIST, "ttcntt")]),
+    ("mai", "Lê Thị Mai", "Chuyên viên Văn phòng Sở, đầu mối CCHC", "vp", [(Role.REFORM_OFFICE, "stnmt")]),
+    ("thu", "Phạm Minh Thư", "Thành viên Tổ thẩm định CCHC (Sở Nội vụ)", "snv", [(Role.APPRAISER, "ubnd-brvt")]),
+    ("manh", "Phan Văn Mạnh", "Phó Giám đốc Sở", "stnmt", [(Role.LEADER, "stnmt")]),
+    ("admin", "Quản trị hệ thống", "Quản trị hệ thống", "stnmt", [(Role.ADMIN, "ubnd-brvt")]),
+    ("khoa", "Đỗ Văn Khoa", "Chuyên viên Sở Tư pháp", "stp", [(Role.SPECIALIST, "stp")]),
+]
+
+
+def build_people(units: dict, password: str = DEMO_PASSWORD) -> dict[str, User]:
+    """Idempotent: existing people keep their password."""
+    people = {}
+    for username, full_name, position, unit_code, grants in PEOPLE:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"full_name": full_name, "position": position, "unit": units[unit_code],
+                      "email": f"{username}@stnmt.example.vn"},
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        for role, scope in grants:
+            RoleGrant.objects.get_or_create(user=user, role=role, unit=units[scope])
+        people[username] = user
+    return people

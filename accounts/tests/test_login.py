@@ -1,0 +1,29 @@
+from django.urls import reverse
+
+from core.testing import PASSWORD
+
+
+def test_login_with_the_real_form(cast, client):
+    response = client.post(reverse("accounts:login"), {"username": "lan", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_wrong_password_gets_a_vietnamese_message(cast, client):
+    response = client.post(reverse("accounts:login"), {"username": "lan", "password": "sai-mat-khau"})
+    assert response.status_code == 200
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.content.decode()
+
+
+def test_repeated_failures_lock_the_account(cast, client, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("accounts:login"), {"username": "lan", "password": "sai"})
+    response = client.post(reverse("accounts:login"), {"username": "lan", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "tạm thời bị khóa" in response.content.decode()
+
+
+def test_passwords_are_hashed_strongly_in_production_settings():
+    from cchc import settings as production_like
+
+    assert production_like.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")

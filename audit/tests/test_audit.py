@@ -1,0 +1,42 @@
+import pytest
+from django.urls import reverse
+
+from audit.log import diff, record, snapshot
+from audit.models import AppendOnlyError, AuditEntry
+from org import actions
+
+
+def test_diff_keeps_only_changes():
+    assert diff({"a": 1, "b": "x"}, {"a": 2, "b": "x"}) == {"a": [1, 2]}
+    assert diff({}, {"a": 1}) == {"a": [None, 1]}
+
+
+def test_entries_are_append_only(cast):
+    entry = record(by=cast.mai, obj=cast.unit("vp"), action="update", changes={"name": ["a", "b"]})
+    entry.note = "sửa"
+    with pytest.raises(AppendOnlyError):
+        entry.save()
+    with pytest.raises(AppendOnlyError):
+        entry.delete()
+    with pytest.raises(AppendOnlyError):
+        AuditEntry.objects.all().delete()
+    with pytest.raises(AppendOnlyError):
+        AuditEntry.objects.update(note="x")
+
+
+def test_unit_change_is_shown_on_its_page_and_in_the_office_log(cast, client_for):
+    unit = cast.unit("ttqt")
+    before = snapshot(unit, ["short_name"])
+    actions.update_unit(unit, by=cast.mai, short_name="TT Quan trắc")
+    assert diff(before, snapshot(unit, ["short_name"])) == {"short_name": ["TTQT TNMT", "TT Quan trắc"]}
+    client = client_for(cast.mai)
+    page = client.get(reverse("org:unit", args=[unit.pk])).content.decode()
+    assert "TTQT TNMT" in page and "TT Quan trắc" in page
+    log = client.get(reverse("audit:index"), {"unit": unit.pk, "user": cast.mai.pk, "from": "01/01/2020"}).content.decode()
+    assert "→ <strong>TT Quan trắc" in log
+    empty = client.get(reverse("audit:index"), {"user": cast.manh.pk}).content.decode()
+    assert "→ <strong>TT Quan trắc" not in empty
+
+
+def test_specialist_has_no_audit_page(cast, client_for):
+    assert client_for(cast.lan).get(reverse("audit:index")).status_code == 403

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("core.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("org/", include("org.urls")),
+    path("audit/", include("audit.urls")),
+    path("calendar/", include("workdays.urls")),
+    path("frameworks/", include("frameworks.urls")),
+    path("assessments/", include("assessments.urls")),
+    path("plans/", include("plans.urls")),
+    path("imports/", include("imports.urls")),
+    path("dossiers/", include("dossiers.urls")),
+    path("surveys/", include("surveys.urls")),
+    path("documents/", include("documents.urls")),
+    path("dashboards/", include("dashboards.urls")),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
