@@ -1,0 +1,57 @@
+"""Measured values that scoring rules can read from cchc's own data.
+
+Apps register what they can measure in their AppConfig.ready():
+
+    from frameworks.metrics import MetricValue, register_metric
+
+    def on_time_rate(unit, start, end):
+        ...
+        return MetricValue(Decimal("92.94"), "2.618/2.817 hồ sơ đúng hạn", evidence_url="/dossiers/?...")
+
+    register_metric("dossiers.on_time_rate", "Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn (%)", on_time_rate)
+
+A criterion whose rule reads a metric stores the metric key; the assessment computes it for its unit and
+window (for example 01/01–30/11) and keeps the value with its detail as evidence. Rates are percents 0–100.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class MetricValue:
+    value: Decimal
+    detail: str = ""
+    evidence_url: str = ""
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: str
+    compute: Callable[..., MetricValue | None]
+
+
+_REGISTRY: dict[str, Metric] = {}
+
+
+def register_metric(key: str, label: str, compute: Callable[..., MetricValue | None]) -> None:
+    _REGISTRY[key] = Metric(key, label, compute)
+
+
+def available_metrics() -> list[Metric]:
+    return sorted(_REGISTRY.values(), key=lambda m: m.label)
+
+
+def metric_choices() -> list[tuple[str, str]]:
+    return [(m.key, m.label) for m in available_metrics()]
+
+
+def compute_metric(key: str, unit, start: date, end: date) -> MetricValue | None:
+    """The metric's value for a unit (and, where it makes sense, its subtree) over [start, end]; None if no data."""
+    metric = _REGISTRY.get(key)
+    if metric is None:
+        return None
+    return metric.compute(unit, start, end)
