@@ -17,6 +17,7 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     path("documents/", include("documents.urls")),
     path("dashboards/", include("dashboards.urls")),
+    path("public/", include("dashboards.public_urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
