@@ -1,0 +1,103 @@
+"""Every deadline phrase of the seed plan's appendices, and the issue's, read as intended (plan year 2024)."""
+
+from datetime import date
+
+import pytest
+
+from workdays.calendar import vietnam_calendar
+from workdays.deadlines import (
+    CONTINUOUS,
+    DATE,
+    NONE,
+    ON_INSTRUCTION,
+    PERIOD,
+    RECURRING,
+    RELATIVE,
+    UNKNOWN,
+    parse_deadline,
+)
+
+D = date
+CAL = vietnam_calendar(range(2023, 2028))
+
+# text, kind, due (after moving off days off), extra expected attributes
+CASES = [
+    # The seed's appendices (Phụ lục 1, 2, 3), as written in the "Thời gian thực hiện" column.
+    ("Báo cáo trước ngày 15/11", DATE, D(2024, 11, 15), {"is_report": True}),
+    ("Trước ngày 15/11", DATE, D(2024, 11, 15), {"is_report": False}),
+    ("Báo cáo trước ngày 15/7", DATE, D(2024, 7, 15), {"is_report": True}),
+    ("Báo cáo năm trước ngày 15/11", DATE, D(2024, 11, 15), {"is_report": True}),
+    ("Báo cáo năm trước ngày 15/11/2024 4", DATE, D(2024, 11, 15), {"stated_due": D(2024, 11, 15)}),
+    ("BC năm trước 15/11", DATE, D(2024, 11, 15), {"is_report": True}),
+    ("Năm 2024", PERIOD, D(2024, 12, 31), {"period_start": D(2024, 1, 1), "period_end": D(2024, 12, 31)}),
+    ("Năm 2024 (Phân đấu hoàn thành trước ngày 31/10/2024)", DATE, D(2024, 10, 31),
+     {"period_end": D(2024, 12, 31)}),
+    ("Năm 2024 Theo yêu cầu của Đoàn kiểm tra", ON_INSTRUCTION, None,
+     {"event": "Theo yêu cầu của Đoàn kiểm tra", "period_end": D(2024, 12, 31)}),
+    ("Năm 2024 Theo yêu cầu tiến độ nhiệm vụ", ON_INSTRUCTION, None, {"event": "Theo yêu cầu tiến độ nhiệm vụ"}),
+    ("Trong thời hạn 20 ngày kể từ khi nhận được văn bản.", RELATIVE, None,
+     {"offset": 20, "offset_unit": "days", "event": "nhận được văn bản"}),
+    ("Theo yêu cầu của Sở Nội vụ", ON_INSTRUCTION, None, {"event": "Theo yêu cầu của Sở Nội vụ"}),
+    ("Chậm nhất sau 05 ngày làm việc kể từ ngày Chủ tịch UBND tỉnh ký công bố TTHC", RELATIVE, None,
+     {"offset": 5, "offset_unit": "working_days", "event": "Chủ tịch UBND tỉnh ký công bố TTHC"}),
+    ("", NONE, None, {"flagged": False}),
+    ("   ", NONE, None, {}),
+    # The issue's and domain.md's phrases.
+    ("Báo cáo trước ngày 15/11/2024", DATE, D(2024, 11, 15), {}),
+    ("trước ngày 15/11", DATE, D(2024, 11, 15), {}),
+    ("Tháng 6/2025", PERIOD, D(2025, 6, 30), {"period_start": D(2025, 6, 1)}),
+    ("Quý II/2025", PERIOD, D(2025, 6, 30), {"period_start": D(2025, 4, 1)}),
+    ("Trong Quý I/2025", PERIOD, D(2025, 3, 31), {"period_start": D(2025, 1, 1)}),
+    ("Quý IV/2025", PERIOD, D(2025, 12, 31), {}),
+    ("Trong năm 2025", PERIOD, D(2025, 12, 31), {"period_start": D(2025, 1, 1)}),
+    ("6 tháng đầu năm 2025", PERIOD, D(2025, 6, 30), {}),
+    ("hàng tháng", RECURRING, None, {"recurrence": "monthly"}),
+    ("Hàng quý", RECURRING, None, {"recurrence": "quarterly"}),
+    ("định kỳ", RECURRING, None, {"recurrence": "periodic"}),
+    ("Thường xuyên", CONTINUOUS, None, {}),
+    ("Theo chỉ đạo của UBND tỉnh", ON_INSTRUCTION, None, {"event": "Theo chỉ đạo của UBND tỉnh"}),
+    ("Theo tiến độ của Trung ương", ON_INSTRUCTION, None, {}),
+    ("Sau khi Đề án được phê duyệt", ON_INSTRUCTION, None, {"event": "Sau khi Đề án được phê duyệt"}),
+    # Days off: a deadline on a weekend or holiday is sent before the days off.
+    ("Báo cáo trước ngày 10/3/2024", DATE, D(2024, 3, 8), {"stated_due": D(2024, 3, 10)}),
+    ("Trước ngày 15/02/2026", DATE, D(2026, 2, 13), {"stated_due": D(2026, 2, 15)}),
+    ("Tháng 8/2026", PERIOD, D(2026, 8, 28), {"stated_due": D(2026, 8, 31)}),
+    # Not understood: kept verbatim and flagged, never guessed.
+    ("Gộp vào Cải cách thủ tục hành chính", UNKNOWN, None, {"flagged": True}),
+    ("Khi nào xong thì báo", UNKNOWN, None, {"flagged": True}),
+    ("Trước ngày 31/02/2025", DATE, None, {"flagged": True}),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "due", "extra"), CASES, ids=[c[0] or "(trống)" for c in CASES])
+def test_parse_deadline(text, kind, due, extra):
+    deadline = parse_deadline(text, year=2024, calendar=CAL)
+    assert deadline.kind == kind
+    assert deadline.due == due
+    assert deadline.text == text.strip()
+    for name, value in extra.items():
+        assert getattr(deadline, name) == value, name
+
+
+def test_day_and_month_without_a_year_is_flagged_not_guessed():
+    deadline = parse_deadline("Báo cáo trước ngày 15/11")
+    assert deadline.kind == DATE and deadline.due is None and deadline.flagged
+
+
+def test_without_calendar_the_stated_date_is_kept():
+    assert parse_deadline("Trước ngày 15/02/2026").due == D(2026, 2, 15)
+
+
+@pytest.mark.parametrize(("text", "event_date", "due"), [
+    # 20 calendar days from 25/01/2025 is 14/02/2025 (a Friday).
+    ("Trong thời hạn 20 ngày kể từ khi nhận được văn bản.", D(2025, 1, 25), D(2025, 2, 14)),
+    # 5 working days from Friday 24/01/2025 jump over Tết 2025: 3, 4, 5, 6, 7 February.
+    ("Chậm nhất sau 05 ngày làm việc kể từ ngày Chủ tịch UBND tỉnh ký công bố TTHC", D(2025, 1, 24), D(2025, 2, 7)),
+    # 20 days from 26/01/2026 lands on Sunday 15/02/2026, inside Tết: sent on Friday 13/02.
+    ("Trong thời hạn 20 ngày kể từ khi nhận được văn bản.", D(2026, 1, 26), D(2026, 2, 13)),
+    ("Theo chỉ đạo của UBND tỉnh", D(2025, 6, 2), D(2025, 6, 2)),
+])
+def test_relative_and_instructed_deadlines_are_dated_once_the_event_is_recorded(text, event_date, due):
+    deadline = parse_deadline(text, year=2025, calendar=CAL)
+    assert deadline.due is None and deadline.needs_event_date
+    assert deadline.resolve(event_date, CAL).due == due
