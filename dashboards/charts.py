@@ -1,0 +1,343 @@
+"""Charts drawn on the server as inline SVG (biểu đồ), each paired with the same figures as a table.
+
+Plain data in, a `Chart` out: no ORM, no network. pygal draws the SVG; we then strip its <script> and comments
+so the markup is inert, give it role="img" and a label, and keep Vietnamese number formatting (9,376 · 2.817).
+Every chart carries a `Table` with the same numbers, for screen readers, printing, and anyone who prefers figures.
+"""
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+import pygal
+from lxml import etree
+from pygal.style import Style
+
+STYLE = Style(
+    background="transparent",
+    plot_background="#ffffff",
+    foreground="#1d2330",
+    foreground_strong="#1d2330",
+    foreground_subtle="#5b6473",
+    font_family='"Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif',
+    label_font_size=12,
+    major_label_font_size=12,
+    legend_font_size=13,
+    title_font_size=15,
+    value_font_size=11,
+    colors=("#0b5cad", "#a31d24", "#17743d", "#9a6400", "#6b4fa0", "#00838f", "#5b6473"),
+    opacity=".9",
+    opacity_hover="1",
+    transition="0ms",
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """The chart's figures: `rows` are already formatted strings; the first cell of a row names it."""
+
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: list[bool] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    svg: str
+    table: Table
+    empty: bool = False
+
+
+# Vietnamese number formats without Django, so this module stays plain.
+
+
+def _decimal(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def vn_number(value, places: int | None = None, *, trim: bool = False) -> str:
+    """2817 → '2.817'; 9.376 → '9,376'; with trim, trailing zeros go (12,500 → 12,5). None → '–'."""
+    number = _decimal(value)
+    if number is None:
+        return "–"
+    if places is not None:
+        number = number.quantize(Decimal(1).scaleb(-places))
+    if trim:
+        number = number.normalize()
+        if number == number.to_integral():
+            number = number.quantize(Decimal(1))
+    sign = "-" if number < 0 else ""
+    text = format(abs(number), "f")
+    whole, _, frac = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return sign + ".".join(groups) + ("," + frac if frac else "")
+
+
+def vn_score(value) -> str:
+    """A score as score sheets write it: up to three decimals, no trailing zeros (9,376 · 12,5 · 6)."""
+    return vn_number(value, 3, trim=True)
+
+
+def vn_percent(value) -> str:
+    """A percent already on 0–100: 92.94 → '92,9 %'."""
+    text = vn_number(value, 1)
+    return "–" if text == "–" else f"{text} %"
+
+
+def _float(value) -> float | None:
+    number = _decimal(value)
+    return None if number is None else float(number)
+
+
+def _config(title: str, **options) -> dict:
+    return {
+        "title": title,
+        "style": STYLE,
+        "js": [],
+        "disable_xml_declaration": True,
+        "explicit_size": False,
+        "width": 760,
+        "height": 380,
+        "legend_at_bottom": True,
+        "legend_at_bottom_columns": 3,
+        "truncate_label": 40,
+        "truncate_legend": 40,
+        "print_values": False,
+        "no_data_text": "Chưa có dữ liệu",
+        "margin": 12,
+        **options,
+    }
+
+
+def _inert_svg(chart, label: str) -> str:
+    """The chart's SVG without scripts or comments, labelled for assistive technology."""
+    tree = chart.render_tree()
+    for node in list(tree.iter()):
+        if isinstance(node, etree._Comment) or etree.QName(node).localname == "script":
+            node.getparent().remove(node)
+    tree.set("role", "img")
+    tree.set("aria-label", label)
+    tree.set("class", "chart-svg pygal-chart")
+    tree.set("preserveAspectRatio", "xMidYMid meet")
+    return etree.tostring(tree, encoding="unicode")
+
+
+def _chart(key: str, title: str, pygal_chart, table: Table, empty: bool) -> Chart:
+    label = f"{title}. Số liệu chi tiết ở bảng bên dưới." if not empty else f"{title}: chưa có dữ liệu."
+    return Chart(key=f"{key}-{uuid.uuid4().hex[:8]}", title=title, svg=_inert_svg(pygal_chart, label), table=table,
+                 empty=empty)
+
+
+@dataclass(frozen=True)
+class AreaScore:
+    """One area (lĩnh vực) of a framework: the score and maximum of the current and the previous year."""
+
+    label: str
+    current: Decimal | None
+    current_max: Decimal | None
+    previous: Decimal | None = None
+    previous_max: Decimal | None = None
+
+
+def area_scores(areas: Sequence[AreaScore], year: int, previous_year: int | None = None) -> Chart:
+    """Điểm theo lĩnh vực so với điểm tối đa, năm nay và năm trước (bars)."""
+    title = f"Điểm theo lĩnh vực so với điểm tối đa – năm {year}"
+    if previous_year:
+        title += f" và năm {previous_year}"
+    chart = pygal.HorizontalBar(**_config(title, height=max(320, 70 * len(areas) + 120)),
+                                value_formatter=vn_score)
+    chart.x_labels = [a.label for a in areas]
+    chart.add(f"Điểm tối đa {year}", [_float(a.current_max) for a in areas])
+    if previous_year:
+        chart.add(f"Điểm đạt {previous_year}", [_float(a.previous) for a in areas])
+    chart.add(f"Điểm đạt {year}", [_float(a.current) for a in areas])
+    headers = ["Lĩnh vực", f"Tối đa {year}", f"Đạt {year}", "Điểm bị mất"]
+    if previous_year:
+        headers += [f"Tối đa {previous_year}", f"Đạt {previous_year}", "Tăng/giảm"]
+    rows = []
+    for a in areas:
+        lost = a.current_max - a.current if a.current is not None and a.current_max is not None else None
+        row = [a.label, vn_score(a.current_max), vn_score(a.current), vn_score(lost)]
+        if previous_year:
+            change = a.current - a.previous if a.current is not None and a.previous is not None else None
+            row += [vn_score(a.previous_max), vn_score(a.previous), _signed(change)]
+        rows.append(row)
+    empty = not any(a.current is not None or a.previous is not None for a in areas)
+    table = Table(title, headers, rows, [False] + [True] * (len(headers) - 1))
+    return _chart("area-scores", title, chart, table, empty)
+
+
+def _signed(value) -> str:
+    text = vn_score(value)
+    return f"+{text}" if value is not None and value > 0 else text
+
+
+@dataclass(frozen=True)
+class YearResult:
+    """A unit's result in one year: total score and rank among `ranked` units (as '10/21')."""
+
+    year: int
+    total: Decimal | None
+    rank: int | None = None
+    ranked: int | None = None
+
+
+def total_and_rank_trend(results: Sequence[YearResult], unit_label: str = "") -> Chart:
+    """Tổng điểm và thứ hạng qua các năm (lines; the rank on its own axis, 1 at the top)."""
+    title = "Tổng điểm và xếp hạng qua các năm" + (f" – {unit_label}" if unit_label else "")
+    results = sorted(results, key=lambda r: r.year)
+    chart = pygal.Line(**_config(title), value_formatter=vn_score, dots_size=4)
+    chart.x_labels = [str(r.year) for r in results]
+    chart.add("Tổng điểm", [_float(r.total) for r in results])
+    # Rank 1 is best, so it is drawn negated on the secondary axis to make "higher on the chart" mean better.
+    if any(r.rank for r in results):
+        chart.add("Xếp hạng", [{"value": -r.rank, "formatter": lambda v: f"hạng {vn_number(-v)}"} if r.rank else None
+                               for r in results], secondary=True)
+        chart.secondary_range = (-(max(r.ranked or r.rank or 1 for r in results) + 1), 0)
+    rows = [[str(r.year), vn_score(r.total), f"{r.rank}/{r.ranked}" if r.rank and r.ranked else (str(r.rank or "–"))]
+            for r in results]
+    table = Table(title, ["Năm", "Tổng điểm", "Xếp hạng"], rows, [False, True, True])
+    return _chart("total-rank", title, chart, table, not any(r.total is not None for r in results))
+
+
+@dataclass(frozen=True)
+class UnitTasks:
+    """How many tasks a unit leads, by status key."""
+
+    unit: str
+    counts: Mapping[str, int]
+
+
+def tasks_by_status(units: Sequence[UnitTasks], statuses: Sequence[tuple[str, str]], title: str = "") -> Chart:
+    """Nhiệm vụ theo trạng thái của từng đơn vị (stacked bars). `statuses` = [(key, label)] in display order."""
+    title = title or "Nhiệm vụ theo trạng thái, theo đơn vị chủ trì"
+    chart = pygal.HorizontalStackedBar(**_config(title, height=max(300, 42 * len(units) + 140)),
+                                       value_formatter=lambda v: vn_number(v))
+    chart.x_labels = [u.unit for u in units]
+    for key, label in statuses:
+        chart.add(label, [u.counts.get(key, 0) for u in units])
+    rows = [[u.unit, *[vn_number(u.counts.get(key, 0)) for key, _ in statuses], vn_number(sum(u.counts.values()))]
+            for u in units]
+    headers = ["Đơn vị", *[label for _, label in statuses], "Tổng"]
+    table = Table(title, headers, rows, [False] + [True] * (len(headers) - 1))
+    return _chart("tasks-status", title, chart, table, not any(sum(u.counts.values()) for u in units))
+
+
+@dataclass(frozen=True)
+class AspectIndex:
+    """One SIPAS aspect (yếu tố): its index in percent and how many answers gave an opinion."""
+
+    label: str
+    index: Decimal | None
+    answers: int = 0
+
+
+def sipas_aspects(aspects: Sequence[AspectIndex], overall: Decimal | None = None, target: Decimal | None = None,
+                  title: str = "") -> Chart:
+    """Chỉ số hài lòng SIPAS theo 5 yếu tố (bars, 0–100 %)."""
+    title = title or "Chỉ số hài lòng (SIPAS) theo yếu tố"
+    chart = pygal.HorizontalBar(**_config(title, range=(0, 100), height=max(300, 60 * len(aspects) + 120)),
+                                value_formatter=vn_percent)
+    chart.x_labels = [a.label for a in aspects]
+    chart.add("Chỉ số (%)", [_float(a.index) for a in aspects])
+    if target is not None:
+        chart.add("Chỉ tiêu (%)", [_float(target)] * len(aspects))
+    rows = [[a.label, vn_percent(a.index), vn_number(a.answers)] for a in aspects]
+    if overall is not None:
+        rows.append(["Chỉ số hài lòng chung", vn_percent(overall), vn_number(sum(a.answers for a in aspects))])
+    table = Table(title, ["Yếu tố", "Chỉ số", "Số ý kiến"], rows, [False, True, True])
+    return _chart("sipas", title, chart, table, not any(a.index is not None for a in aspects))
+
+
+@dataclass(frozen=True)
+class MonthRate:
+    """Dossiers settled in one month: how many, and how many on time or early."""
+
+    year: int
+    month: int
+    on_time: int
+    settled: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        if not self.settled:
+            return None
+        return (Decimal(self.on_time) * 100 / self.settled).quantize(Decimal("0.01"))
+
+
+def on_time_trend(months: Sequence[MonthRate], target: Decimal | None = None, title: str = "") -> Chart:
+    """Tỷ lệ hồ sơ giải quyết đúng hạn theo tháng (line, 0–100 %)."""
+    title = title or "Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn theo tháng"
+    months = sorted(months, key=lambda m: (m.year, m.month))
+    chart = pygal.Line(**_config(title, range=(0, 100)), value_formatter=vn_percent, dots_size=4)
+    chart.x_labels = [f"{m.month:02d}/{m.year}" for m in months]
+    chart.add("Đúng và trước hạn (%)", [_float(m.rate) for m in months])
+    if target is not None:
+        chart.add("Chỉ tiêu (%)", [_float(target)] * len(months))
+    rows = [[f"{m.month:02d}/{m.year}", vn_number(m.settled), vn_number(m.on_time), vn_percent(m.rate)] for m in months]
+    table = Table(title, ["Tháng", "Hồ sơ đã giải quyết", "Đúng và trước hạn", "Tỷ lệ"], rows,
+                  [False, True, True, True])
+    return _chart("on-time", title, chart, table, not any(m.settled for m in months))
+
+
+@dataclass(frozen=True)
+class RankedUnit:
+    """A unit in a ranking (bảng xếp hạng)."""
+
+    rank: int | None
+    unit: str
+    total: Decimal | None
+    maximum: Decimal | None = None
+    highlight: bool = False
+
+
+def ranking(rows: Sequence[RankedUnit], title: str = "") -> Chart:
+    """Xếp hạng theo tổng điểm (bars, best first)."""
+    title = title or "Xếp hạng theo tổng điểm"
+    chart = pygal.HorizontalBar(**_config(title, height=max(300, 34 * len(rows) + 120), show_legend=False),
+                                value_formatter=vn_score)
+    ordered = list(reversed(rows))  # pygal draws the first label at the bottom; the best goes on top
+    chart.x_labels = [r.unit for r in ordered]
+    chart.add("Tổng điểm", [
+        {"value": _float(r.total), "color": "#a31d24"} if r.highlight else _float(r.total) for r in ordered
+    ])
+    table_rows = [[r.unit, str(r.rank) if r.rank else "–", vn_score(r.total), vn_score(r.maximum)] for r in rows]
+    table = Table(title, ["Đơn vị", "Xếp hạng", "Tổng điểm", "Điểm tối đa"], table_rows, [False, True, True, True])
+    return _chart("ranking", title, chart, table, not any(r.total is not None for r in rows))
+
+
+@dataclass(frozen=True)
+class LostPoints:
+    """Points a criterion lost (điểm bị mất): max minus the score kept."""
+
+    code: str
+    title: str
+    lost: Decimal
+    maximum: Decimal | None = None
+
+
+def lost_points(items: Sequence[LostPoints], title: str = "") -> Chart:
+    """Tiêu chí bị mất điểm, nhiều nhất trước (bars)."""
+    title = title or "Tiêu chí bị mất điểm"
+    items = sorted(items, key=lambda i: -i.lost)
+    chart = pygal.HorizontalBar(**_config(title, height=max(260, 40 * len(items) + 120), show_legend=False),
+                                value_formatter=vn_score)
+    ordered = list(reversed(items))
+    chart.x_labels = [f"{i.code} {i.title}".strip() for i in ordered]
+    chart.add("Điểm bị mất", [_float(i.lost) for i in ordered])
+    rows = [[f"{i.code} {i.title}".strip(), vn_score(i.lost), vn_score(i.maximum)] for i in items]
+    table = Table(title, ["Tiêu chí", "Điểm bị mất", "Điểm tối đa"], rows, [False, True, True])
+    return _chart("lost-points", title, chart, table, not items)
