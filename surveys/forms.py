@@ -1,0 +1,140 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from surveys import questionnaire as q
+from surveys.index import LEVEL_LABELS, LEVELS, METHODS, NO_OPINION
+from surveys.models import Counter, Question, Response, Survey
+
+
+def _optional(choices: list[str]) -> list[tuple[str, str]]:
+    return [("", _("— Không trả lời —")), *[(c, c) for c in choices]]
+
+
+class AnswerForm(forms.Form):
+    """The answer sheet: one required radio group per question, optional details, a free-text suggestion."""
+
+    suggestion = forms.CharField(label=_("Ông/Bà có góp ý gì để cơ quan phục vụ tốt hơn?"), required=False,
+                                 max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+    gender = forms.ChoiceField(label=_("Giới tính"), required=False, choices=_optional(q.GENDERS))
+    age_group = forms.ChoiceField(label=_("Độ tuổi"), required=False, choices=_optional(q.AGE_GROUPS))
+    occupation = forms.ChoiceField(label=_("Nghề nghiệp"), required=False, choices=_optional(q.OCCUPATIONS))
+    respondent_kind = forms.ChoiceField(label=_("Ông/Bà là"), required=False, choices=_optional(q.RESPONDENT_KINDS))
+
+    DETAILS = ("gender", "age_group", "occupation", "respondent_kind")
+
+    def __init__(self, *args, survey: Survey, questions: list[Question], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.survey = survey
+        self.questions = questions
+        levels = [(str(level), LEVEL_LABELS[level]) for level in LEVELS]
+        if survey.allow_no_opinion:
+            levels.append((str(NO_OPINION), LEVEL_LABELS[NO_OPINION]))
+        for question in questions:
+            self.fields[f"q{question.pk}"] = forms.ChoiceField(
+                label=question.text, choices=levels, widget=forms.RadioSelect,
+                error_messages={"required": _("Xin Ông/Bà chọn một mức đánh giá cho câu này.")},
+            )
+        if not survey.ask_respondent:
+            for name in self.DETAILS:
+                del self.fields[name]
+
+    def groups(self):
+        """[(aspect label, [bound fields])] in questionnaire order, for one fieldset per aspect."""
+        groups: list[tuple[str, list]] = []
+        for question in self.questions:
+            label = question.get_aspect_display() if question.aspect else ""
+            if not groups or groups[-1][0] != label:
+                groups.append((label, []))
+            groups[-1][1].append(self[f"q{question.pk}"])
+        return groups
+
+    def detail_fields(self):
+        return [self[name] for name in self.DETAILS if name in self.fields]
+
+    def levels(self) -> dict[int, int]:
+        return {question.pk: int(self.cleaned_data[f"q{question.pk}"]) for question in self.questions}
+
+    def details(self) -> dict[str, str]:
+        return {name: self.cleaned_data.get(name, "") for name in self.DETAILS if name in self.fields}
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label=_("Mã khảo sát in trên phiếu hẹn hoặc thư mời"), max_length=20,
+                           widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}))
+
+
+class SurveyForm(forms.ModelForm):
+    class Meta:
+        model = Survey
+        fields = ["title", "period_label", "start_date", "end_date", "status", "method", "target_percent", "intro",
+                  "allow_no_opinion", "ask_respondent", "require_code"]
+        widgets = {"start_date": forms.DateInput(format="%d/%m/%Y"), "end_date": forms.DateInput(format="%d/%m/%Y"),
+                   "intro": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        target = data.get("target_percent")
+        if target is not None and not 0 <= target <= 100:
+            self.add_error("target_percent", _("Chỉ tiêu là một tỷ lệ từ 0 đến 100 %."))
+        return data
+
+
+class NewSurveyForm(SurveyForm):
+    source = forms.ModelChoiceField(label=_("Sao chép câu hỏi từ"), queryset=Survey.objects.none(), required=False,
+                                    empty_label=_("— Phiếu trống —"))
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
+
+    class Meta(SurveyForm.Meta):
+        fields = ["unit", "source", "title", "period_label", "start_date", "end_date", "method", "target_percent"]
+
+    def __init__(self, *args, units, sources, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["source"].queryset = sources
+        self.fields["method"].choices = list(METHODS.items())
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = ["aspect", "order", "text", "points"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class CounterForm(forms.ModelForm):
+    class Meta:
+        model = Counter
+        fields = ["name", "place"]
+
+
+class CodesForm(forms.Form):
+    count = forms.IntegerField(label=_("Số mã cần tạo"), min_value=1, max_value=500, initial=10, required=False)
+    label = forms.CharField(label=_("Dành cho (ví dụ: Lãnh đạo UBND tỉnh)"), max_length=255, required=False)
+    dossier_refs = forms.CharField(
+        label=_("Hoặc số hồ sơ, mỗi dòng một số (in mã lên phiếu hẹn)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self):
+        data = super().clean()
+        refs = [line.strip() for line in (data.get("dossier_refs") or "").splitlines() if line.strip()]
+        if len(refs) > 500:
+            raise forms.ValidationError(_("Mỗi lần tạo tối đa 500 mã."))
+        data["refs"] = refs
+        if not refs and not data.get("count"):
+            raise forms.ValidationError(_("Nhập số mã cần tạo hoặc danh sách số hồ sơ."))
+        return data
+
+
+class FollowUpForm(forms.Form):
+    status = forms.ChoiceField(label=_("Tình trạng"), choices=[c for c in Response.FollowUp.choices if c[0]])
+    reply = forms.CharField(label=_("Nội dung trả lời"), required=False, max_length=4000,
+                            widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Response.FollowUp.ANSWERED and not (data.get("reply") or "").strip():
+            self.add_error("reply", _("Khi chuyển sang “Đã trả lời”, hãy ghi nội dung trả lời."))
+        return data

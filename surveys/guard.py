@@ -1,0 +1,85 @@
+"""Holding off duplicate and automated answers on the public pages without knowing who answered.
+
+Three checks, none of which stores an address or a name:
+- a signed form token carrying the time the form was served: too fast (a script) or too old is refused;
+- a honeypot field a person never sees nor fills;
+- a per-client rate limit counted in the cache under a salted, daily-rotated hash of the address.
+The limits are settings (or environment variables) so a campaign or the burst benchmark can lift them.
+"""
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+HONEYPOT = "website"
+_SALT = "surveys.form-token"
+
+
+def _setting(name: str, default: str) -> str:
+    return str(getattr(settings, name, os.environ.get(name, default)))
+
+
+def min_fill_seconds() -> float:
+    return float(_setting("CCHC_SURVEY_MIN_FILL_SECONDS", "3"))
+
+
+def rate_limit() -> tuple[int, int]:
+    """(answers, seconds) allowed per client; "0" lifts the limit. Default: 20 answers an hour per address."""
+    raw = _setting("CCHC_SURVEY_RATE_LIMIT", "20/3600")
+    count, _, window = raw.partition("/")
+    return int(count or 0), int(window or 3600)
+
+
+def issue_token(survey_token: str) -> str:
+    return signing.dumps({"s": survey_token, "t": time.time()}, salt=_SALT, compress=True)
+
+
+@dataclass(frozen=True)
+class TokenCheck:
+    ok: bool
+    reason: str = ""
+
+
+def check_token(value: str, survey_token: str, max_age_hours: int = 12) -> TokenCheck:
+    try:
+        data = signing.loads(value or "", salt=_SALT, max_age=max_age_hours * 3600)
+    except signing.SignatureExpired:
+        return TokenCheck(False, "expired")
+    except signing.BadSignature:
+        return TokenCheck(False, "bad")
+    if not isinstance(data, dict) or data.get("s") != survey_token:
+        return TokenCheck(False, "bad")
+    if time.time() - float(data.get("t", 0)) < min_fill_seconds():
+        return TokenCheck(False, "too_fast")
+    return TokenCheck(True)
+
+
+def client_key(request) -> str:
+    """A salted hash of the address that changes every day, so it cannot be turned back into an address later."""
+    address = request.META.get("REMOTE_ADDR", "")
+    day = time.strftime("%Y%m%d")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{day}:{address}".encode()).hexdigest()[:32]
+
+
+def allow(request, scope: str) -> bool:
+    """Counts one answer for this client; False once the client went over the limit in the window."""
+    limit, window = rate_limit()
+    if limit <= 0:
+        return True
+    key = f"survey-rate:{scope}:{client_key(request)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= limit
+
+
+def is_bot(post) -> bool:
+    return bool(post.get(HONEYPOT, "").strip())

@@ -1,0 +1,92 @@
+"""Reading the answers back as distributions (one grouped query each) and handing them to the pure formulas."""
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count
+
+from surveys.index import (
+    COMMON,
+    Distribution,
+    ItemScore,
+    SurveyResult,
+    opinion_index,
+    sipas_result,
+)
+from surveys.models import Answer, Question, Response, Survey
+
+
+def _grouped(answers, *keys) -> dict:
+    """{key tuple: Distribution} from answers grouped by keys and level."""
+    counts: dict = defaultdict(dict)
+    for row in answers.values(*keys, "level").annotate(n=Count("pk")).order_by():
+        counts[tuple(row[k] for k in keys)][row["level"]] = row["n"]
+    return {key: Distribution(levels) for key, levels in counts.items()}
+
+
+def sipas_of(survey: Survey, *, counter=None, start: date | None = None, end: date | None = None) -> SurveyResult:
+    answers = Answer.objects.filter(response__survey=survey)
+    responses = Response.objects.filter(survey=survey)
+    if counter is not None:
+        answers = answers.filter(response__counter=counter)
+        responses = responses.filter(counter=counter)
+    if start:
+        answers, responses = answers.filter(response__submitted_on__gte=start), responses.filter(submitted_on__gte=start)
+    if end:
+        answers, responses = answers.filter(response__submitted_on__lte=end), responses.filter(submitted_on__lte=end)
+    by_aspect = {key[0]: dist for key, dist in _grouped(answers, "question__aspect").items()}
+    return sipas_result(by_aspect, responses.count(), survey.method)
+
+
+def question_distributions(survey: Survey) -> dict[int, Distribution]:
+    return {key[0]: dist for key, dist in _grouped(Answer.objects.filter(response__survey=survey), "question_id").items()}
+
+
+def opinion_of(survey: Survey) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(earned points, max points, percent) of an opinion survey; None without answers."""
+    dists = question_distributions(survey)
+    items = [ItemScore(points, dists.get(pk, Distribution()))
+             for pk, points in Question.objects.filter(survey=survey).values_list("pk", "points")]
+    return opinion_index(items, survey.method)
+
+
+def trend(surveys) -> list[tuple[Survey, SurveyResult]]:
+    """Each survey's overall and aspect indexes, for a trend over periods, in two queries whatever their number."""
+    surveys = list(surveys)
+    ids = [s.pk for s in surveys]
+    grouped = _grouped(Answer.objects.filter(response__survey_id__in=ids), "response__survey_id", "question__aspect")
+    responses = dict(Response.objects.filter(survey_id__in=ids).values_list("survey_id").annotate(n=Count("pk"))
+                     .order_by())
+    rows = []
+    for survey in surveys:
+        by_aspect = {aspect: dist for (sid, aspect), dist in grouped.items() if sid == survey.pk}
+        rows.append((survey, sipas_result(by_aspect, responses.get(survey.pk, 0), survey.method)))
+    return rows
+
+
+def unit_window(unit, start: date, end: date, kind: str = Survey.Kind.SIPAS) -> tuple[SurveyResult | None, Survey | None]:
+    """Pooled result of the unit's (and its subtree's) surveys of this kind answered in [start, end]."""
+    surveys = Survey.objects.filter(is_template=False, kind=kind, unit__path__startswith=unit.path)
+    latest = surveys.order_by("-end_date", "-pk").first()
+    if latest is None:
+        return None, None
+    answers = Answer.objects.filter(response__survey__in=surveys, response__submitted_on__range=(start, end))
+    by_aspect = {key[0]: dist for key, dist in _grouped(answers, "question__aspect").items()}
+    count = Response.objects.filter(survey__in=surveys, submitted_on__range=(start, end)).count()
+    if not count:
+        return None, latest
+    return sipas_result(by_aspect, count, latest.method or COMMON), latest
+
+
+def opinion_window(unit, start: date, end: date) -> tuple[Decimal, Decimal, Decimal] | None:
+    surveys = Survey.objects.filter(is_template=False, kind=Survey.Kind.OPINION, unit__path__startswith=unit.path)
+    latest = surveys.order_by("-end_date", "-pk").first()
+    if latest is None:
+        return None
+    # Points are defined by the latest questionnaire's items; answers in the window to those items count.
+    answers = Answer.objects.filter(response__survey=latest, response__submitted_on__range=(start, end))
+    dists = {key[0]: dist for key, dist in _grouped(answers, "question_id").items()}
+    items = [ItemScore(points, dists.get(pk, Distribution()))
+             for pk, points in Question.objects.filter(survey=latest).values_list("pk", "points")]
+    return opinion_index(items, latest.method)

@@ -1,0 +1,1 @@
+"""Views split by responsibility: public answering, the office's pages, Excel exports."""
