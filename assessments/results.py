@@ -1,0 +1,351 @@
+"""Read-only results that pages, documents and dashboards call: totals, ranking, year table, gap analysis.
+
+Every function reads in a fixed number of queries whatever the number of criteria, units or years,
+so callers can use them on list pages. Scores count as: the council's decision on an appeal if accepted,
+else the appraised score, else the self-score (while the appraisal is not done yet).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from assessments.models import Assessment, HistoricalArea, HistoricalResult, Score
+from frameworks.models import Criterion, Framework
+from frameworks.rules import format_points
+from org.names import normalize_name
+
+ZERO = Decimal(0)
+KIND = Criterion.Kind
+
+
+def final_points(score: Score | None) -> Decimal | None:
+    if score is None:
+        return None
+    appeal = getattr(score, "appeal", None) if _has_appeal(score) else None
+    if appeal is not None and appeal.status == "accepted" and appeal.decided_score is not None:
+        return appeal.decided_score
+    if score.appraised_score is not None:
+        return score.appraised_score
+    return score.self_score
+
+
+def _has_appeal(score: Score) -> bool:
+    try:
+        return score.appeal is not None
+    except Score.appeal.RelatedObjectDoesNotExist:
+        return False
+
+
+@dataclass
+class Line:
+    """One criterion with its points, for trees and gap lists."""
+
+    criterion: Criterion
+    depth: int
+    area: Criterion
+    responsible_unit: object
+    score: Score | None = None
+    self_points: Decimal | None = None
+    final_points: Decimal | None = None
+    children: list["Line"] = field(default_factory=list)
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    @property
+    def lost(self) -> Decimal:
+        if self.criterion.kind == KIND.PENALTY:
+            return self.final_points or ZERO
+        if self.criterion.kind == KIND.BONUS:
+            return ZERO
+        return self.criterion.max_points - (self.final_points or ZERO)
+
+
+@dataclass
+class AreaTotal:
+    area: Criterion
+    max_points: Decimal
+    self_points: Decimal
+    final_points: Decimal
+    appraised: bool
+
+    @property
+    def cell(self) -> str:
+        return f"{format_points(self.final_points)}/{format_points(self.max_points)}"
+
+
+@dataclass
+class Totals:
+    """Totals per area and overall (tổng điểm), self-assessed and final, with bonus and penalty."""
+
+    assessment: Assessment
+    areas: list[AreaTotal]
+    lines: list[Line]
+    bonus_self: Decimal = ZERO
+    bonus_final: Decimal = ZERO
+    penalty_self: Decimal = ZERO
+    penalty_final: Decimal = ZERO
+
+    @property
+    def max_points(self) -> Decimal:
+        return sum((a.max_points for a in self.areas), ZERO)
+
+    @property
+    def self_total(self) -> Decimal:
+        return sum((a.self_points for a in self.areas), ZERO) + self.bonus_self - self.penalty_self
+
+    @property
+    def final_total(self) -> Decimal:
+        return sum((a.final_points for a in self.areas), ZERO) + self.bonus_final - self.penalty_final
+
+    @property
+    def difference(self) -> Decimal:
+        return self.final_total - self.self_total
+
+
+def _tree(criteria: list[Criterion], scores: dict[int, Score]) -> list[Line]:
+    """Lines in tree order with points summed up from the leaves; responsibility inherited from ancestors."""
+    by_parent: dict[int | None, list[Criterion]] = defaultdict(list)
+    for criterion in criteria:
+        by_parent[criterion.parent_id].append(criterion)
+    ordered: list[Line] = []
+
+    def walk(parent_id, depth, area, responsible):
+        lines = []
+        for criterion in sorted(by_parent.get(parent_id, []), key=lambda c: (c.order, c.pk)):
+            top = area or criterion
+            unit = criterion.responsible_unit if criterion.responsible_unit_id else responsible
+            line = Line(criterion, depth, top, unit)
+            ordered.append(line)
+            line.children = walk(criterion.pk, depth + 1, top, unit)
+            if line.children:
+                line.self_points = _sum(c.self_points for c in line.children)
+                line.final_points = _sum(c.final_points for c in line.children)
+            else:
+                line.score = scores.get(criterion.pk)
+                line.self_points = line.score.self_score if line.score else None
+                line.final_points = final_points(line.score)
+            lines.append(line)
+        return lines
+
+    walk(None, 0, None, None)
+    return ordered
+
+
+def _sum(values) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, ZERO) if present else None
+
+
+def _totals(assessment: Assessment, criteria: list[Criterion], scores: dict[int, Score]) -> Totals:
+    lines = _tree(criteria, scores)
+    totals = Totals(assessment, [], lines)
+    for line in lines:
+        if line.depth != 0:
+            continue
+        kind = line.criterion.kind
+        if kind == KIND.BONUS:
+            totals.bonus_self += line.self_points or ZERO
+            totals.bonus_final += line.final_points or ZERO
+        elif kind == KIND.PENALTY:
+            totals.penalty_self += line.self_points or ZERO
+            totals.penalty_final += line.final_points or ZERO
+        else:
+            appraised = all(
+                leaf.score is not None and leaf.score.appraised_score is not None
+                for leaf in lines if leaf.area.pk == line.criterion.pk and leaf.is_leaf
+            )
+            totals.areas.append(AreaTotal(line.criterion, line.criterion.max_points, line.self_points or ZERO,
+                                          line.final_points or ZERO, appraised))
+    return totals
+
+
+def _scores_query():
+    return Score.objects.select_related("appeal", "criterion")
+
+
+def totals_for(assessments: list[Assessment]) -> dict[int, Totals]:
+    """Totals of many assessments in three queries."""
+    if not assessments:
+        return {}
+    framework_ids = {a.framework_id for a in assessments}
+    criteria_by_framework: dict[int, list[Criterion]] = defaultdict(list)
+    for criterion in Criterion.objects.filter(framework_id__in=framework_ids).select_related("responsible_unit"):
+        criteria_by_framework[criterion.framework_id].append(criterion)
+    scores: dict[int, dict[int, Score]] = defaultdict(dict)
+    for score in Score.objects.filter(assessment__in=[a.pk for a in assessments]).select_related("appeal"):
+        scores[score.assessment_id][score.criterion_id] = score
+    return {a.pk: _totals(a, criteria_by_framework[a.framework_id], scores[a.pk]) for a in assessments}
+
+
+def area_totals(assessment: Assessment) -> Totals:
+    """Totals per area and overall of one assessment (self vs final, bonus, penalty)."""
+    return totals_for([assessment])[assessment.pk]
+
+
+@dataclass
+class RankRow:
+    assessment: Assessment
+    unit: object
+    total: Decimal
+    max_points: Decimal
+    rank: int
+    band: str
+    totals: Totals
+
+
+def _rank(framework: Framework, assessments: list[Assessment], totals: dict[int, Totals]) -> list[RankRow]:
+    rows = [RankRow(a, a.unit, totals[a.pk].final_total, totals[a.pk].max_points, 0, "", totals[a.pk])
+            for a in assessments]
+    rows.sort(key=lambda r: (-r.total, r.unit.name))
+    for position, row in enumerate(rows, start=1):
+        # Ties share the rank of the first of them (1, 2, 2, 4).
+        row.rank = rows[position - 2].rank if position > 1 and row.total == rows[position - 2].total else position
+        row.band = framework.classify(row.total, row.max_points)
+    return rows
+
+
+def ranking(framework: Framework, published_only: bool = False) -> list[RankRow]:
+    """Every unit assessed under the framework, best first; equal totals share a rank; band from the framework."""
+    assessments = Assessment.objects.filter(framework=framework).select_related("unit", "framework")
+    if published_only:
+        assessments = assessments.filter(phase=Assessment.Phase.PUBLISHED)
+    assessments = list(assessments)
+    return _rank(framework, assessments, totals_for(assessments))
+
+
+@dataclass
+class YearTable:
+    """The seed's table 1.2: rows = areas, columns = years, cells 'score/max', then bonus, penalty, total, rank."""
+
+    years: list[int]
+    rows: list[tuple[str, list[str]]]
+    bonus: list[str]
+    penalty: list[str]
+    total: list[str]
+    rank: list[str]
+    sources: list[str]
+    notes: list[str]
+
+
+def year_table(unit) -> YearTable:
+    """The unit's results over the years, following its lineage so a merged unit's history follows its successor.
+    A year imported as history shows the published figures; other years come from published assessments."""
+    lineage_ids = [u.pk for u in unit.lineage()]
+    history = {
+        h.year: h for h in HistoricalResult.objects.filter(unit_id__in=lineage_ids)
+        .prefetch_related(Prefetch("areas", queryset=HistoricalArea.objects.order_by("order"))).order_by("year")
+    }
+    own = list(Assessment.objects.filter(unit_id__in=lineage_ids, phase=Assessment.Phase.PUBLISHED)
+               .select_related("framework", "unit"))
+    framework_ids = {a.framework_id for a in own}
+    peers = list(Assessment.objects.filter(framework_id__in=framework_ids, phase=Assessment.Phase.PUBLISHED)
+                 .select_related("framework", "unit"))
+    totals = totals_for(peers)
+    by_year: dict[int, tuple[Assessment, RankRow, int]] = {}
+    frameworks = {a.framework_id: a.framework for a in peers}
+    for framework_id, framework in frameworks.items():
+        rows = _rank(framework, [a for a in peers if a.framework_id == framework_id], totals)
+        for row in rows:
+            if row.assessment.unit_id in lineage_ids and framework.year not in history:
+                by_year[framework.year] = (row.assessment, row, len(rows))
+
+    years = sorted(set(history) | set(by_year))
+    keys: list[str] = []
+    labels: dict[str, str] = {}
+    cells: dict[str, dict[int, str]] = defaultdict(dict)
+    bonus, penalty, total, rank, sources = [], [], [], [], []
+    notes: list[str] = []
+    for year in years:
+        if year in history:
+            result = history[year]
+            for area in result.areas.all():
+                key = normalize_name(area.title)
+                if key not in labels:
+                    keys.append(key)
+                    labels[key] = area.title
+                if area.score is None:
+                    cells[key][year] = area.note or "–"
+                else:
+                    cells[key][year] = f"{format_points(area.score)}/{format_points(area.max_points or 0)}"
+            bonus.append(format_points(result.bonus))
+            penalty.append(format_points(result.penalty))
+            total.append(format_points(result.total))
+            rank.append(f"{result.rank}/{result.out_of}" if result.rank else "–")
+            sources.append(result.source or "Kết quả công bố")
+            listed = sum((a.score or ZERO for a in result.areas.all()), ZERO) + result.bonus - result.penalty
+            if listed != result.total:
+                notes.append(f"Năm {year}: tổng các ô ({format_points(listed)}) khác tổng điểm công bố "
+                             f"({format_points(result.total)}); bảng giữ tổng điểm công bố.")
+        else:
+            assessment, row, out_of = by_year[year]
+            result_totals = totals[assessment.pk]
+            for area in result_totals.areas:
+                key = normalize_name(area.area.title)
+                if key not in labels:
+                    keys.append(key)
+                    labels[key] = area.area.title
+                cells[key][year] = area.cell
+            bonus.append(format_points(result_totals.bonus_final))
+            penalty.append(format_points(result_totals.penalty_final))
+            total.append(format_points(result_totals.final_total))
+            rank.append(f"{row.rank}/{out_of}")
+            sources.append(assessment.framework.title)
+    rows = [(labels[k], [cells[k].get(y, "–") for y in years]) for k in keys]
+    return YearTable(years, rows, bonus, penalty, total, rank, sources, notes)
+
+
+@dataclass
+class Gap:
+    line: Line
+
+    @property
+    def criterion(self):
+        return self.line.criterion
+
+    @property
+    def lost(self) -> Decimal:
+        return self.line.lost
+
+    @property
+    def comment(self) -> str:
+        score = self.line.score
+        if score is None:
+            return ""
+        appeal = score.appeal if _has_appeal(score) else None
+        if appeal is not None and appeal.decision_reason:
+            return f"{score.appraisal_comment} — Phúc tra: {appeal.decision_reason}".strip(" —")
+        return score.appraisal_comment
+
+
+def gap_analysis(assessment: Assessment) -> list[Gap]:
+    """Every scored item below its max (and every penalty), with points lost, the council's comment and the
+    responsible unit, most points lost first."""
+    totals = area_totals(assessment)
+    gaps = [Gap(line) for line in totals.lines
+            if line.is_leaf and line.final_points is not None and line.lost > 0]
+    return sorted(gaps, key=lambda g: (-g.lost, g.criterion.order))
+
+
+@dataclass
+class Responsibility:
+    unit: object
+    lost: Decimal
+    items: list[Gap]
+
+
+def units_not_excellent(assessment: Assessment) -> list[Responsibility]:
+    """Units in whose responsibility points were lost: their heads cannot be rated 'hoàn thành xuất sắc'
+    (seed, section V.2)."""
+    grouped: dict[int, Responsibility] = {}
+    for gap in gap_analysis(assessment):
+        unit = gap.line.responsible_unit
+        if unit is None:
+            continue
+        entry = grouped.setdefault(unit.pk, Responsibility(unit, ZERO, []))
+        entry.lost += gap.lost
+        entry.items.append(gap)
+    return sorted(grouped.values(), key=lambda r: (-r.lost, r.unit.name))

@@ -1,0 +1,112 @@
+"""Demo frameworks: the province's 2023 framework for departments (as the seed's section I.2 shows it), its 2024
+copy, and the department's internal 2024 framework for its own 11 units. Idempotent."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from frameworks import actions, seed
+from frameworks.models import Criterion, Framework
+
+TITLE_2023 = "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Bà Rịa – Vũng Tàu năm 2023"
+TITLE_2024 = "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Bà Rịa – Vũng Tàu năm 2024"
+TITLE_INTERNAL = "Bộ tiêu chí đánh giá CCHC các phòng, đơn vị thuộc Sở Tài nguyên và Môi trường năm 2024"
+K = Criterion.Kind
+
+# (code, title, max, rule, guidance, deadline) per area of the internal framework.
+INTERNAL = [
+    ("1", "Công tác chỉ đạo, điều hành CCHC", "20", [
+        ("1.1", "Ban hành kế hoạch CCHC năm của đơn vị trong 30 ngày kể từ khi Sở ban hành kế hoạch", "5",
+         {"kind": "yes_no"}, "Kế hoạch CCHC năm 2024 của đơn vị (bản có chữ ký số)", date(2024, 1, 31)),
+        ("1.2", "Báo cáo CCHC định kỳ đầy đủ, đúng hạn", "5", {"kind": "manual", "levels": [0, 2.5, 5]},
+         "Các báo cáo quý, 6 tháng, năm", None),
+        ("1.3", "Hoàn thành nhiệm vụ được giao trong kế hoạch CCHC của Sở", "10",
+         {"kind": "tiers", "metric": "plans.on_time_rate",
+          "tiers": [{"min": 50, "points": 3}, {"min": 70, "points": 6}, {"min": 90, "points": 10}]},
+         "Số liệu theo dõi nhiệm vụ trên cchc", None),
+    ]),
+    ("2", "Cải cách thủ tục hành chính", "40", [
+        ("2.1", "Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn", "20",
+         {"kind": "linear", "metric": "dossiers.on_time_rate", "offset": 50, "multiply": 20, "divide": 50,
+          "zero_below": 50}, "Trích xuất phần mềm một cửa điện tử 01/01–30/11", None),
+        ("2.2", "Công khai đầy đủ, kịp thời TTHC trên Trang thông tin điện tử", "10", {"kind": "yes_no"},
+         "Ảnh chụp trang công khai TTHC", None),
+        ("2.3", "Tỷ lệ hồ sơ trực tuyến", "10",
+         {"kind": "tiers", "metric": "dossiers.online_rate",
+          "tiers": [{"min": 40, "points": 5}, {"min": 60, "points": 10}]}, "", None),
+    ]),
+    ("3", "Chuyển đổi số", "20", [
+        ("3.1", "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC", "10",
+         {"kind": "share", "metric": "dossiers.digitisation_rate"}, "", None),
+        ("3.2", "Xử lý văn bản, hồ sơ công việc trên môi trường mạng", "10", {"kind": "manual"}, "", None),
+    ]),
+    ("4", "Sự hài lòng của người dân, tổ chức", "20", [
+        ("4.1", "Chỉ số hài lòng SIPAS của đơn vị", "20", {"kind": "share", "metric": "surveys.sipas_index"},
+         "Kết quả khảo sát SIPAS", None),
+    ]),
+]
+INTERNAL_BANDS = [["Hoàn thành xuất sắc", 90], ["Tốt", 80], ["Khá", 70], ["Trung bình", 50], ["Yếu", 0]]
+PROVINCE_BANDS = [["Xuất sắc", 90], ["Tốt", 80], ["Khá", 70], ["Trung bình", 50], ["Yếu", 0]]
+
+
+def build_2023(by, units) -> Framework:
+    framework, created = Framework.objects.get_or_create(
+        year=2023, title=TITLE_2023,
+        defaults={"owner": units["province"], "level": Framework.Level.DEPARTMENTS, "bands": PROVINCE_BANDS,
+                  "decision": "Quyết định 3626/QĐ-UBND ngày 15/12/2023 (công bố kết quả)"},
+    )
+    if not created:
+        return framework
+    order = 0
+    for code, title, maximum, unit_code, items in seed.CRITERIA_2023:
+        order += 1
+        area = actions.add_criterion(framework, by=by, kind=K.AREA, code=code, title=title, order=order,
+                                     max_points=Decimal(maximum), responsible_unit=units[unit_code])
+        for item_code, item_title, item_max, _score, _comment, item_unit, rule in items:
+            order += 1
+            actions.add_criterion(framework, by=by, kind=K.CRITERION, code=item_code, title=item_title, order=order,
+                                  max_points=Decimal(item_max), rule=rule, parent=area,
+                                  responsible_unit=units[item_unit])
+    for kind, (code, title, maximum, _points) in ((K.BONUS, seed.BONUS_2023), (K.PENALTY, seed.PENALTY_2023)):
+        order += 1
+        actions.add_criterion(framework, by=by, kind=kind, code=code, title=title, order=order,
+                              max_points=Decimal(maximum), responsible_unit=units["vp"])
+    return framework
+
+
+def build_internal(by, units) -> Framework:
+    framework, created = Framework.objects.get_or_create(
+        year=2024, title=TITLE_INTERNAL,
+        defaults={"owner": units["department"], "level": Framework.Level.INTERNAL, "bands": INTERNAL_BANDS},
+    )
+    if not created:
+        return framework
+    order = 0
+    for code, title, maximum, items in INTERNAL:
+        order += 1
+        area = actions.add_criterion(framework, by=by, kind=K.AREA, code=code, title=title, order=order,
+                                     max_points=Decimal(maximum))
+        for item_code, item_title, item_max, rule, guidance, deadline in items:
+            order += 1
+            actions.add_criterion(framework, by=by, kind=K.SUB_CRITERION, code=item_code, title=item_title,
+                                  order=order, max_points=Decimal(item_max), rule=rule, guidance=guidance,
+                                  deadline=deadline, parent=area)
+    actions.add_criterion(framework, by=by, kind=K.BONUS, code="5", title="Sáng kiến, mô hình mới trong CCHC",
+                          order=order + 1, max_points=Decimal(2), rule={"kind": "manual", "levels": [0, 1, 2]})
+    actions.add_criterion(framework, by=by, kind=K.PENALTY, code="6",
+                          title="Để xảy ra hồ sơ trễ hạn không có phiếu xin lỗi, hẹn lại", order=order + 2,
+                          max_points=Decimal(5))
+    return framework
+
+
+@transaction.atomic
+def load(context):
+    units, by = context["units"], context["people"]["admin"]
+    framework_2023 = build_2023(by, units)
+    framework_2024 = Framework.objects.filter(year=2024, title=TITLE_2024).first()
+    if framework_2024 is None:
+        framework_2024 = actions.copy_framework(framework_2023, by=by, year=2024, title=TITLE_2024)
+        actions.update_framework(framework_2024, by=by, decision="Quyết định ban hành Bộ chỉ số năm 2024")
+    context["frameworks"] = {2023: framework_2023, 2024: framework_2024,
+                             "internal": build_internal(context["people"]["mai"], units)}

@@ -1,0 +1,219 @@
+"""Scoring rules (cách chấm điểm) as data: validated when saved, computed by plain arithmetic, never eval'd.
+
+A rule is a dict stored on the criterion. The kinds, all seen in the seed:
+
+- manual:  {"kind": "manual", "levels": [0, 0.5, 1]}     the council's judgement, 0..max, optionally limited to levels
+- yes_no:  {"kind": "yes_no"}                            done (or on time) → max, otherwise 0
+- tiers:   {"kind": "tiers", "metric": "...", "tiers": [{"min": 50, "points": 1.5}]}
+           the highest tier whose minimum the measured value reaches; below every tier → 0
+           ("46 % < 50 % → 0 of 1.5")
+- linear:  {"kind": "linear", "metric": "...", "multiply": 10, "divide": 100, "offset": 0, "zero_below": null}
+           (value − offset) × multiply / divide, clamped to 0..max; zero_below gives 0 under a floor
+           ("DTI × 10 / 100": 93.76 → 9.376 of 11)
+- share:   {"kind": "share", "metric": "surveys.sipas_aspect_1"}    value % × max / 100 (survey-derived)
+
+"metric" is optional everywhere: without it the measured value is typed in with its evidence.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+KINDS = {
+    "manual": "Chấm theo đánh giá (thủ công)",
+    "yes_no": "Đạt / không đạt",
+    "tiers": "Theo mức của giá trị đo được",
+    "linear": "Công thức tuyến tính của giá trị đo được",
+    "share": "Tỷ lệ % của điểm tối đa (điều tra xã hội học)",
+}
+MEASURED_KINDS = {"tiers", "linear", "share"}
+PLACES = Decimal("0.001")
+
+
+class RuleError(ValueError):
+    """A rule or a score that breaks its rule; the message is Vietnamese and says what to fix."""
+
+
+def _dec(value, what: str) -> Decimal:
+    if isinstance(value, bool):
+        raise RuleError(f"{what} phải là một số.")
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError, AttributeError):
+        raise RuleError(f"{what} phải là một số (nhận được “{value}”).")
+    if not number.is_finite():
+        raise RuleError(f"{what} phải là một số hữu hạn.")
+    return number
+
+
+def parse_number(text) -> Decimal | None:
+    """A number as Vietnamese users type it: '9,376' or '9.376' (a decimal point, since scores stay below 1000)."""
+    if text is None or str(text).strip() == "":
+        return None
+    return _dec(text, "Giá trị")
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    metric: str = ""
+    levels: tuple[Decimal, ...] = ()
+    tiers: tuple[tuple[Decimal, Decimal], ...] = ()
+    multiply: Decimal = Decimal(1)
+    divide: Decimal = Decimal(1)
+    offset: Decimal = Decimal(0)
+    zero_below: Decimal | None = None
+
+    @property
+    def is_measured(self) -> bool:
+        return self.kind in MEASURED_KINDS
+
+    def as_dict(self) -> dict:
+        data: dict = {"kind": self.kind}
+        if self.metric:
+            data["metric"] = self.metric
+        if self.kind == "manual" and self.levels:
+            data["levels"] = [_plain(v) for v in self.levels]
+        if self.kind == "tiers":
+            data["tiers"] = [{"min": _plain(m), "points": _plain(p)} for m, p in self.tiers]
+        if self.kind == "linear":
+            data.update(multiply=_plain(self.multiply), divide=_plain(self.divide), offset=_plain(self.offset))
+            if self.zero_below is not None:
+                data["zero_below"] = _plain(self.zero_below)
+        return data
+
+
+def _plain(number: Decimal):
+    return int(number) if number == number.to_integral() else float(number)
+
+
+def parse_rule(data: dict | None, max_points) -> Rule:
+    """Checks a stored rule against the criterion's max points; raises RuleError saying what is wrong."""
+    data = data or {"kind": "manual"}
+    if not isinstance(data, dict):
+        raise RuleError("Cách chấm điểm không hợp lệ.")
+    maximum = _dec(max_points, "Điểm tối đa")
+    if maximum < 0:
+        raise RuleError("Điểm tối đa không được âm.")
+    kind = data.get("kind", "manual")
+    if kind not in KINDS:
+        raise RuleError(f"Không có cách chấm “{kind}”. Chọn một trong: {', '.join(KINDS)}.")
+    metric = str(data.get("metric") or "").strip()
+    if kind == "manual":
+        levels = tuple(sorted({_dec(v, "Mức điểm") for v in data.get("levels") or []}))
+        for level in levels:
+            if level < 0 or level > maximum:
+                raise RuleError(f"Mức điểm {level} nằm ngoài khoảng 0 – {maximum}.")
+        return Rule(kind, metric, levels=levels)
+    if kind == "yes_no":
+        return Rule(kind, metric)
+    if kind == "tiers":
+        raw = data.get("tiers") or []
+        if not raw:
+            raise RuleError("Cách chấm theo mức cần ít nhất một mức (ví dụ: từ 50 % được 1,5 điểm).")
+        tiers = []
+        for tier in raw:
+            if not isinstance(tier, dict):
+                raise RuleError("Mỗi mức cần “min” và “points”.")
+            low = _dec(tier.get("min"), "Ngưỡng của mức")
+            points = maximum if tier.get("points") == "max" else _dec(tier.get("points"), "Điểm của mức")
+            if points < 0 or points > maximum:
+                raise RuleError(f"Điểm của mức ({points}) nằm ngoài khoảng 0 – {maximum}.")
+            tiers.append((low, points))
+        tiers.sort()
+        if len({low for low, _ in tiers}) != len(tiers):
+            raise RuleError("Hai mức có cùng ngưỡng.")
+        return Rule(kind, metric, tiers=tuple(tiers))
+    if kind == "linear":
+        divide = _dec(data.get("divide", 1), "Số chia")
+        if divide == 0:
+            raise RuleError("Số chia của công thức không được bằng 0.")
+        zero_below = data.get("zero_below")
+        return Rule(
+            kind, metric,
+            multiply=_dec(data.get("multiply", 1), "Hệ số nhân"),
+            divide=divide,
+            offset=_dec(data.get("offset", 0), "Giá trị trừ đi"),
+            zero_below=None if zero_below in (None, "") else _dec(zero_below, "Ngưỡng tối thiểu"),
+        )
+    return Rule(kind, metric)
+
+
+def validate_rule(data: dict | None, max_points) -> list[str]:
+    try:
+        parse_rule(data, max_points)
+    except RuleError as error:
+        return [str(error)]
+    return []
+
+
+def _clamp(points: Decimal, maximum: Decimal) -> Decimal:
+    return min(max(points, Decimal(0)), maximum).quantize(PLACES, rounding=ROUND_HALF_UP)
+
+
+def score_from_measure(rule: Rule, max_points, measured) -> Decimal | None:
+    """The points a measured value (a percent or an index) earns under the rule; None when nothing is measured."""
+    maximum = _dec(max_points, "Điểm tối đa")
+    if measured is None or measured == "":
+        return None
+    value = _dec(measured, "Giá trị đo được")
+    if rule.kind == "tiers":
+        earned = Decimal(0)
+        for low, points in rule.tiers:
+            if value >= low:
+                earned = points
+        return _clamp(earned, maximum)
+    if rule.kind == "linear":
+        if rule.zero_below is not None and value < rule.zero_below:
+            return Decimal("0.000")
+        return _clamp((value - rule.offset) * rule.multiply / rule.divide, maximum)
+    if rule.kind == "share":
+        return _clamp(value * maximum / 100, maximum)
+    if rule.kind == "yes_no":
+        return _clamp(maximum if value else Decimal(0), maximum)
+    return None
+
+
+def check_score(rule: Rule, max_points, points) -> Decimal:
+    """A typed score, checked against the rule: within 0..max, on an allowed level, or 0/max for yes/no."""
+    maximum = _dec(max_points, "Điểm tối đa")
+    value = _dec(points, "Điểm")
+    if value < 0 or value > maximum:
+        raise RuleError(f"Điểm phải từ 0 đến {format_points(maximum)}.")
+    if value != value.quantize(PLACES):
+        raise RuleError("Điểm lấy tối đa 3 chữ số thập phân.")
+    if rule.kind == "manual" and rule.levels and value not in rule.levels:
+        raise RuleError(f"Điểm chỉ được chọn một trong các mức: {', '.join(format_points(v) for v in rule.levels)}.")
+    if rule.kind == "yes_no" and value not in (0, maximum):
+        raise RuleError(f"Tiêu chí đạt / không đạt: chỉ chấm 0 hoặc {format_points(maximum)}.")
+    return value.quantize(PLACES)
+
+
+def format_points(value) -> str:
+    """9.376 → '9,376'; 12.500 → '12,5'; 6 → '6' (Vietnamese decimal comma)."""
+    number = Decimal(str(value)).quantize(PLACES).normalize()
+    if number == number.to_integral():
+        number = number.quantize(Decimal(1))
+    return format(number, "f").replace(".", ",")
+
+
+def describe(rule: Rule, max_points) -> str:
+    """One Vietnamese line saying how the criterion is scored."""
+    maximum = format_points(max_points)
+    source = f" (số liệu: {rule.metric})" if rule.metric else ""
+    if rule.kind == "manual":
+        if rule.levels:
+            return f"Hội đồng chấm một trong các mức {' / '.join(format_points(v) for v in rule.levels)}"
+        return f"Chấm từ 0 đến {maximum} điểm"
+    if rule.kind == "yes_no":
+        return f"Đạt: {maximum} điểm; không đạt: 0 điểm"
+    if rule.kind == "tiers":
+        parts = [f"từ {format_points(low)} %: {format_points(points)} điểm" for low, points in rule.tiers]
+        return f"Theo mức: {'; '.join(parts)}; dưới mức thấp nhất: 0 điểm{source}"
+    if rule.kind == "linear":
+        formula = "giá trị"
+        if rule.offset:
+            formula = f"(giá trị − {format_points(rule.offset)})"
+        formula = f"{formula} × {format_points(rule.multiply)} / {format_points(rule.divide)}"
+        floor = f"; dưới {format_points(rule.zero_below)}: 0 điểm" if rule.zero_below is not None else ""
+        return f"Điểm = {formula}, tối đa {maximum}{floor}{source}"
+    return f"Điểm = tỷ lệ % × {maximum} / 100{source}"

@@ -1,0 +1,114 @@
+"""The seed department's published results, exactly as the seed plan's section I prints them.
+
+Plain data shared by the demo and the tests (no ORM). Scores as strings so no float creeps in.
+"""
+
+AREAS = [
+    "Công tác chỉ đạo điều hành CCHC",
+    "Cải cách thể chế",
+    "Cải cách thủ tục hành chính",
+    "Cải cách tổ chức bộ máy HCNN",
+    "Cải cách chế độ công vụ",
+    "Cải cách tài chính công",
+    "Chính quyền điện tử, chính quyền số",
+    "Thực hiện cơ chế một cửa, một cửa liên thông",
+    "Điều tra xã hội học",
+]
+ONE_STOP_MERGED = "Gộp vào Cải cách thủ tục hành chính"
+
+# Section 1.2: {year: ([(score, max) per area in AREAS order, None when merged], bonus, penalty, total, rank)}
+HISTORY = {
+    2019: ([("8", "11.5"), ("6", "7"), ("5", "5"), ("3.5", "4"), ("11.5", "11.5"), ("6.5", "6.5"), ("9.851", "11"),
+            ("8.389", "8.5"), ("23.419", "35")], "1.5", "2", "81.659", 9),
+    2020: ([("10.14", "11.5"), ("7", "7"), ("5", "5"), ("2.5", "4"), ("11.5", "11.5"), ("6.5", "6.5"),
+            ("9.731", "11"), ("7.368", "8.5"), ("26.886", "35")], "1", "2", "85.625", 10),
+    2021: ([("10", "12.5"), ("6", "6"), ("5", "5.5"), ("3.5", "3.5"), ("9", "10"), ("6.5", "6.5"),
+            ("10.107", "11.5"), ("8.986", "9.5"), ("26.362", "35")], "1", "1.5", "84.955", 12),
+    2022: ([("10", "13.5"), ("5.5", "6.5"), ("5", "5"), ("5.5", "6.5"), ("7", "8"), ("8.5", "8.5"),
+            ("7.421", "10"), ("6.395", "7"), ("28.859", "35")], "2", "0.5", "85.675", 12),
+    2023: ([("9.5", "12.5"), ("6.5", "6.5"), ("9.729", "11.5"), ("6.5", "6.5"), ("7", "9"), ("8", "8"),
+            ("9.376", "11"), None, ("30.620", "35")], "1", "1", "87.225", 10),
+}
+OUT_OF = 21
+HISTORY_SOURCE = "Quyết định 3626/QĐ-UBND ngày 15/12/2023 và các năm trước"
+
+# Section I.2, the 2023 criterion-level results. Areas (code, title, max, responsible unit code) hold
+# criteria (code, title, max, score, council's comment, responsible unit code, rule). Where the seed lists only the
+# criteria that lost points, one "other criteria" line carries the rest of the area at full points so the
+# area adds up to the published score.
+MANUAL = {"kind": "manual"}
+HALF_STEPS = {"kind": "manual", "levels": [0, 0.5, 1]}
+CRITERIA_2023 = [
+    ("1", AREAS[0], "12.5", "vp", [
+        ("1.1", "Đổi mới, sáng tạo trong triển khai nhiệm vụ CCHC", "1", "0.5", "", "vp", HALF_STEPS),
+        ("1.2", "Thực hiện mệnh lệnh hành chính cấp trên (thể hiện qua phần mềm chỉ đạo điều hành và kết quả theo dõi, "
+                "tổng hợp)", "1.5", "0",
+         "Theo đánh giá của Hội đồng thẩm định, năm 2023, theo Văn phòng UBND tỉnh theo dõi đạt 46% <50%, không đạt "
+         "điểm của tiêu chí.", "ttcntt", {"kind": "tiers", "tiers": [{"min": 50, "points": 1.5}]}),
+        ("1.3", "Triển khai các văn bản chỉ đạo của UBND tỉnh về CCHC", "1", "0.5",
+         "Việc triển khai thực hiện một số văn bản về công tác CCHC của UBND tỉnh chưa đảm bảo thời gian theo chỉ đạo.",
+         "vp", HALF_STEPS),
+        ("1.4", "Thực hiện các giải pháp nâng cao hiệu quả các chỉ số: PAR INDEX, SIPAS, PAPI, PCI,... theo chỉ đạo "
+                "cấp trên", "1", "0.5",
+         "Theo đánh giá của Hội đồng thẩm định, năm 2023, Sở Tài nguyên và Môi trường có triển khai thực hiện giải "
+         "pháp nâng cao hiệu quả các chỉ số: PAR INDEX, SIPAS, PAPI, PCI,... của Tỉnh nhưng còn chưa kịp thời, hiệu "
+         "quả.", "khtc", HALF_STEPS),
+        ("1.5", "Các tiêu chí còn lại của lĩnh vực", "8", "8", "", "vp", MANUAL),
+    ]),
+    ("2", AREAS[1], "6.5", "tt", [
+        ("2.1", "Các tiêu chí của lĩnh vực", "6.5", "6.5", "", "tt", MANUAL),
+    ]),
+    ("3", AREAS[2], "11.5", "vp", [
+        ("3.1", "Tham mưu UBND tỉnh ban hành quy trình nội bộ giải quyết TTHC", "0.5", "0",
+         "Theo chỉ đạo của UBND tỉnh, thời gian chậm nhất sau 05 ngày làm việc kể từ ngày Chủ tịch UBND tỉnh ký công "
+         "bố TTHC. Tuy nhiên việc tham mưu quy trình nội bộ các TTHC chưa kịp thời, chất lượng không đảm bảo theo quy "
+         "định.", "qldd", {"kind": "yes_no"}),
+        ("3.2", "Cập nhật kịp thời, công khai đầy đủ TTHC tại Trang thông tin điện tử của cơ quan và Trung tâm Phục vụ "
+                "hành chính công tỉnh", "0.5", "0",
+         "Sở Tài nguyên và Môi trường chưa niêm yết TTHC lĩnh vực giải quyết khiếu nại tố cáo trên Trang thông tin "
+         "điện tử (Website) của Sở; chỉ công khai Quyết định công bố TTHC ở dạng văn bản cho phép tải về.",
+         "ttcntt", {"kind": "yes_no"}),
+        ("3.3", "Thời gian giải quyết hồ sơ đúng và sớm hạn", "3", "2.229",
+         "Trích xuất tự động trên phần mềm một cửa điện tử từ ngày 01/01/2023 đến ngày 30/11/2023, hồ sơ đúng hạn là "
+         "2.618/2.817 hồ sơ.", "vpdkdd", {"kind": "manual"}),
+        ("3.4", "Các tiêu chí còn lại của lĩnh vực", "7.5", "7.5", "", "vp", MANUAL),
+    ]),
+    ("4", AREAS[3], "6.5", "vp", [
+        ("4.1", "Các tiêu chí của lĩnh vực", "6.5", "6.5", "", "vp", MANUAL),
+    ]),
+    ("5", AREAS[4], "9", "vp", [
+        ("5.1", "Tiến độ thực hiện tổ chức các lớp đào tạo, bồi dưỡng cán bộ, công chức, viên chức đã được UBND tỉnh "
+                "phê duyệt", "1", "0",
+         "Việc mở lớp đào tạo, bồi dưỡng chưa đảm bảo thời gian theo Kế hoạch UBND tỉnh phê duyệt.", "vp",
+         {"kind": "yes_no"}),
+        ("5.2", "Cập nhật dữ liệu cán bộ, công chức, viên chức (https://vungtau.vnerp.vn/) bảo đảm nguyên tắc “Đúng - "
+                "Đủ - Sạch - Sống”", "1", "0",
+         "Việc cập nhật dữ liệu cán bộ, công chức, viên chức chưa đảm bảo yêu cầu (các sở, ngành thuộc tỉnh không "
+         "đảm bảo nội dung tiêu chí này).", "vp", {"kind": "yes_no"}),
+        ("5.3", "Các tiêu chí còn lại của lĩnh vực", "7", "7", "", "vp", MANUAL),
+    ]),
+    ("6", AREAS[5], "8", "khtc", [
+        ("6.1", "Các tiêu chí của lĩnh vực", "8", "8", "", "khtc", MANUAL),
+    ]),
+    ("7", AREAS[6], "11", "ttcntt", [
+        ("7.1", "Xây dựng và phát triển chính quyền điện tử, chính quyền số: sử dụng kết quả Chỉ số Chuyển đổi số (DTI) "
+                "do Sở Thông tin và Truyền thông chấm; Điểm đạt được = [Điểm chỉ số DTI] * 10/100", "11", "9.376", "",
+         "ttcntt", {"kind": "linear", "multiply": 10, "divide": 100}),
+    ]),
+    ("9", AREAS[8], "35", "vp", [
+        ("9.1", "Tiếp cận Dịch vụ (Qua Website, BCCI,..)", "3", "2.290", "", "vpdkdd", {"kind": "share"}),
+        ("9.2", "Sự hài lòng của tổ chức, công dân về TTHC, DVC của đơn vị (thành phần hồ sơ, lệ phí, thời gian)",
+         "3", "2.239", "", "vpdkdd", {"kind": "share"}),
+        ("9.3", "Tinh thần trách nhiệm của CBCCVC tiếp nhận, hướng dẫn và trả kết quả", "4", "3.736", "", "vpdkdd",
+         {"kind": "share"}),
+        ("9.4", "Sự hài lòng của người dân về kết quả giải quyết TTHC (đúng quy định, đảm bảo thời gian, cảm nhận sự "
+                "thay đổi)", "5", "3.480", "", "vpdkdd", {"kind": "share"}),
+        ("9.5", "Tiếp nhận, xử lý ý kiến góp ý phản ánh, kiến nghị của người dân, tổ chức", "2", "1.500", "", "vp",
+         {"kind": "share"}),
+        ("9.6", "Ý kiến của lãnh đạo HĐND tỉnh, lãnh đạo UBND tỉnh, lãnh đạo UBND huyện và CBCCVC đánh giá công tác "
+                "CCHC của cơ quan, đơn vị (18 nội dung)", "18", "17.375", "", "vp", {"kind": "share"}),
+    ]),
+]
+BONUS_2023 = ("10", "Điểm cộng", "2", "1")
+PENALTY_2023 = ("11", "Điểm trừ", "5", "1")
+TOTAL_2023 = "87.225"
