@@ -2,4 +2,12 @@ from django.apps import AppConfig
 
 
 class DossiersConfig(AppConfig):
+    """One-stop dossier statistics (thống kê hồ sơ TTHC một cửa)."""
+
     name = "dossiers"
+    verbose_name = "Hồ sơ TTHC"
+
+    def ready(self):
+        from dossiers import metrics
+
+        metrics.register()

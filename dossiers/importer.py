@@ -1,0 +1,215 @@
+"""Running an import: rows streamed from the file, checked, matched and upserted by dossier code in batches.
+
+The whole import is one transaction. In "all or nothing" mode the first bad row stops the writing (the rest is
+still read, to list every error) and the transaction is rolled back; in "skip bad rows" mode the good rows are
+committed and the bad ones listed. Progress goes to a small file beside the upload, because the run's own row
+is inside the transaction and other connections cannot see it until the end.
+"""
+
+import os
+from datetime import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from audit.log import record
+from dossiers.models import Dossier, ImportRun, Procedure
+from dossiers.parsing import COLUMN_KEYS, DossierRow, read_row
+from dossiers.stats import due_date
+from dossiers.tables import Table, TableError
+from dossiers.workcal import get_calendar
+from org.matching import UnitDirectory
+from org.names import normalize_name
+
+BATCH_SIZE = 2000
+MAX_STORED_ERRORS = 1000
+UPDATE_FIELDS = [
+    "procedure", "field", "receiving_unit", "receiving_text", "handling_unit", "received_at", "received_on", "due_on",
+    "due_computed", "finished_at", "settled_on", "returned_at", "channel", "paid_online", "fee", "fee_bearing",
+    "digitised", "status", "apology_sent", "last_run",
+]
+
+
+class _Rollback(Exception):
+    pass
+
+
+def progress_path(run: ImportRun) -> str:
+    return f"{run.file.path}.progress"
+
+
+def read_progress(run: ImportRun) -> int:
+    try:
+        with open(progress_path(run)) as f:
+            return int(f.read().strip() or 0)
+    except (OSError, ValueError):
+        return run.processed_rows
+
+
+def _write_progress(run: ImportRun, processed: int) -> None:
+    path = progress_path(run)
+    with open(f"{path}.tmp", "w") as f:
+        f.write(str(processed))
+    os.replace(f"{path}.tmp", path)
+
+
+def execute(run: ImportRun) -> ImportRun:
+    """Imports the run's file with its source's mapping; the run ends done, rejected or failed."""
+    run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now()
+    run.processed_rows = run.created_count = run.updated_count = run.error_count = 0
+    run.errors, run.message = [], ""
+    try:
+        table = Table(run.file.path)
+    except TableError as error:
+        return _finish(run, ImportRun.Status.FAILED, str(error))
+    run.total_rows = max(table.total_estimate - table.header_line, 0)
+    run.save()
+    job = _Job(run, table)
+    try:
+        with table, transaction.atomic():
+            job.go()
+            if job.must_roll_back:
+                raise _Rollback
+            record(by=run.created_by, obj=run, action="other", note="Nhập hồ sơ TTHC", changes={
+                "tệp": run.file_name, "hồ sơ mới": job.created, "hồ sơ cập nhật": job.updated,
+                "dòng lỗi": job.error_count})
+    except _Rollback:
+        pass
+    except TableError as error:
+        job.add_error(0, str(error))
+        job.must_roll_back = True
+    run.processed_rows, run.error_count, run.errors = job.processed, job.error_count, job.errors
+    if job.must_roll_back:
+        run.created_count = run.updated_count = 0
+        return _finish(run, ImportRun.Status.REJECTED,
+                       f"Có {job.error_count} dòng lỗi: không ghi hồ sơ nào. Sửa tệp rồi nhập lại.")
+    run.created_count, run.updated_count = job.created, job.updated
+    message = f"Đã nhập {job.created} hồ sơ mới, cập nhật {job.updated} hồ sơ."
+    if job.error_count:
+        message += f" Bỏ qua {job.error_count} dòng lỗi."
+    return _finish(run, ImportRun.Status.DONE, message)
+
+
+def _finish(run: ImportRun, status: str, message: str) -> ImportRun:
+    run.status, run.message, run.finished_at = status, message, timezone.now()
+    run.save()
+    try:
+        os.remove(progress_path(run))
+    except OSError:
+        pass
+    return run
+
+
+class _Job:
+    def __init__(self, run: ImportRun, table: Table):
+        self.run, self.table = run, table
+        mapping = run.source.mapping
+        self.positions = {key: table.headers.index(mapping[key]) for key in COLUMN_KEYS
+                          if mapping.get(key) in table.headers}
+        self.directory = UnitDirectory(run.source.unit)
+        self.calendar = get_calendar()
+        self.cutoff = getattr(settings, "CCHC_DOSSIER_CUTOFF_HOUR", 15)
+        self.tz = timezone.get_default_timezone()
+        self.procedures = {p.code: p for p in Procedure.objects.all()}
+        self.procedures_by_name = {normalize_name(p.name): p for p in self.procedures.values()}
+        self.units: dict[str, object] = {}
+        self.due_cache: dict[tuple, object] = {}
+        self.processed = self.created = self.updated = self.error_count = 0
+        self.errors: list[dict] = []
+        self.must_roll_back = False
+        self.all_or_nothing = run.mode == ImportRun.Mode.ALL_OR_NOTHING
+
+    def add_error(self, line: int, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_STORED_ERRORS:
+            self.errors.append({"line": line, "message": message})
+        if self.all_or_nothing:
+            self.must_roll_back = True
+
+    def go(self) -> None:
+        batch: dict[str, Dossier] = {}
+        positions = self.positions.items()
+        for line, values in self.table.rows():
+            self.processed += 1
+            width = len(values)
+            cells = {key: values[i] if i < width else None for key, i in positions}
+            row, problems = read_row(line, cells)
+            dossier = None
+            if row is not None:
+                dossier = self._dossier(row, problems)
+            if problems:
+                self.add_error(line, "; ".join(problems))
+            elif not self.must_roll_back:
+                batch[dossier.code] = dossier
+            if len(batch) >= BATCH_SIZE:
+                self._flush(batch)
+                batch = {}
+            if self.processed % BATCH_SIZE == 0:
+                _write_progress(self.run, self.processed)
+        if batch and not self.must_roll_back:
+            self._flush(batch)
+        _write_progress(self.run, self.processed)
+
+    def _unit(self, text: str):
+        if text not in self.units:
+            match = self.directory.match_one(text)
+            self.units[text] = match.units[0] if len(match.units) == 1 else None
+        return self.units[text]
+
+    def _procedure(self, row: DossierRow) -> Procedure | None:
+        if row.procedure_code:
+            procedure = self.procedures.get(row.procedure_code)
+            if procedure is None:
+                # A procedure the catalogue lacks is added from the export; its processing time is entered later.
+                procedure = Procedure.objects.create(code=row.procedure_code, name=row.procedure_name or row.procedure_code,
+                                                     field=row.field)
+                self.procedures[procedure.code] = procedure
+                self.procedures_by_name.setdefault(normalize_name(procedure.name), procedure)
+            return procedure
+        return self.procedures_by_name.get(normalize_name(row.procedure_name))
+
+    def _dossier(self, row: DossierRow, problems: list[str]) -> Dossier | None:
+        handling = self._unit(row.handling_text)
+        if handling is None:
+            problems.append(f"không tìm thấy đơn vị giải quyết '{row.handling_text}' (thêm tên gọi khác cho đơn vị "
+                            "ở mục Tổ chức rồi nhập lại)")
+        procedure = self._procedure(row)
+        if procedure is None:
+            problems.append(f"thủ tục '{row.procedure_name}' chưa có trong danh mục; cần có mã thủ tục")
+            return None
+        due_on, computed = (row.due_at.date(), False) if row.due_at else (None, True)
+        if due_on is None:
+            if procedure.processing_days is None:
+                problems.append(f"thiếu hạn trả kết quả và thủ tục {procedure.code} chưa có thời hạn giải quyết")
+                return None
+            key = (row.received_at.date(), row.received_at.hour >= self.cutoff, procedure.processing_days)
+            if key not in self.due_cache:
+                self.due_cache[key] = due_date(row.received_at, procedure.processing_days, self.calendar, self.cutoff)
+            due_on = self.due_cache[key]
+        if problems:
+            return None
+        settled = row.finished_at or row.returned_at
+        fee = row.fee
+        return Dossier(
+            code=row.code, procedure=procedure, field=row.field or procedure.field,
+            receiving_unit=self._unit(row.receiving_text) if row.receiving_text else None,
+            receiving_text=row.receiving_text, handling_unit=handling,
+            received_at=self._aware(row.received_at), received_on=row.received_at.date(), due_on=due_on,
+            due_computed=computed, finished_at=self._aware(row.finished_at),
+            settled_on=settled.date() if settled else None, returned_at=self._aware(row.returned_at),
+            channel=row.channel, paid_online=row.paid_online, fee=fee,
+            fee_bearing=bool(fee and fee > Decimal(0)) or procedure.fee_bearing, digitised=row.digitised,
+            status=row.status, apology_sent=row.apology_sent, last_run=self.run,
+        )
+
+    def _aware(self, value: datetime | None):
+        return value.replace(tzinfo=self.tz) if value else None
+
+    def _flush(self, batch: dict[str, Dossier]) -> None:
+        existing = set(Dossier.objects.filter(code__in=list(batch)).values_list("code", flat=True))
+        Dossier.objects.bulk_create(batch.values(), update_conflicts=True, unique_fields=["code"],
+                                    update_fields=UPDATE_FIELDS)
+        self.updated += len(existing)
+        self.created += len(batch) - len(existing)

@@ -1,0 +1,53 @@
+"""The dossier rates that framework criteria can read (interface 4): registered in DossiersConfig.ready()."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from core.templatetags.vn import vn_number
+from dossiers.models import Dossier
+from dossiers.queries import Window, total
+from dossiers.stats import as_percent, rate
+
+# key: (label, numerator attribute, denominator attribute, detail wording, drill-down outcome)
+METRICS = {
+    "dossiers.on_time_rate": ("Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn (%)", "early_or_on_time", "settled",
+                              "hồ sơ đúng hạn", "settled"),
+    "dossiers.online_rate": ("Tỷ lệ hồ sơ TTHC nộp trực tuyến (%)", "online", "received",
+                             "hồ sơ trực tuyến", "online"),
+    "dossiers.online_payment_rate": ("Tỷ lệ hồ sơ TTHC thanh toán phí, lệ phí trực tuyến (%)", "paid_online",
+                                     "fee_bearing", "hồ sơ có phí thanh toán trực tuyến", "paid_online"),
+    "dossiers.digitisation_rate": ("Tỷ lệ số hóa hồ sơ TTHC (%)", "digitised", "received", "hồ sơ được số hóa",
+                                   "digitised"),
+}
+
+
+def evidence_url(unit, start, end, outcome: str) -> str:
+    query = {"start": start.strftime("%d/%m/%Y"), "end": end.strftime("%d/%m/%Y"), "outcome": outcome}
+    if unit is not None:
+        query["unit"] = unit.pk
+    return f"{reverse('dossiers:list')}?{urlencode(query)}"
+
+
+def make_compute(key: str):
+    label, numerator, denominator, wording, outcome = METRICS[key]
+
+    def compute(unit, start, end):
+        from frameworks.metrics import MetricValue
+
+        tally = total(Dossier.objects.all(), Window(start, end, unit))
+        part, whole = getattr(tally, numerator), getattr(tally, denominator)
+        if not whole:
+            return None
+        return MetricValue(as_percent(rate(part, whole)), f"{vn_number(part)}/{vn_number(whole)} {wording}",
+                           evidence_url(unit, start, end, outcome))
+
+    compute.__name__ = key.replace(".", "_")
+    return compute
+
+
+def register() -> None:
+    from frameworks.metrics import register_metric
+
+    for key, (label, *_) in METRICS.items():
+        register_metric(key, label, make_compute(key))

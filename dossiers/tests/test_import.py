@@ -1,0 +1,159 @@
+"""Importing an export: figures against a hand-counted file, re-import, both error modes, formats."""
+
+from datetime import date
+
+import openpyxl
+import pytest
+
+from audit.models import AuditEntry
+from dossiers.models import Dossier, ImportRun, Procedure
+from dossiers.queries import Window, behind, total
+from dossiers.stats import DossierFacts, tally
+from dossiers.tests.helpers import HEADER, ROWS, SAMPLE, import_bytes, make_catalogue
+
+WINDOW_2024 = Window(date(2024, 1, 1), date(2024, 11, 30))
+
+
+@pytest.fixture
+def imported(cast):
+    make_catalogue(by=cast.mai)
+    run = import_bytes(cast.mai, cast.department, SAMPLE.encode("utf-8-sig"))
+    assert run.status == ImportRun.Status.DONE, run.errors
+    return run
+
+
+def test_the_hand_counted_file_gives_the_hand_counted_figures(imported):
+    assert (imported.created_count, imported.updated_count, imported.error_count) == (9, 0, 0)
+    t = total(Dossier.objects.all(), WINDOW_2024)
+    # received in the window: all but H08 (received 15/12/2023)
+    assert t.received == 8
+    assert (t.partly_online, t.fully_online) == (2, 2)           # H03, H07 | H01, H05
+    assert (t.fee_bearing, t.paid_online) == (5, 3)              # H03 H04 H05 H06 H07 | H03 H05 H07
+    assert t.digitised == 5                                      # H01 H03 H04 H05 H07
+    assert (t.open, t.overdue) == (3, 2)                         # H06 H07 H09 | H06 (27/11) H09 (28/11)
+    # settled in the window: H01 H02 H03 H04 H05 and H08 (received in 2023, settled 04/01/2024)
+    assert (t.settled, t.early, t.on_time, t.late) == (6, 2, 2, 2)
+    assert str(t.on_time_rate) == "0.6667"
+    assert str(t.online_rate) == "0.5000"
+    assert str(t.payment_rate) == "0.6000"
+    assert str(t.digitisation_rate) == "0.6250"
+
+
+def test_due_dates_missing_in_the_export_are_counted_in_working_days_across_tet(imported):
+    h01, h02, h03 = (Dossier.objects.get(code=c) for c in ("H01", "H02", "H03"))
+    assert (h01.due_on, h01.due_computed) == (date(2024, 2, 19), True)
+    assert (h02.due_on, h02.due_computed) == (date(2024, 2, 20), True), "after 15:00 counts from the next working day"
+    assert (h03.due_on, h03.due_computed) == (date(2024, 1, 16), False)
+
+
+def test_late_dossiers_without_apology_are_listed_by_code(imported):
+    listed = behind(Dossier.objects.all(), WINDOW_2024, "late_no_apology")
+    assert sorted(listed.values_list("code", flat=True)) == ["H04", "H06"]
+
+
+def test_figures_per_unit_and_month(imported, cast):
+    from dossiers.queries import tallies
+
+    by_unit = tallies(Dossier.objects.all(), WINDOW_2024, "unit")
+    vpdk = by_unit[cast.unit("vpdkdd").pk]
+    assert (vpdk.received, vpdk.settled, vpdk.early, vpdk.late) == (3, 4, 2, 2)
+    qlmt = by_unit[cast.unit("qlmt").pk]
+    assert (qlmt.received, qlmt.settled, qlmt.on_time, qlmt.open, qlmt.overdue) == (3, 2, 2, 1, 1)
+    by_month = tallies(Dossier.objects.all(), WINDOW_2024, "month")
+    assert (by_month[date(2024, 1, 1)].received, by_month[date(2024, 1, 1)].settled) == (2, 3)
+    assert (by_month[date(2024, 2, 1)].received, by_month[date(2024, 2, 1)].on_time) == (2, 2)
+
+
+def test_the_database_counts_as_the_reference_definition(imported):
+    records = [DossierFacts(d.received_on, d.due_on, d.settled_on, d.channel, d.fee_bearing, d.paid_online,
+                            d.digitised, d.apology_sent) for d in Dossier.objects.all()]
+    for window in (WINDOW_2024, Window(date(2024, 2, 1), date(2024, 2, 29)), Window(date(2023, 1, 1), date(2025, 1, 1))):
+        assert total(Dossier.objects.all(), window) == tally(records, window.start, window.end, window.as_of)
+
+
+def test_reimport_updates_by_code_and_never_duplicates(imported, cast):
+    changed = SAMPLE.replace("27/11/2024;;Bưu chính công ích;Không;;Không;Đang xử lý;Không",
+                             "27/11/2024;26/11/2024 10:00;Bưu chính công ích;Không;;Không;Đã trả kết quả;Không")
+    again = import_bytes(cast.mai, cast.department, changed.encode())
+    assert (again.created_count, again.updated_count) == (0, 9)
+    assert Dossier.objects.count() == 9
+    h06 = Dossier.objects.get(code="H06")
+    assert (h06.settled_on, h06.status, h06.last_run_id) == (date(2024, 11, 26), "Đã trả kết quả", again.pk)
+    t = total(Dossier.objects.all(), WINDOW_2024)
+    assert (t.settled, t.early, t.open, t.overdue) == (7, 3, 2, 1)
+
+
+def test_the_import_is_audited(imported, cast):
+    entry = AuditEntry.objects.for_object(imported).filter(action="other").get()
+    assert entry.user == cast.mai
+    assert entry.changes["hồ sơ mới"] == 9
+
+
+BROKEN = "\n".join([
+    HEADER,
+    ROWS[2],
+    ROWS[3].replace("03/01/2024 08:00", "32/01/2024 08:00"),
+    ROWS[4].replace("Văn phòng Đăng ký đất đai", "Phòng Không Tồn Tại"),
+    ROWS[7],
+]) + "\n"
+
+
+def test_all_or_nothing_writes_nothing_and_reports_line_numbers(cast):
+    make_catalogue()
+    run = import_bytes(cast.mai, cast.department, BROKEN.encode(), mode=ImportRun.Mode.ALL_OR_NOTHING)
+    assert run.status == ImportRun.Status.REJECTED
+    assert Dossier.objects.count() == 0
+    assert [e["line"] for e in run.errors] == [3, 4]
+    assert "32/01/2024" in run.errors[0]["message"]
+    assert "Phòng Không Tồn Tại" in run.errors[1]["message"]
+    assert "không ghi hồ sơ nào" in run.message
+
+
+def test_skip_bad_rows_commits_the_good_ones_and_lists_the_bad(cast):
+    make_catalogue()
+    run = import_bytes(cast.mai, cast.department, BROKEN.encode(), mode=ImportRun.Mode.SKIP_BAD)
+    assert run.status == ImportRun.Status.DONE
+    assert sorted(Dossier.objects.values_list("code", flat=True)) == ["H03", "H08"]
+    assert [e["line"] for e in run.errors] == [3, 4]
+    assert (run.created_count, run.error_count) == (2, 2)
+
+
+def test_a_row_without_due_date_whose_procedure_has_no_processing_time_is_an_error(cast):
+    rows = [HEADER, ROWS[0].replace("1.010727", "9.999999").replace("Cấp giấy phép môi trường", "Thủ tục mới")]
+    run = import_bytes(cast.mai, cast.department, "\n".join(rows).encode())
+    assert run.status == ImportRun.Status.REJECTED
+    assert "chưa có thời hạn giải quyết" in run.errors[0]["message"]
+    assert not Procedure.objects.filter(code="9.999999").exists(), "rolled back with the rest"
+
+
+def test_xlsx_export_with_a_title_row_excel_dates_and_comma_csv(cast, tmp_path):
+    from datetime import datetime
+
+    make_catalogue()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["BÁO CÁO TÌNH HÌNH GIẢI QUYẾT HỒ SƠ"])
+    sheet.append(["Số hồ sơ", "Mã TTHC", "Tên thủ tục", "Đơn vị xử lý", "Thời gian tiếp nhận", "Hạn xử lý",
+                  "Ngày hoàn thành", "Hình thức tiếp nhận", "Số hóa"])
+    sheet.append(["X1", "1.010727", "Cấp giấy phép môi trường", "Phòng QLMT", datetime(2024, 2, 7, 9, 0), None,
+                  datetime(2024, 2, 16, 9, 0), "Trực tuyến toàn trình", "x"])
+    path = tmp_path / "bao-cao.xlsx"
+    book.save(path)
+    run = import_bytes(cast.mai, cast.department, path.read_bytes(), name="bao-cao.xlsx")
+    assert run.status == ImportRun.Status.DONE, run.errors
+    x1 = Dossier.objects.get(code="X1")
+    assert (x1.due_on, x1.settled_on, x1.channel, x1.digitised) == (date(2024, 2, 19), date(2024, 2, 16),
+                                                                   "fully_online", True)
+    assert x1.handling_unit == cast.unit("qlmt")
+
+    comma = "Mã hồ sơ,Tên thủ tục,Đơn vị giải quyết,Ngày tiếp nhận,Ngày hẹn trả\nC1,Cấp giấy phép môi trường," \
+            "Phòng Quản lý môi trường,2024-02-07T09:00:00,2024-02-19\n"
+    run = import_bytes(cast.mai, cast.department, comma.encode(), name="c.csv")
+    assert run.status == ImportRun.Status.DONE, run.errors
+    assert Dossier.objects.get(code="C1").procedure.code == "1.010727", "found by name when the code is absent"
+
+
+def test_a_file_that_is_not_an_export_fails_with_a_message(cast):
+    run = import_bytes(cast.mai, cast.department, b"\xff\xfe\x00garbage", name="x.csv", mapping={})
+    assert run.status == ImportRun.Status.FAILED
+    assert "UTF-8" in run.message

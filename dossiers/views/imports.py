@@ -1,0 +1,78 @@
+"""Importing an export: upload, map the columns on a preview (saved per source), run with a live progress bar."""
+
+from django.db.models import Q
+from django.shortcuts import redirect, render
+
+from accounts.access import get_for
+from accounts.permissions import require, unit_filter, visible_units
+from dossiers import actions
+from dossiers.forms import MappingForm, UploadForm
+from dossiers.importer import read_progress
+from dossiers.models import ImportRun, ImportSource
+from dossiers.parsing import guess_mapping
+from dossiers.tables import Table, TableError
+
+REMAPPABLE = (ImportRun.Status.UPLOADED, ImportRun.Status.REJECTED, ImportRun.Status.FAILED)
+
+
+def _get_run(request, pk) -> ImportRun:
+    return get_for(request.user, ImportRun.objects.select_related("source__unit", "created_by"), pk,
+                   "dossier.import", unit_of=lambda run: run.source.unit)
+
+
+def import_index(request):
+    """Nhập hồ sơ: the sources already used, the recent runs and the upload form."""
+    require(request.user, "dossier.import")
+    sources = ImportSource.objects.filter(unit_filter(request.user, "dossier.import")).select_related("unit")
+    units = visible_units(request.user, "dossier.import").active().order_by("path")
+    form = UploadForm(request.POST or None, request.FILES or None, sources=sources, units=units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        source = data["source"]
+        if source is None:
+            require(request.user, "dossier.import", data["unit"])
+            source = actions.create_source(by=request.user, unit=data["unit"], name=data["new_source"])
+        run = actions.upload_export(by=request.user, source=source, uploaded_file=data["file"])
+        return redirect("dossiers:import_columns", pk=run.pk)
+    runs = (ImportRun.objects.filter(Q(unit_filter(request.user, "dossier.import", field="source__unit")))
+            .select_related("source", "created_by")[:20])
+    return render(request, "dossiers/import_index.html", {"form": form, "sources": sources, "runs": runs},
+                  status=400 if form.errors else 200)
+
+
+def import_columns(request, pk):
+    """The preview: the first rows of the file and one select per column; the choice is kept for the source."""
+    run = _get_run(request, pk)
+    if run.status not in REMAPPABLE:
+        return redirect("dossiers:import_run", pk=run.pk)
+    try:
+        with Table(run.file.path) as table:
+            headers, preview = table.headers, table.preview()
+    except (TableError, OSError) as error:
+        message = str(error) if isinstance(error, TableError) else "Không đọc được tệp đã tải lên."
+        return render(request, "dossiers/import_columns.html", {"run": run, "file_error": message}, status=400)
+    initial = {**guess_mapping(headers), **{k: v for k, v in run.source.mapping.items() if v in headers}}
+    form = MappingForm(request.POST or None, headers=headers, initial_mapping=initial,
+                       initial={"mode": run.mode})
+    if request.method == "POST" and form.is_valid():
+        actions.confirm_columns(run, by=request.user, mapping=form.mapping(), mode=form.cleaned_data["mode"])
+        actions.start(run)
+        return redirect("dossiers:import_run", pk=run.pk)
+    saved = bool(run.source.mapping) and all(v in headers for v in run.source.mapping.values())
+    return render(request, "dossiers/import_columns.html", {
+        "run": run, "form": form, "headers": headers, "preview": [row[:len(headers)] for row in preview],
+        "saved_mapping": saved,
+    }, status=400 if form.errors else 200)
+
+
+def import_run(request, pk):
+    run = _get_run(request, pk)
+    template = "dossiers/_import_progress.html" if request.htmx else "dossiers/import_run.html"
+    return render(request, template, {"run": run, **_progress(run)})
+
+
+def _progress(run: ImportRun) -> dict:
+    processed = read_progress(run) if run.status == ImportRun.Status.RUNNING else run.processed_rows
+    total = max(run.total_rows, processed, 1)
+    percent = 100 if run.is_finished else min(99, processed * 100 // total)
+    return {"processed": processed, "percent": percent}
