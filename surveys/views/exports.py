@@ -23,7 +23,7 @@ def _header(sheet, titles: list[str]) -> None:
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = sheet.cell(row=sheet.max_row + 1, column=1)
+    sheet.freeze_panes = f"A{sheet.max_row + 1}"
 
 
 def _percent(value: Decimal | None):

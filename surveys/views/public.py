@@ -80,7 +80,7 @@ def answer(request, token):
     found = _locate(token)
     if found is None:
         return render(request, "surveys/public/message.html", {
-            "title": _("Không tìm thấy khảo sát"),
+            "survey": None, "title": _("Không tìm thấy khảo sát"),
             "message": _("Đường dẫn không đúng hoặc khảo sát đã bị gỡ. Xin kiểm tra lại mã QR hoặc đường dẫn."),
         }, status=404)
     survey, counter = found
@@ -100,7 +100,7 @@ def code_entry(request):
     if request.method == "POST" and form.is_valid():
         code = "".join(form.cleaned_data["code"].split()).upper()
         return redirect("surveys:answer_code", code=code)
-    return render(request, "surveys/public/code.html", {"form": form})
+    return render(request, "surveys/public/code.html", {"survey": None, "form": form})
 
 
 @login_not_required
@@ -111,7 +111,7 @@ def answer_code(request, code):
     if invitation is None:
         form = CodeForm(initial={"code": code})
         return render(request, "surveys/public/code.html", {
-            "form": form, "error": _("Mã không đúng. Xin kiểm tra lại mã in trên phiếu hẹn hoặc thư mời."),
+            "survey": None, "form": form, "error": _("Mã không đúng. Xin kiểm tra lại mã in trên phiếu hẹn hoặc thư mời."),
         }, status=404)
     survey = invitation.survey
     if invitation.used_at is not None:
@@ -124,7 +124,7 @@ def answer_code(request, code):
 @login_not_required
 def thanks(request):
     return render(request, "surveys/public/message.html", {
-        "title": _("Cảm ơn Ông/Bà!"),
+        "survey": None, "title": _("Cảm ơn Ông/Bà!"),
         "message": _("Phiếu trả lời đã được ghi nhận. Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn."),
     })
 

@@ -1,0 +1,206 @@
+"""Answering without log-in: the page, the checks that hold off scripts, one-time codes; nothing who answered is kept."""
+
+import re
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from audit.models import AuditEntry
+from surveys import actions
+from surveys.models import Answer, Invitation, Response, Survey
+from surveys.tests.builders import make_survey
+
+
+@pytest.fixture(autouse=True)
+def _limits(settings):
+    settings.CCHC_SURVEY_MIN_FILL_SECONDS = 3
+    settings.CCHC_SURVEY_RATE_LIMIT = "20/3600"
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def _token(page: str) -> str:
+    return re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+
+
+def _filled(survey, page: str, level="4", **extra) -> dict:
+    data = {f"q{q.pk}": level for q in survey.questions.all()}
+    data["form_token"] = _token(page)
+    data.update(extra)
+    return data
+
+
+def _open_and_answer(client, url, survey, address="10.0.0.1", **extra):
+    with time_machine.travel("2024-06-03 09:00 +0700", tick=False) as clock:
+        page = client.get(url, REMOTE_ADDR=address).content.decode()
+        clock.shift(30)
+        return client.post(url, _filled(survey, page, **extra), REMOTE_ADDR=address)
+
+
+@pytest.fixture
+def counter(cast):
+    survey = make_survey(cast)
+    return actions.add_counter(by=cast.mai, survey=survey, name="Quầy Sở TN&MT – Trung tâm Phục vụ hành chính công")
+
+
+def test_public_page_is_small_accessible_and_needs_no_login(client, counter):
+    response = client.get(reverse("surveys:answer", args=[counter.token]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<script" not in page and "htmx" not in page and 'rel="stylesheet"' not in page
+    assert page.count("<fieldset") >= 17 and "<legend>" in page
+    assert "Rất không hài lòng" in page and "Không có ý kiến" in page and "Tiếp cận dịch vụ" in page
+    assert len(response.content) < 60_000
+
+
+def test_a_citizen_answers_and_only_the_answers_are_kept(client, counter):
+    survey = counter.survey
+    url = reverse("surveys:answer", args=[counter.token])
+    response = _open_and_answer(client, url, survey, suggestion="Cần thêm ghế chờ tại quầy.", gender="Nữ",
+                                address="10.1.2.3")
+    assert response.status_code == 302 and response["Location"] == reverse("surveys:thanks")
+    stored = Response.objects.get()
+    assert stored.counter == counter and stored.gender == "Nữ" and stored.follow_up == Response.FollowUp.RECEIVED
+    assert stored.submitted_on.isoformat() == "2024-06-03"
+    assert Answer.objects.filter(response=stored).count() == survey.questions.count()
+    entry = AuditEntry.objects.get(content_type__model="response", object_id=str(stored.pk), action="create")
+    assert entry.user is None and "10.1.2.3" not in str(entry.changes) + entry.note
+
+
+def test_a_missing_answer_keeps_the_others(client, counter):
+    survey = counter.survey
+    url = reverse("surveys:answer", args=[counter.token])
+    first, second = survey.questions.all()[:2]
+    with time_machine.travel("2024-06-03 09:00 +0700", tick=False) as clock:
+        page = client.get(url).content.decode()
+        clock.shift(30)
+        data = _filled(survey, page, level="5", suggestion="Giữ lại góp ý này")
+        del data[f"q{first.pk}"]
+        response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200 and Response.objects.count() == 0
+    assert "Xin Ông/Bà chọn một mức đánh giá cho câu này." in page
+    assert f'name="q{second.pk}" value="5"' in page.split("checked")[0] or "checked" in page
+    assert "Giữ lại góp ý này" in page
+
+
+def test_a_form_sent_too_fast_is_held_but_answers_kept(client, counter):
+    survey = counter.survey
+    url = reverse("surveys:answer", args=[counter.token])
+    page = client.get(url).content.decode()
+    response = client.post(url, _filled(survey, page, suggestion="nhanh quá"))
+    assert response.status_code == 200 and Response.objects.count() == 0
+    assert "quá nhanh" in response.content.decode() and "nhanh quá" in response.content.decode()
+
+
+def test_a_forged_token_is_refused(client, counter):
+    survey = counter.survey
+    url = reverse("surveys:answer", args=[counter.token])
+    page = client.get(url).content.decode()
+    data = _filled(survey, page)
+    data["form_token"] = "giả-mạo"
+    response = client.post(url, data)
+    assert response.status_code == 200 and Response.objects.count() == 0
+
+
+def test_the_honeypot_stores_nothing_but_looks_the_same(client, counter):
+    response = _open_and_answer(client, reverse("surveys:answer", args=[counter.token]), counter.survey,
+                                website="http://spam.example")
+    assert response.status_code == 302 and Response.objects.count() == 0
+
+
+def test_rate_limit_per_client_and_lifted_by_setting(client, counter, settings):
+    settings.CCHC_SURVEY_RATE_LIMIT = "2/3600"
+    url = reverse("surveys:answer", args=[counter.token])
+    codes = [_open_and_answer(client, url, counter.survey).status_code for _ in range(3)]
+    assert codes == [302, 302, 429] and Response.objects.count() == 2
+    other = _open_and_answer(client, url, counter.survey, address="10.9.9.9")
+    assert other.status_code == 302, "another client is not held by the first one's limit"
+    settings.CCHC_SURVEY_RATE_LIMIT = "0"
+    assert _open_and_answer(client, url, counter.survey).status_code == 302
+    assert Response.objects.count() == 4
+
+
+def test_one_time_code_answers_exactly_one_dossier_once(client, cast):
+    survey = make_survey(cast)
+    [(invitation, code)] = actions.create_codes(by=cast.mai, survey=survey, dossier_refs=["000.00.19.H04-240603-0012"])
+    assert code not in invitation.code_hash and Invitation.objects.get().dossier_ref == "000.00.19.H04-240603-0012"
+    url = reverse("surveys:answer_code", args=[code])
+    with time_machine.travel("2024-06-03 09:00 +0700", tick=False) as clock:
+        # The same code opened in two tabs: the first sheet sent counts, the second finds the code used.
+        first_tab, second_tab = client.get(url).content.decode(), client.get(url).content.decode()
+        clock.shift(60)
+        assert client.post(url, _filled(survey, first_tab)).status_code == 302
+        late = client.post(url, _filled(survey, second_tab))
+    assert late.status_code == 200 and "đã được dùng" in late.content.decode()
+    stored = Response.objects.get()
+    assert stored.channel == Response.Channel.CODE
+    again = client.get(url)
+    assert again.status_code == 200 and "đã được dùng" in again.content.decode()
+    assert Response.objects.count() == 1
+
+
+def test_code_entry_page_accepts_spaces_and_lower_case(client, cast):
+    survey = make_survey(cast)
+    [(_, code)] = actions.create_codes(by=cast.mai, survey=survey, count=1)
+    typed = f"{code[:4].lower()} {code[4:].lower()}"
+    response = client.post(reverse("surveys:code"), {"code": typed})
+    assert response["Location"] == reverse("surveys:answer_code", args=[code])
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_wrong_code_and_unknown_link_answer_kindly(client, cast):
+    assert client.get(reverse("surveys:answer_code", args=["KHONGCO"])).status_code == 404
+    assert client.get(reverse("surveys:answer", args=["khong-co"])).status_code == 404
+
+
+def test_surveys_needing_a_code_send_the_public_link_to_the_code_page(client, cast):
+    survey = make_survey(cast, require_code=True)
+    response = client.get(reverse("surveys:answer", args=[survey.token]))
+    assert response.status_code == 302 and response["Location"] == reverse("surveys:code")
+
+
+def test_closed_survey_and_templates_take_no_answers(client, cast):
+    closed = make_survey(cast, status=Survey.Status.CLOSED)
+    assert client.get(reverse("surveys:answer", args=[closed.token])).status_code == 410
+    template = Survey.objects.filter(is_template=True).first()
+    assert client.get(reverse("surveys:answer", args=[template.token])).status_code == 404
+
+
+@pytest.mark.parametrize("junk", [
+    {"q1": "9"}, {"q1": "'; DROP TABLE x"}, {"form_token": "x" * 5000}, {"suggestion": "x" * 5000}, {"gender": "??"},
+])
+def test_junk_never_gives_a_server_error(client, counter, junk):
+    url = reverse("surveys:answer", args=[counter.token])
+    page = client.get(url).content.decode()
+    data = _filled(counter.survey, page)
+    data.update(junk)
+    assert client.post(url, data).status_code in (200, 302)
+
+
+def test_officials_answer_the_opinion_survey_once_with_their_log_in(client_for, cast):
+    survey = make_survey(cast, kind=Survey.Kind.OPINION, require_code=True)
+    client = client_for(cast.lan)
+    url = reverse("surveys:answer_logged_in", args=[survey.pk])
+    assert _open_and_answer(client, url, survey, level="5").status_code == 302
+    stored = Response.objects.get()
+    assert stored.channel == Response.Channel.LOGIN and stored.answers.count() == 18
+    assert client.get(url).status_code == 302 and Response.objects.count() == 1
+
+
+def test_an_outsider_cannot_answer_with_a_log_in(client_for, cast):
+    survey = make_survey(cast, kind=Survey.Kind.OPINION)
+    assert client_for(cast.khoa).get(reverse("surveys:answer_logged_in", args=[survey.pk])).status_code == 403
+
+
+def test_a_code_claimed_in_between_is_refused_inside_the_transaction(cast):
+    survey = make_survey(cast)
+    [(invitation, _)] = actions.create_codes(by=cast.mai, survey=survey, count=1)
+    levels = {q.pk: 5 for q in survey.questions.all()}
+    actions.submit_response(survey=survey, levels=levels, invitation=invitation)
+    # `invitation` is now stale (used_at still None in memory), as in a request that read it before the other one wrote.
+    with pytest.raises(actions.AlreadyAnswered):
+        actions.submit_response(survey=survey, levels=levels, invitation=invitation)
+    assert Response.objects.count() == 1
