@@ -1,6 +1,7 @@
 """Monthly rate charts as inline SVG (pygal, rendered on the server, no script and no outside request)."""
 
 import pygal
+from lxml import etree
 from pygal.style import Style
 
 from dossiers.stats import Tally
@@ -22,6 +23,17 @@ def _percent(value) -> str:
     return "" if value is None else f"{value:.1f}".replace(".", ",") + " %"
 
 
+def _inert(chart, label: str) -> str:
+    """The SVG without pygal's config script and comments: nothing runs, nothing is fetched."""
+    tree = chart.render_tree()
+    for node in list(tree.iter()):
+        if isinstance(node, etree._Comment) or etree.QName(node).localname == "script":
+            node.getparent().remove(node)
+    tree.set("role", "img")
+    tree.set("aria-label", label)
+    return etree.tostring(tree, encoding="unicode")
+
+
 def rates_by_month(months: list, tallies: dict[object, Tally]) -> str:
     """A line per rate, a point per month (gaps where a month has nothing to count)."""
     config = pygal.Config(js=[], disable_xml_declaration=True, style=STYLE, height=320, width=900,
@@ -35,7 +47,7 @@ def rates_by_month(months: list, tallies: dict[object, Tally]) -> str:
             ratio = getattr(tallies.get(month, Tally()), attribute)
             values.append(None if ratio is None else float(ratio * 100))
         chart.add(label, values)
-    return chart.render(is_unicode=True)
+    return _inert(chart, "Tỷ lệ đúng hạn, trực tuyến, thanh toán trực tuyến và số hóa theo tháng; số liệu ở bảng Theo tháng.")
 
 
 def counts_by_month(months: list, tallies: dict[object, Tally]) -> str:
@@ -47,4 +59,4 @@ def counts_by_month(months: list, tallies: dict[object, Tally]) -> str:
     chart.x_labels = [m.strftime("%m/%Y") for m in months]
     for label, attribute in (("Trước hạn", "early"), ("Đúng hạn", "on_time"), ("Trễ hạn", "late")):
         chart.add(label, [getattr(tallies.get(m, Tally()), attribute) for m in months])
-    return chart.render(is_unicode=True)
+    return _inert(chart, "Hồ sơ đã giải quyết trước hạn, đúng hạn, trễ hạn theo tháng; số liệu ở bảng Theo tháng.")

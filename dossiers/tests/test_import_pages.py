@@ -1,0 +1,97 @@
+"""Uploading an export, mapping its columns once on the preview screen, watching the run."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from dossiers.models import Dossier, ImportRun, ImportSource
+from dossiers.tests.helpers import HEADER, ROWS, make_catalogue
+
+# Another system's export: its own headers, which no guess recognises, and a comma delimiter.
+ODD = "\n".join([
+    "Ma,Thu tuc,Don vi,Nhan luc,Hen",
+    "K1,1.010727,Phòng Quản lý môi trường,07/02/2024 09:00,",
+    "K2,1.010727,Phòng Quản lý môi trường,08/02/2024 09:00,",
+]) + "\n"
+ODD_MAPPING = {"code": "Ma", "procedure_code": "Thu tuc", "handling_unit": "Don vi", "received_at": "Nhan luc",
+               "due_at": "Hen"}
+
+
+def _upload(client, content: str, name="xuat.csv", **fields):
+    data = {"file": SimpleUploadedFile(name, content.encode()), **fields}
+    return client.post("/dossiers/import/", data)
+
+
+def test_the_office_maps_the_columns_once_and_the_mapping_is_reused(cast, client_for):
+    make_catalogue()
+    client = client_for(cast.mai)
+    response = _upload(client, ODD, new_source="Phần mềm một cửa cũ", unit=cast.department.pk)
+    run = ImportRun.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/dossiers/import/{run.pk}/columns/"
+
+    preview = client.get(response["Location"])
+    html = preview.content.decode()
+    assert "K1" in html and "Nhan luc" in html, "the first rows are shown"
+    missing = client.post(response["Location"], {"code": "Ma", "mode": "all"})
+    assert missing.status_code == 400
+    assert "Cần chọn cột cho" in missing.content.decode()
+    assert Dossier.objects.count() == 0
+
+    done = client.post(response["Location"], {**ODD_MAPPING, "mode": "all"})
+    assert done.status_code == 302
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE and run.created_count == 2
+    assert Dossier.objects.get(code="K1").due_on.isoformat() == "2024-02-19"
+    run_page = client.get(done["Location"]).content.decode()
+    assert "Đã nhập 2 hồ sơ mới" in run_page
+    assert "hx-trigger" not in run_page, "a finished run stops polling"
+
+    source = ImportSource.objects.get()
+    assert source.mapping == ODD_MAPPING
+    second = _upload(client, ODD.replace("K2", "K3"), source=source.pk)
+    form = client.get(second["Location"]).context["form"]
+    assert {k: form.fields[k].initial for k in ODD_MAPPING} == ODD_MAPPING
+    assert client.post(second["Location"], {**ODD_MAPPING, "mode": "skip"}).status_code == 302
+    assert sorted(Dossier.objects.values_list("code", flat=True)) == ["K1", "K2", "K3"]
+
+
+def test_the_run_page_lists_bad_lines(cast, client_for):
+    make_catalogue()
+    client = client_for(cast.mai)
+    bad = "\n".join([HEADER, ROWS[0], ROWS[1].replace("07/02/2024 16:30", "31/02/2024")]) + "\n"
+    response = _upload(client, bad, new_source="Một cửa", unit=cast.department.pk)
+    guessed = client.get(response["Location"]).context["form"]
+    mapping = {k: f.initial for k, f in guessed.fields.items() if k != "mode" and f.initial}
+    done = client.post(response["Location"], {**mapping, "mode": "all"})
+    page = client.get(done["Location"]).content.decode()
+    assert "Không ghi do có dòng lỗi" in page
+    assert "<td class=\"num\">3</td>" in page and "31/02/2024" in page
+    assert Dossier.objects.count() == 0
+    partial = client.get(done["Location"], HTTP_HX_REQUEST="true")
+    assert partial.content.decode().lstrip().startswith("<section"), "htmx gets the fragment only"
+
+
+def test_uploads_that_cannot_be_read_get_a_message(cast, client_for):
+    client = client_for(cast.mai)
+    wrong_type = _upload(client, "x", name="ke-hoach.docx", new_source="A", unit=cast.department.pk)
+    assert wrong_type.status_code == 400 and "Chỉ nhận tệp .xlsx hoặc .csv" in wrong_type.content.decode()
+    no_source = _upload(client, ODD)
+    assert no_source.status_code == 400 and "nguồn dữ liệu" in no_source.content.decode()
+    broken = client.post("/dossiers/import/", {"file": SimpleUploadedFile("x.xlsx", b"not a zip"),
+                                               "new_source": "B", "unit": cast.department.pk})
+    page = client.get(broken["Location"])
+    assert page.status_code == 400 and "Không mở được tệp Excel" in page.content.decode()
+
+
+def test_only_the_reform_office_imports(cast, client_for):
+    assert client_for(cast.lan).get("/dossiers/import/").status_code == 403
+    make_catalogue()
+    response = _upload(client_for(cast.mai), ODD, new_source="C", unit=cast.department.pk)
+    run_url = response["Location"]
+    assert client_for(cast.khoa).get(run_url).status_code == 403
+    assert client_for(cast.hung).post(run_url, {**ODD_MAPPING, "mode": "all"}).status_code == 403
+    assert Dossier.objects.count() == 0
+
+
+def test_the_office_cannot_create_a_source_for_another_department(cast, client_for):
+    response = _upload(client_for(cast.mai), ODD, new_source="D", unit=cast.unit("stp").pk)
+    assert response.status_code == 400
+    assert not ImportSource.objects.exists()
