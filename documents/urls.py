@@ -1,2 +1,13 @@
+from django.urls import path
+
+from documents.views import exports, templates
+
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("", exports.index, name="index"),
+    path("mau/", templates.template_list, name="templates"),
+    path("mau/huong-dan/", templates.template_help, name="template_help"),
+    path("mau/<int:pk>/xoa/", templates.template_delete, name="template_delete"),
+    path("bao-cao-theo-ky/", exports.period_download, name="period_download"),
+    path("<slug:key>/<int:pk>.<str:fmt>", exports.download, name="download"),
+]

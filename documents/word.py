@@ -57,6 +57,11 @@ class Heading:
     year: int | None = None
     kind: str = ""
     summary: str = ""
+    date_text: str = ""  # the place and date line when already written out
+
+    @property
+    def date_line(self) -> str:
+        return self.date_text or layout.date_line(self.place, self.issue_date, self.year)
 
 
 @dataclass
@@ -306,7 +311,7 @@ class OfficialDocument:
                    container=right)
         self._para("Độc lập - Tự do - Hạnh phúc", size=14, bold=True, align="center", space_after=0, container=right)
         self._short_rule(right, right_width, Mm(58))
-        self._para(layout.date_line(h.place, h.issue_date, h.year), size=13, italic=True, align="center",
+        self._para(h.date_line, size=13, italic=True, align="center",
                    space_after=0, container=right)
         right._tc.remove(right.paragraphs[0]._p)
 

@@ -1,0 +1,145 @@
+"""cchc's own Word layout of each document, drawn from the same context dict a user template receives."""
+
+from documents.word import Cell, Closing, Heading, OfficialDocument, Signer
+
+TASK_HEADER = ["TT", "Nhiệm vụ / Nội dung thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp",
+               "Cơ quan theo dõi, đôn đốc, tổng hợp", "Kết quả của nhiệm vụ", "Thời gian thực hiện", "Tiến độ"]
+TASK_WIDTHS = [11, 78, 33, 33, 30, 33, 27, 22]
+
+
+def _start(context: dict) -> OfficialDocument:
+    return OfficialDocument(Heading(
+        agency=context["co_quan"], parent_body=context["co_quan_chu_quan"], number=context["so"] or None,
+        symbol=context["ky_hieu"], place=context["dia_danh"], issue_date=None, year=None,
+        kind=context["loai_van_ban"], summary=context["trich_yeu"], date_text=context["dong_ngay_thang"],
+    ))
+
+
+def _close(doc: OfficialDocument, context: dict) -> None:
+    acting_for = context["ky_thay"].removeprefix("KT. ").strip()
+    doc.closing(Closing(
+        recipients=[line.lstrip("- ").rstrip(";") for line in context["noi_nhan"]], archive=context["luu"],
+        signer=Signer(context["nguoi_ky"], context["chuc_vu_nguoi_ky"], acting_for)))
+
+
+def _progress(row: dict) -> str:
+    if row["la_tieu_de"]:
+        return ""
+    text = f"{row['tinh_trang']} ({row['tien_do']}%)"
+    return f"{text}\nQuá hạn" if row["qua_han"] else text
+
+
+def plan_document(context: dict) -> bytes:
+    doc = _start(context)
+    doc.paragraph(f"{context['co_quan']} ban hành {context['loai_van_ban'].lower()} {context['ten_ke_hoach']} "
+                  "với nội dung như sau:")
+    if context["chi_tieu"]:
+        doc.section_heading("I. CHỈ TIÊU")
+        doc.bullets([f"{t['noi_dung']}: {t['gia_tri']}." for t in context["chi_tieu"]])
+    numeral = "II" if context["chi_tieu"] else "I"
+    doc.section_heading(f"{numeral}. NHIỆM VỤ, GIẢI PHÁP")
+    doc.paragraph(f"Các nhiệm vụ cụ thể tại các Phụ lục kèm theo Kế hoạch này ({context['so_nhiem_vu']} nhiệm vụ; "
+                  f"đã hoàn thành {context['so_hoan_thanh']}, quá hạn {context['so_qua_han']}).")
+    _close(doc, context)
+    for appendix in context["phu_luc"]:
+        doc.appendix(appendix["so"], appendix["ten"], attached_to=context["kem_theo"], landscape=True)
+        rows = []
+        for section in appendix["cac_muc"]:
+            if section["ten"]:
+                rows.append([Cell(section["so_muc"], bold=True, align="center"), Cell(section["ten"], bold=True),
+                             *[""] * (len(TASK_HEADER) - 2)])
+            for row in section["nhiem_vu"]:
+                bold = row["la_tieu_de"]
+                rows.append([Cell(row["tt"], bold=bold, align="center"), Cell(row["noi_dung"], bold=bold),
+                             row["chu_tri"], row["phoi_hop"], row["theo_doi"], row["san_pham"], row["thoi_gian"],
+                             _progress(row)])
+        doc.table(TASK_HEADER, rows, widths_mm=TASK_WIDTHS, size=11)
+    return doc.to_bytes()
+
+
+def self_assessment_document(context: dict) -> bytes:
+    doc = _start(context)
+    doc.paragraph(f"Thực hiện {context['bo_chi_so']}, {context['don_vi']} báo cáo kết quả tự đánh giá, chấm điểm "
+                  f"Chỉ số cải cách hành chính năm {context['nam']} như sau:")
+    doc.section_heading("I. TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ")
+    rows = [[Cell(str(a["tt"]), align="center"), a["ten"], Cell(a["diem_toi_da"], align="right"),
+             Cell(a["diem_tu_danh_gia"], align="right")] for a in context["linh_vuc"]]
+    rows.append(["", Cell("Điểm thưởng", italic=True), "", Cell(context["diem_thuong"], align="right")])
+    rows.append(["", Cell("Điểm trừ", italic=True), "", Cell(context["diem_tru"], align="right")])
+    rows.append(["", Cell("Tổng điểm", bold=True), Cell(context["tong_diem_toi_da"], bold=True, align="right"),
+                 Cell(context["tong_tu_danh_gia"], bold=True, align="right")])
+    doc.table(["TT", "Lĩnh vực / Chỉ số thành phần", "Điểm tối đa", "Điểm tự đánh giá"], rows, widths_mm=[12, 100, 25, 28])
+    if context["xep_loai_du_kien"]:
+        doc.paragraph(f"Xếp loại dự kiến theo điểm tự đánh giá: {context['xep_loai_du_kien']}.")
+    doc.section_heading("II. GIẢI TRÌNH CÁC TIÊU CHÍ CHƯA ĐẠT ĐIỂM TỐI ĐA HOẶC CHƯA ĐỦ TÀI LIỆU KIỂM CHỨNG")
+    if not context["can_giai_trinh"]:
+        doc.paragraph("Các tiêu chí đều đạt điểm tối đa và có đủ tài liệu kiểm chứng.")
+    for item in context["can_giai_trinh"]:
+        doc.paragraph(f"- Tiêu chí {item['ma']}. {item['ten']}: {item['diem_tu_danh_gia']}/{item['diem_toi_da']} "
+                      f"điểm; {item['so_tai_lieu'] or 'chưa có'} tài liệu kiểm chứng.")
+        doc.paragraph(item["giai_trinh"] or "(Chưa có nội dung giải trình.)", italic=not item["giai_trinh"])
+    _close(doc, context)
+    doc.appendix("", "Bảng điểm tự đánh giá chi tiết", attached_to=f"Kèm theo Báo cáo của {context['co_quan']}",
+                 landscape=False)
+    rows = [[Cell(c["ma"], bold=not c["la_tieu_chi_cuoi"]), Cell(c["ten"], bold=c["cap"] == 0),
+             Cell(c["diem_toi_da"], align="right"), Cell(c["diem_tu_danh_gia"], align="right"),
+             Cell(str(c["so_tai_lieu"]), align="center")] for c in context["tieu_chi"]]
+    doc.table(["Mã", "Tiêu chí", "Điểm tối đa", "Tự đánh giá", "Số tài liệu kiểm chứng"], rows,
+              widths_mm=[16, 95, 18, 18, 18], size=11)
+    return doc.to_bytes()
+
+
+def announcement_document(context: dict) -> bytes:
+    doc = _start(context)
+    basis = f" theo {context['van_ban_ban_hanh']}" if context["van_ban_ban_hanh"] else ""
+    doc.paragraph(f"Căn cứ {context['bo_chi_so']}{basis}; trên cơ sở kết quả tự đánh giá của các cơ quan, đơn vị và "
+                  f"kết quả thẩm định của Hội đồng thẩm định, {context['co_quan']} thông báo kết quả đánh giá, xếp hạng "
+                  f"Chỉ số cải cách hành chính năm {context['nam']} của {context['so_don_vi']} cơ quan, đơn vị như sau:")
+    rows = [[Cell(r["hang_tren_tong"], align="center"), r["don_vi"], Cell(r["tong_diem"], align="right"),
+             Cell(r["diem_toi_da"], align="right"), r["xep_loai"]] for r in context["xep_hang"]]
+    doc.table(["Xếp hạng", "Cơ quan, đơn vị", "Tổng điểm", "Điểm tối đa", "Xếp loại"], rows,
+              widths_mm=[20, 85, 22, 22, 25])
+    doc.paragraph("Các cơ quan, đơn vị căn cứ kết quả trên xây dựng kế hoạch khắc phục những tiêu chí bị trừ điểm, "
+                  "chưa đạt điểm tối đa trong năm tiếp theo.")
+    _close(doc, context)
+    return doc.to_bytes()
+
+
+def periodic_document(context: dict) -> bytes:
+    doc = _start(context)
+    doc.paragraph(f"{context['co_quan']} báo cáo kết quả thực hiện công tác cải cách hành chính {context['ky_bao_cao']} "
+                  f"(từ ngày {context['tu_ngay']} đến ngày {context['den_ngay']}) như sau:")
+    doc.section_heading("I. KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH")
+    doc.paragraph(f"Tổng số nhiệm vụ đến hạn hoặc đã hoàn thành trong kỳ: {context['tong_nhiem_vu']}; đã hoàn thành "
+                  f"{context['tong_hoan_thanh']} (tỷ lệ {context['ty_le_hoan_thanh']}).")
+    if context["ke_hoach"]:
+        doc.table(["Kế hoạch", "Tên kế hoạch", "Số nhiệm vụ", "Hoàn thành", "Quá hạn"],
+                  [[p["so_ky_hieu"], p["ten"], Cell(str(p["tong"]), align="right"),
+                    Cell(str(p["hoan_thanh"]), align="right"), Cell(str(p["qua_han"]), align="right")]
+                   for p in context["ke_hoach"]], widths_mm=[28, 80, 20, 20, 17])
+    if context["don_vi"]:
+        doc.subheading("Kết quả theo từng phòng, đơn vị chủ trì:")
+        doc.table(["Phòng, đơn vị", "Số nhiệm vụ", "Hoàn thành", "Đúng hạn", "Đang thực hiện", "Quá hạn"],
+                  [[u["ten"], *(Cell(str(u[k]), align="right")
+                                for k in ("tong", "hoan_thanh", "dung_han", "dang_thuc_hien", "qua_han"))]
+                   for u in context["don_vi"]], widths_mm=[75, 18, 18, 18, 18, 18])
+    doc.section_heading("II. CÁC CHỈ SỐ ĐO ĐƯỢC TRONG KỲ")
+    if context["so_lieu"]:
+        doc.table(["Chỉ số", "Giá trị", "Căn cứ số liệu"],
+                  [[f["ten"], Cell(f["gia_tri"], align="right"), f["chi_tiet"]] for f in context["so_lieu"]],
+                  widths_mm=[80, 25, 60])
+    else:
+        doc.paragraph("Chưa có số liệu hồ sơ thủ tục hành chính, khảo sát trong kỳ báo cáo.")
+    doc.section_heading("III. TỒN TẠI, HẠN CHẾ")
+    if context["nhiem_vu_qua_han"]:
+        doc.paragraph(f"Còn {len(context['nhiem_vu_qua_han'])} nhiệm vụ quá hạn chưa hoàn thành:")
+        doc.table(["TT", "Nhiệm vụ", "Kế hoạch", "Cơ quan chủ trì", "Hạn"],
+                  [[t["tt"], t["noi_dung"], t["ke_hoach"], t["chu_tri"], t["han"]]
+                   for t in context["nhiem_vu_qua_han"]], widths_mm=[12, 75, 25, 35, 20], size=11)
+    else:
+        doc.paragraph("Không có nhiệm vụ quá hạn trong kỳ.")
+    doc.section_heading("IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
+    doc.paragraph("Tiếp tục triển khai các nhiệm vụ còn lại của Kế hoạch cải cách hành chính năm; tập trung khắc phục "
+                  "các nhiệm vụ quá hạn và các chỉ số chưa đạt chỉ tiêu.")
+    _close(doc, context)
+    return doc.to_bytes()

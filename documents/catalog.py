@@ -1,0 +1,171 @@
+"""The Word documents cchc writes, the placeholders each offers to user templates, and sample data to test them.
+
+No ORM here: the help page, the upload check and the tests all read these tables.
+"""
+
+from dataclasses import dataclass, field
+
+PLAN, SELF_ASSESSMENT, ANNOUNCEMENT, PERIODIC = "plan", "self_assessment", "announcement", "periodic_report"
+
+HEADING_VARIABLES = [
+    ("co_quan_chu_quan", "Cơ quan chủ quản (dòng trên của tên cơ quan), ví dụ “UBND tỉnh Bà Rịa – Vũng Tàu”"),
+    ("co_quan", "Tên cơ quan ban hành, ví dụ “Sở Tài nguyên và Môi trường”"),
+    ("don_vi_soan_thao", "Tên phòng, đơn vị soạn thảo"),
+    ("so", "Số văn bản (để trống nếu chưa cấp số), ví dụ “05”"),
+    ("ky_hieu", "Ký hiệu văn bản, ví dụ “KH-STNMT”"),
+    ("so_ky_hieu", "Dòng số, ký hiệu đầy đủ: “Số: 05/KH-STNMT”"),
+    ("dia_danh", "Địa danh, ví dụ “Bà Rịa – Vũng Tàu”"),
+    ("ngay_ban_hanh", "Ngày ban hành dạng dd/mm/yyyy (trống nếu chưa ký)"),
+    ("dong_ngay_thang", "Dòng địa danh, ngày tháng: “Bà Rịa – Vũng Tàu, ngày 05 tháng 01 năm 2024”"),
+    ("nam", "Năm"),
+    ("loai_van_ban", "Tên loại văn bản: “Kế hoạch”, “Báo cáo”, “Thông báo”"),
+    ("ten_loai_van_ban", "Tên loại văn bản viết hoa: “KẾ HOẠCH”"),
+    ("trich_yeu", "Trích yếu nội dung"),
+    ("noi_nhan", "Danh sách nơi nhận (mỗi dòng dạng “- UBND tỉnh (b/c);”): {% for d in noi_nhan %}{{ d }}{% endfor %}"),
+    ("luu", "Nơi lưu, ví dụ “VT, VP”"),
+    ("dong_luu", "Dòng lưu đầy đủ: “- Lưu: VT, VP.”"),
+    ("ky_thay", "Quyền hạn ký khi cấp phó ký thay: “KT. GIÁM ĐỐC” (trống nếu người đứng đầu ký)"),
+    ("chuc_vu_nguoi_ky", "Chức vụ người ký viết hoa: “PHÓ GIÁM ĐỐC”"),
+    ("nguoi_ky", "Họ tên người ký"),
+]
+
+TASK_FIELDS = [
+    ("tt", "Số thứ tự như trong kế hoạch (1.1.2)"), ("noi_dung", "Nhiệm vụ / nội dung thực hiện"),
+    ("chu_tri", "Cơ quan chủ trì"), ("phoi_hop", "Cơ quan phối hợp"), ("theo_doi", "Cơ quan theo dõi, đôn đốc, tổng hợp"),
+    ("san_pham", "Kết quả / sản phẩm"), ("thoi_gian", "Thời gian thực hiện (nguyên văn)"),
+    ("han_hoan_thanh", "Hạn hoàn thành (dd/mm/yyyy)"), ("tinh_trang", "Tình trạng"), ("tien_do", "Tiến độ (%)"),
+    ("qua_han", "Đúng nếu đã quá hạn"), ("la_tieu_de", "Đúng nếu là dòng tiêu đề nhóm"),
+]
+
+
+@dataclass
+class Variable:
+    name: str
+    description: str
+    fields: list[tuple[str, str]] = field(default_factory=list)  # for lists: the keys of each item
+
+
+@dataclass
+class DocumentKind:
+    key: str
+    label: str
+    target: str  # plan, assessment, framework, unit
+    variables: list[Variable]
+
+    @property
+    def names(self) -> set[str]:
+        return {v.name for v in self.variables}
+
+
+def _heading() -> list[Variable]:
+    return [Variable(name, text) for name, text in HEADING_VARIABLES]
+
+
+KINDS: dict[str, DocumentKind] = {
+    PLAN: DocumentKind(PLAN, "Kế hoạch (kèm các phụ lục nhiệm vụ)", "plan", _heading() + [
+        Variable("ten_ke_hoach", "Tên kế hoạch"),
+        Variable("kem_theo", "Dòng “Kèm theo Kế hoạch số … ngày … của …” dưới tên phụ lục"),
+        Variable("chi_tieu", "Danh sách chỉ tiêu", [("noi_dung", "Chỉ tiêu"), ("gia_tri", "Mức chỉ tiêu, ví dụ “≥ 70%”")]),
+        Variable("phu_luc", "Danh sách phụ lục", [("so", "Số phụ lục"), ("ten", "Tên phụ lục"),
+                                                   ("cac_muc", "Các mục: so_muc, ten, nhiem_vu (danh sách nhiệm vụ)"),
+                                                   ("nhiem_vu", "Mọi nhiệm vụ của phụ lục")]),
+        Variable("nhiem_vu", "Mọi nhiệm vụ của kế hoạch (mỗi nhiệm vụ có các trường dưới đây)", TASK_FIELDS),
+        Variable("so_nhiem_vu", "Số nhiệm vụ"), Variable("so_hoan_thanh", "Số nhiệm vụ đã hoàn thành"),
+        Variable("so_qua_han", "Số nhiệm vụ quá hạn"),
+    ]),
+    SELF_ASSESSMENT: DocumentKind(SELF_ASSESSMENT, "Báo cáo tự đánh giá, chấm điểm CCHC", "assessment", _heading() + [
+        Variable("don_vi", "Đơn vị được đánh giá"), Variable("bo_chi_so", "Tên bộ chỉ số"),
+        Variable("linh_vuc", "Bảng tổng hợp theo lĩnh vực", [("tt", "Số thứ tự"), ("ten", "Lĩnh vực"),
+                                                              ("diem_toi_da", "Điểm tối đa"),
+                                                              ("diem_tu_danh_gia", "Điểm tự đánh giá")]),
+        Variable("tieu_chi", "Mọi tiêu chí", [("ma", "Mã"), ("ten", "Tiêu chí"), ("cap", "Cấp (0 = lĩnh vực)"),
+                                               ("diem_toi_da", "Điểm tối đa"), ("diem_tu_danh_gia", "Điểm tự đánh giá"),
+                                               ("so_tai_lieu", "Số tài liệu kiểm chứng"), ("giai_trinh", "Giải trình"),
+                                               ("la_tieu_chi_cuoi", "Đúng nếu là tiêu chí được chấm trực tiếp")]),
+        Variable("can_giai_trinh", "Tiêu chí chưa đạt điểm tối đa hoặc chưa có tài liệu kiểm chứng (cùng các trường "
+                                   "như tieu_chi)"),
+        Variable("tong_diem_toi_da", "Tổng điểm tối đa"), Variable("tong_tu_danh_gia", "Tổng điểm tự đánh giá"),
+        Variable("diem_thuong", "Điểm thưởng tự đánh giá"), Variable("diem_tru", "Điểm trừ tự đánh giá"),
+        Variable("xep_loai_du_kien", "Xếp loại theo điểm tự đánh giá"),
+    ]),
+    ANNOUNCEMENT: DocumentKind(ANNOUNCEMENT, "Thông báo kết quả đánh giá, xếp hạng", "framework", _heading() + [
+        Variable("bo_chi_so", "Tên bộ chỉ số"), Variable("van_ban_ban_hanh", "Văn bản ban hành bộ chỉ số"),
+        Variable("so_don_vi", "Số cơ quan, đơn vị được xếp hạng"),
+        Variable("xep_hang", "Bảng xếp hạng", [("hang", "Thứ hạng"), ("hang_tren_tong", "Thứ hạng dạng “05/21”"),
+                                               ("don_vi", "Cơ quan, đơn vị"), ("tong_diem", "Tổng điểm"),
+                                               ("diem_toi_da", "Điểm tối đa"), ("xep_loai", "Xếp loại")]),
+    ]),
+    PERIODIC: DocumentKind(PERIODIC, "Báo cáo định kỳ công tác CCHC (quý, 6 tháng, năm)", "unit", _heading() + [
+        Variable("ky_bao_cao", "Kỳ báo cáo: “quý I năm 2024”, “6 tháng đầu năm 2024”, “năm 2024”"),
+        Variable("tu_ngay", "Từ ngày"), Variable("den_ngay", "Đến ngày"),
+        Variable("so_lieu_den_ngay", "Số liệu tính đến ngày"),
+        Variable("ke_hoach", "Kết quả theo kế hoạch", [("so_ky_hieu", "Số, ký hiệu"), ("ten", "Tên kế hoạch"),
+                                                       ("tong", "Số nhiệm vụ"), ("hoan_thanh", "Đã hoàn thành"),
+                                                       ("qua_han", "Quá hạn")]),
+        Variable("don_vi", "Kết quả theo phòng, đơn vị chủ trì", [
+            ("ten", "Phòng, đơn vị"), ("tong", "Số nhiệm vụ"), ("hoan_thanh", "Hoàn thành"), ("dung_han", "Đúng hạn"),
+            ("dang_thuc_hien", "Đang thực hiện"), ("qua_han", "Quá hạn")]),
+        Variable("so_lieu", "Các chỉ số đo được (hồ sơ TTHC, SIPAS…)", [("ten", "Chỉ số"), ("gia_tri", "Giá trị"),
+                                                                         ("chi_tiet", "Căn cứ số liệu")]),
+        Variable("nhiem_vu_qua_han", "Nhiệm vụ quá hạn", [("tt", "Số thứ tự"), ("noi_dung", "Nhiệm vụ"),
+                                                         ("ke_hoach", "Kế hoạch"), ("chu_tri", "Chủ trì"),
+                                                         ("han", "Hạn")]),
+        Variable("tong_nhiem_vu", "Tổng số nhiệm vụ trong kỳ"), Variable("tong_hoan_thanh", "Số đã hoàn thành"),
+        Variable("ty_le_hoan_thanh", "Tỷ lệ hoàn thành"),
+    ]),
+}
+
+KIND_CHOICES = [(k.key, k.label) for k in KINDS.values()]
+
+_SAMPLE_HEADING = {
+    "co_quan_chu_quan": "UBND tỉnh Bà Rịa – Vũng Tàu", "co_quan": "Sở Tài nguyên và Môi trường",
+    "don_vi_soan_thao": "Văn phòng Sở", "so": "05", "ky_hieu": "KH-STNMT", "so_ky_hieu": "Số: 05/KH-STNMT",
+    "dia_danh": "Bà Rịa – Vũng Tàu", "ngay_ban_hanh": "05/01/2024",
+    "dong_ngay_thang": "Bà Rịa – Vũng Tàu, ngày 05 tháng 01 năm 2024", "nam": 2024, "loai_van_ban": "Kế hoạch",
+    "ten_loai_van_ban": "KẾ HOẠCH", "trich_yeu": "Duy trì, cải thiện và nâng cao Chỉ số cải cách hành chính năm 2024",
+    "noi_nhan": ["- UBND tỉnh (b/c);", "- Sở Nội vụ (b/c);"], "luu": "VT, VP", "dong_luu": "- Lưu: VT, VP.",
+    "ky_thay": "KT. GIÁM ĐỐC", "chuc_vu_nguoi_ky": "PHÓ GIÁM ĐỐC", "nguoi_ky": "Phan Văn Mạnh",
+}
+_SAMPLE_TASK = {
+    "tt": "1.1", "noi_dung": "Tăng cường tìm hiểu, áp dụng các mô hình, cách làm mới", "chu_tri": "Văn phòng Sở",
+    "phoi_hop": "Các phòng, đơn vị trực thuộc", "theo_doi": "Văn phòng Sở", "san_pham": "Báo cáo kết quả thực hiện",
+    "thoi_gian": "Năm 2024", "han_hoan_thanh": "31/12/2024", "tinh_trang": "Đang thực hiện", "tien_do": 50,
+    "qua_han": False, "la_tieu_de": False,
+}
+_SAMPLE_CRITERION = {"ma": "1.2", "ten": "Thực hiện mệnh lệnh hành chính cấp trên", "cap": 1, "diem_toi_da": "1,5",
+                     "diem_tu_danh_gia": "0", "so_tai_lieu": 0, "giai_trinh": "Đạt 46% < 50%.",
+                     "la_tieu_chi_cuoi": True}
+
+SAMPLES: dict[str, dict] = {
+    PLAN: {**_SAMPLE_HEADING, "ten_ke_hoach": "Nâng cao Chỉ số PAR INDEX, SIPAS năm 2024",
+           "kem_theo": "Kèm theo Kế hoạch số 05/KH-STNMT ngày 05/01/2024 của Sở Tài nguyên và Môi trường",
+           "chi_tieu": [{"noi_dung": "Tỷ lệ thanh toán trực tuyến", "gia_tri": "≥ 70%"}],
+           "phu_luc": [{"so": "1", "ten": "Nhiệm vụ, giải pháp nâng cao Chỉ số PAR INDEX của tỉnh",
+                        "cac_muc": [{"so_muc": "I", "ten": "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC",
+                                     "nhiem_vu": [_SAMPLE_TASK]}], "nhiem_vu": [_SAMPLE_TASK]}],
+           "nhiem_vu": [_SAMPLE_TASK], "so_nhiem_vu": 1, "so_hoan_thanh": 0, "so_qua_han": 0},
+    SELF_ASSESSMENT: {**_SAMPLE_HEADING, "loai_van_ban": "Báo cáo", "ten_loai_van_ban": "BÁO CÁO",
+                      "don_vi": "Sở Tài nguyên và Môi trường", "bo_chi_so": "Bộ chỉ số CCHC các sở, ban, ngành năm 2024",
+                      "linh_vuc": [{"tt": 1, "ten": "Công tác chỉ đạo điều hành CCHC", "diem_toi_da": "12,5",
+                                    "diem_tu_danh_gia": "9,5"}],
+                      "tieu_chi": [_SAMPLE_CRITERION], "can_giai_trinh": [_SAMPLE_CRITERION],
+                      "tong_diem_toi_da": "100", "tong_tu_danh_gia": "87,225", "diem_thuong": "1", "diem_tru": "1",
+                      "xep_loai_du_kien": "Tốt"},
+    ANNOUNCEMENT: {**_SAMPLE_HEADING, "loai_van_ban": "Thông báo", "ten_loai_van_ban": "THÔNG BÁO",
+                   "bo_chi_so": "Bộ chỉ số CCHC các sở, ban, ngành năm 2023", "van_ban_ban_hanh": "3626/QĐ-UBND",
+                   "so_don_vi": 21, "xep_hang": [{"hang": 10, "hang_tren_tong": "10/21",
+                                                   "don_vi": "Sở Tài nguyên và Môi trường", "tong_diem": "87,225",
+                                                   "diem_toi_da": "100", "xep_loai": "Tốt"}]},
+    PERIODIC: {**_SAMPLE_HEADING, "loai_van_ban": "Báo cáo", "ten_loai_van_ban": "BÁO CÁO",
+               "ky_bao_cao": "quý I năm 2024", "tu_ngay": "01/01/2024", "den_ngay": "31/03/2024",
+               "so_lieu_den_ngay": "31/03/2024",
+               "ke_hoach": [{"so_ky_hieu": "05/KH-STNMT", "ten": "Kế hoạch CCHC năm 2024", "tong": 10,
+                             "hoan_thanh": 6, "qua_han": 1}],
+               "don_vi": [{"ten": "Văn phòng Sở", "tong": 4, "hoan_thanh": 3, "dung_han": 3, "dang_thuc_hien": 1,
+                           "qua_han": 0}],
+               "so_lieu": [{"ten": "Tỷ lệ hồ sơ giải quyết đúng hạn (%)", "gia_tri": "92,94%",
+                            "chi_tiet": "2.618/2.817 hồ sơ"}],
+               "nhiem_vu_qua_han": [{"tt": "3.6", "noi_dung": "Cử công chức đến Trung tâm Phục vụ hành chính công",
+                                     "ke_hoach": "05/KH-STNMT", "chu_tri": "Văn phòng Sở", "han": "15/03/2024"}],
+               "tong_nhiem_vu": 10, "tong_hoan_thanh": 6, "ty_le_hoan_thanh": "60,00%"},
+}

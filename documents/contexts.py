@@ -1,0 +1,307 @@
+"""The data of each document, read from the other apps as plain dicts, lists and strings.
+
+The same dict feeds cchc's own Word layout (documents/builtin.py) and the reform office's templates (docxtpl), so
+every key here is a placeholder users can write: {{ co_quan }}, {% for nv in nhiem_vu %}… The names are Vietnamese
+without diacritics because the people who write templates read them; the help page lists them all (VARIABLES).
+Reads only: other apps' models and result functions, imported inside functions so this app loads without them.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from documents import layout
+
+ZERO = Decimal(0)
+
+
+def _d(day: date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def _parent_body_full(unit) -> str:
+    parent = unit.parent
+    if parent is None:
+        return ""
+    if parent.kind == "province":
+        # Headers write the province as 'UBND TỈNH BÀ RỊA – VŨNG TÀU', not the full People's Committee name.
+        return parent.name.replace("Ủy ban nhân dân", "UBND").replace("Uỷ ban nhân dân", "UBND")
+    return parent.name
+
+
+def heading(*, unit, kind: str, number="", symbol: str = "", issue_date: date | None = None, year: int | None = None,
+            summary: str = "", place: str = "", recipients: list[str] | None = None, archive: str = "",
+            signer_name: str = "", signer_title: str = "", acting_for: str = "") -> dict:
+    """The keys every Word document has: agency header, number, date line, title, recipients, signature."""
+    agency = unit.department() if unit.kind not in ("province", "department") else unit
+    place = place or _default_place(agency)
+    number_text = layout.document_number(number, symbol)
+    sign_lines = layout.signature_lines(signer_title or "Giám đốc", acting_for)
+    return {
+        "co_quan_chu_quan": _parent_body_full(agency),
+        "co_quan": agency.name,
+        "don_vi_soan_thao": unit.name,
+        "so": f"{int(number):02d}" if str(number).isdigit() else str(number or ""),
+        "ky_hieu": symbol,
+        "so_ky_hieu": number_text,
+        "dia_danh": place,
+        "ngay_ban_hanh": _d(issue_date),
+        "dong_ngay_thang": layout.date_line(place, issue_date, year or (issue_date.year if issue_date else None)),
+        "nam": year or (issue_date.year if issue_date else ""),
+        "loai_van_ban": kind,
+        "ten_loai_van_ban": layout.upper(kind),
+        "trich_yeu": summary,
+        "noi_nhan": layout.recipient_lines(recipients or [], archive or "VT")[:-1],
+        "luu": archive or "VT",
+        "dong_luu": layout.recipient_lines([], archive or "VT")[-1],
+        "ky_thay": sign_lines[0] if len(sign_lines) > 1 else "",
+        "chuc_vu_nguoi_ky": sign_lines[-1],
+        "nguoi_ky": signer_name,
+    }
+
+
+def _default_place(agency) -> str:
+    province = agency if agency.kind == "province" else agency.parent
+    if province is None:
+        return ""
+    name = province.name
+    for prefix in ("Ủy ban nhân dân tỉnh ", "Uỷ ban nhân dân tỉnh ", "Ủy ban nhân dân thành phố ", "UBND tỉnh "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return ""
+
+
+def _leader_of(unit):
+    """The department's leader who usually signs (the first leader in cchc), or None."""
+    from accounts.models import Role, RoleGrant
+
+    grant = (RoleGrant.objects.filter(role=Role.LEADER, unit=unit).select_related("user").order_by("pk").first())
+    return grant.user if grant else None
+
+
+def _default_signer(unit) -> dict:
+    leader = _leader_of(unit)
+    if leader is None:
+        return {"signer_name": "", "signer_title": "Giám đốc", "acting_for": ""}
+    title = leader.position or "Giám đốc"
+    is_deputy = title.lower().startswith("phó")
+    short_title = "Phó Giám đốc" if is_deputy else "Giám đốc"
+    return {"signer_name": leader.display_name, "signer_title": short_title,
+            "acting_for": "Giám đốc" if is_deputy else ""}
+
+
+def _names(units) -> str:
+    return "; ".join(u.name for u in units)
+
+
+# Plans (kế hoạch)
+
+
+def plan_tasks(plan) -> list:
+    """The plan's tasks in appendix order with their sections and units, in a fixed number of queries."""
+    return list(plan.tasks.select_related("section").prefetch_related("lead_units", "coordinating_units",
+                                                                       "monitoring_units")
+                .order_by("section__order", "order", "pk"))
+
+
+def task_row(task, today: date | None = None) -> dict:
+    today = today or date.today()
+    return {
+        "tt": task.code,
+        "noi_dung": task.content,
+        "chu_tri": task.lead_text or _names(task.lead_units.all()),
+        "phoi_hop": task.coordinating_text or _names(task.coordinating_units.all()),
+        "theo_doi": task.monitoring_text or _names(task.monitoring_units.all()),
+        "san_pham": task.product,
+        "thoi_gian": task.deadline_text,
+        "han_hoan_thanh": _d(task.effective_due),
+        "tinh_trang": "" if task.is_heading else task.get_status_display(),
+        "tien_do": "" if task.is_heading else task.progress,
+        "qua_han": task.is_overdue(today),
+        "la_tieu_de": task.is_heading,
+    }
+
+
+def plan_context(plan, today: date | None = None) -> dict:
+    """A plan with its appendices, sections and tasks (kế hoạch và các phụ lục)."""
+    tasks = plan_tasks(plan)
+    appendices: dict[str, dict] = {}
+    sections: dict[int | None, dict] = {}
+    for task in tasks:
+        section = task.section
+        number = section.appendix_number if section else ""
+        appendix = appendices.setdefault(number, {
+            "so": number, "ten": section.appendix_title if section else "", "cac_muc": [], "nhiem_vu": []})
+        key = section.pk if section else None
+        if key not in sections:
+            sections[key] = {"so_muc": section.numeral if section else "", "ten": section.title if section else "",
+                             "nhiem_vu": []}
+            appendix["cac_muc"].append(sections[key])
+        row = task_row(task, today)
+        sections[key]["nhiem_vu"].append(row)
+        appendix["nhiem_vu"].append(row)
+    signer = {"signer_name": plan.signer_name, "signer_title": plan.signer_title or "Giám đốc",
+              "acting_for": "Giám đốc" if plan.signer_title.lower().startswith("phó") else ""}
+    context = heading(unit=plan.issuing_unit, kind="Kế hoạch", number=plan.number, symbol=plan.symbol,
+                      issue_date=plan.issue_date, year=plan.year, summary=plan.summary or plan.title, place=plan.place,
+                      recipients=list(plan.recipients or []), archive="VT, VP", **signer)
+    reference = f"Kế hoạch số {plan.reference}" if plan.reference else "Kế hoạch"
+    issued = f" ngày {_d(plan.issue_date)}" if plan.issue_date else ""
+    all_rows = [row for appendix in appendices.values() for row in appendix["nhiem_vu"]]
+    open_rows = [r for r in all_rows if not r["la_tieu_de"]]
+    context.update({
+        "ten_ke_hoach": plan.title,
+        "kem_theo": f"Kèm theo {reference}{issued} của {context['co_quan']}",
+        "chi_tieu": [{"noi_dung": t.label, "gia_tri": f"{t.get_comparison_display()} {layout.score_text(t.value)}"
+                      f"{t.unit_label}"} for t in plan.targets.all()],
+        "phu_luc": list(appendices.values()),
+        "nhiem_vu": all_rows,
+        "so_nhiem_vu": len(open_rows),
+        "so_hoan_thanh": sum(1 for r in open_rows if r["tinh_trang"] == "Đã hoàn thành"),
+        "so_qua_han": sum(1 for r in open_rows if r["qua_han"]),
+    })
+    return context
+
+
+# Self-assessment report (báo cáo tự đánh giá)
+
+
+def self_assessment_context(assessment) -> dict:
+    from assessments.results import area_totals
+
+    totals = area_totals(assessment)
+    evidence_counts = _evidence_counts(totals)
+    unit = assessment.unit
+    framework = assessment.framework
+    context = heading(unit=unit, kind="Báo cáo", symbol=f"BC-{_symbol_of(unit)}", year=framework.year,
+                      summary=f"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {framework.year}",
+                      recipients=[f"{framework.owner.name} (b/c)", "Hội đồng thẩm định"], archive="VT, VP",
+                      **_default_signer(unit.department()))
+    areas = [{"tt": i, "ten": a.area.title, "diem_toi_da": layout.score_text(a.max_points),
+              "diem_tu_danh_gia": layout.score_text(a.self_points)} for i, a in enumerate(totals.areas, start=1)]
+    criteria, to_explain = [], []
+    for line in totals.lines:
+        count = evidence_counts.get(line.score.pk, 0) if line.score else 0
+        row = {
+            "ma": line.criterion.code, "ten": line.criterion.title, "cap": line.depth,
+            "diem_toi_da": layout.score_text(line.criterion.max_points),
+            "diem_tu_danh_gia": layout.score_text(line.self_points), "so_tai_lieu": count if line.is_leaf else "",
+            "giai_trinh": line.score.explanation if line.score else "", "la_tieu_chi_cuoi": line.is_leaf,
+        }
+        criteria.append(row)
+        short = (line.self_points is None or line.self_points < line.criterion.max_points) and \
+            line.criterion.kind not in ("bonus", "penalty")
+        if line.is_leaf and (count == 0 or short):
+            to_explain.append(row)
+    context.update({
+        "don_vi": unit.name, "bo_chi_so": framework.title, "nam": framework.year,
+        "linh_vuc": areas, "tieu_chi": criteria, "can_giai_trinh": to_explain,
+        "tong_diem_toi_da": layout.score_text(totals.max_points),
+        "tong_tu_danh_gia": layout.score_text(totals.self_total),
+        "diem_thuong": layout.score_text(totals.bonus_self), "diem_tru": layout.score_text(totals.penalty_self),
+        "xep_loai_du_kien": framework.classify(totals.self_total, totals.max_points),
+    })
+    return context
+
+
+def _evidence_counts(totals) -> dict[int, int]:
+    from django.db.models import Count
+
+    from assessments.models import Score
+
+    ids = [line.score.pk for line in totals.lines if line.score]
+    return dict(Score.objects.filter(pk__in=ids).annotate(n=Count("evidence")).values_list("pk", "n"))
+
+
+def _symbol_of(unit) -> str:
+    """'STNMT' from the department's code or short name, as symbols are written."""
+    agency = unit.department()
+    short = (agency.short_name or agency.code).replace("Sở ", "S").replace(" ", "").replace("&", "")
+    return short.upper() if len(short) <= 12 else agency.code.upper()
+
+
+# Results announcement (thông báo kết quả)
+
+
+def announcement_context(framework, published_only: bool = True) -> dict:
+    from assessments.results import ranking
+
+    rows = ranking(framework, published_only=published_only)
+    owner = framework.owner
+    context = heading(unit=owner, kind="Thông báo", symbol=f"TB-{_symbol_of(owner)}", year=framework.year,
+                      summary=f"Kết quả đánh giá, xếp hạng Chỉ số cải cách hành chính năm {framework.year}",
+                      recipients=["Các cơ quan, đơn vị được đánh giá"], archive="VT",
+                      **_default_signer(owner.department()))
+    context.update({
+        "bo_chi_so": framework.title, "nam": framework.year, "van_ban_ban_hanh": framework.decision,
+        "so_don_vi": len(rows),
+        "xep_hang": [{"hang": r.rank, "hang_tren_tong": layout.rank_text(r.rank, len(rows)), "don_vi": r.unit.name,
+                      "tong_diem": layout.score_text(r.total), "diem_toi_da": layout.score_text(r.max_points),
+                      "xep_loai": r.band} for r in rows],
+    })
+    return context
+
+
+# Periodic report (báo cáo định kỳ quý, 6 tháng, năm)
+
+
+def periodic_context(unit, kind: str, year: int, quarter: int | None = None, today: date | None = None) -> dict:
+    """The CCHC report of a period, assembled from the plans' progress and the measured figures."""
+    from frameworks.metrics import available_metrics
+    from org.models import Unit
+    from plans.models import Task
+
+    start, end = layout.period_bounds(kind, year, quarter)
+    today = today or date.today()
+    as_of = min(today, end)
+    period = layout.quarter_label(kind, year, quarter)
+    subtree = list(Unit.objects.subtree_of(unit).active(end).order_by("path"))
+    ids = [u.pk for u in subtree]
+    tasks = list(Task.objects.filter(plan__issuing_unit_id__in=ids, plan__year=year, is_heading=False)
+                 .exclude(status=Task.Status.CANCELLED).select_related("plan")
+                 .prefetch_related("lead_units").order_by("plan", "order"))
+    by_unit: dict[int, dict] = {u.pk: {"ten": u.name, "tong": 0, "hoan_thanh": 0, "dung_han": 0, "qua_han": 0,
+                                       "dang_thuc_hien": 0} for u in subtree if u.pk != unit.pk}
+    overdue = []
+    plans: dict[int, dict] = {}
+    for task in tasks:
+        due = task.effective_due
+        if due is not None and due > end and task.status != Task.Status.DONE:
+            continue  # not yet due in this period and not finished: belongs to a later report
+        done = task.status == Task.Status.DONE and (task.completed_on is None or task.completed_on <= end)
+        late = not done and due is not None and due < as_of
+        entry = plans.setdefault(task.plan_id, {"so_ky_hieu": task.plan.reference, "ten": task.plan.title,
+                                                "tong": 0, "hoan_thanh": 0, "qua_han": 0})
+        entry["tong"] += 1
+        entry["hoan_thanh"] += done
+        entry["qua_han"] += late
+        for lead in task.lead_units.all():
+            if lead.pk in by_unit:
+                row = by_unit[lead.pk]
+                row["tong"] += 1
+                row["hoan_thanh"] += done
+                row["dung_han"] += bool(done and task.on_time())
+                row["qua_han"] += late
+                row["dang_thuc_hien"] += not done and not late
+        if late:
+            overdue.append({"tt": task.code, "noi_dung": task.content, "ke_hoach": task.plan.reference,
+                            "chu_tri": task.lead_text or _names(task.lead_units.all()), "han": _d(due)})
+    figures = []
+    for metric in available_metrics():
+        value = metric.compute(unit, start, as_of)
+        if value is not None:
+            figures.append({"ten": metric.label, "gia_tri": layout.percent_text(value.value),
+                            "gia_tri_so": value.value, "chi_tiet": value.detail})
+    total = sum(p["tong"] for p in plans.values())
+    finished = sum(p["hoan_thanh"] for p in plans.values())
+    context = heading(unit=unit, kind="Báo cáo", symbol=f"BC-{_symbol_of(unit)}", year=year,
+                      summary=f"Kết quả thực hiện công tác cải cách hành chính {period}",
+                      recipients=["UBND tỉnh (b/c)", "Sở Nội vụ (b/c)", "Ban Giám đốc Sở"], archive="VT, VP",
+                      **_default_signer(unit.department()))
+    context.update({
+        "ky_bao_cao": period, "tu_ngay": _d(start), "den_ngay": _d(end), "so_lieu_den_ngay": _d(as_of),
+        "ke_hoach": list(plans.values()), "don_vi": [r for r in by_unit.values() if r["tong"]],
+        "so_lieu": figures, "nhiem_vu_qua_han": overdue,
+        "tong_nhiem_vu": total, "tong_hoan_thanh": finished,
+        "ty_le_hoan_thanh": layout.percent_text(Decimal(finished) * 100 / total) if total else "–",
+    })
+    return context

@@ -1,0 +1,96 @@
+"""The list of what the user may export, and the downloads themselves."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+
+from accounts.access import get_for
+from accounts.permissions import can, require, unit_filter, visible_units
+from documents import services
+from documents.forms import PeriodForm
+
+
+def _plans(user):
+    from plans.models import Plan
+
+    return Plan.objects.filter(unit_filter(user, "document.export", field="issuing_unit")).select_related("issuing_unit")
+
+
+def _assessments(user):
+    from assessments.models import Assessment
+
+    return Assessment.objects.filter(unit_filter(user, "document.export", field="unit")).select_related(
+        "unit", "framework")
+
+
+def _frameworks(user):
+    from frameworks.models import Framework
+
+    return Framework.objects.filter(unit_filter(user, "document.export", field="owner")).select_related("owner")
+
+
+def _units(user):
+    """Units worth a unit-level report: departments and their units the user may export for, plus their own."""
+    return visible_units(user, "document.export").active().exclude(kind="province").order_by("path")
+
+
+QUERYSETS = {"plan": _plans, "assessment": _assessments, "framework": _frameworks, "unit": _units}
+
+
+def _exports_for(target: str) -> list[services.Export]:
+    return [e for e in services.EXPORTS.values() if e.target == target]
+
+
+def index(request):
+    """Văn bản, báo cáo: every export the user may make, by plan, assessment, framework and unit."""
+    require(request.user, "document.export")
+    context = {
+        "plans": list(_plans(request.user)[:50]),
+        "assessments": list(_assessments(request.user)[:50]),
+        "frameworks": list(_frameworks(request.user)[:20]),
+        "units": list(_units(request.user)[:60]),
+        "plan_exports": _exports_for("plan"),
+        "assessment_exports": _exports_for("assessment"),
+        "framework_exports": _exports_for("framework"),
+        "unit_exports": [e for e in _exports_for("unit") if not e.needs_period],
+        "period_exports": [e for e in _exports_for("unit") if e.needs_period],
+        "period_form": PeriodForm(today=date.today()),
+        "may_manage_templates": can(request.user, "document.template"),
+    }
+    return render(request, "documents/index.html", context)
+
+
+def period_download(request):
+    """The periodic report form: unit, period, and which export in which format, all in the query string."""
+    key, _, fmt = (request.GET.get("xuat") or "").partition(".")
+    unit = request.GET.get("unit") or ""
+    if not unit.isdigit():
+        messages.error(request, "Vui lòng chọn cơ quan, đơn vị của báo cáo.")
+        return redirect("documents:index")
+    return download(request, key, int(unit), fmt)
+
+
+def download(request, key: str, pk: int, fmt: str):
+    export = services.EXPORTS.get(key)
+    if export is None or fmt not in export.formats:
+        raise Http404
+    obj = get_for(request.user, QUERYSETS[export.target](request.user).model.objects.all(), pk, "document.export",
+                  unit_of=lambda o: services.unit_of(export.target, o))
+    params: dict = {"today": date.today()}
+    if export.needs_period:
+        form = PeriodForm(request.GET)
+        if not form.is_valid():
+            errors = "; ".join(str(e) for errs in form.errors.values() for e in errs)
+            messages.error(request, f"Chưa xuất được {export.label.lower()}: {errors}")
+            return redirect("documents:index")
+        params.update(form.cleaned_data)
+    try:
+        data, filename = services.produce(export, obj, fmt, params, use_template=request.GET.get("mau") != "0")
+    except services.ExportProblem as problem:
+        messages.error(request, str(problem))
+        return redirect("documents:index")
+    response = HttpResponse(data, content_type=services.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = services.content_disposition(filename)
+    return response
