@@ -1,0 +1,1 @@
+"""Plans pages, split by responsibility: plans (appendix view and editing), tasks, lists, reports, calendar."""

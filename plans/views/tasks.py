@@ -1,0 +1,192 @@
+"""One task: its page, progress updates with evidence, contributions, returns, extensions, event dates."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from plans import actions
+from plans.access import get_task_for, rights_on
+from plans.forms import (
+    ContributionForm,
+    DecisionForm,
+    EventDateForm,
+    ExtensionForm,
+    ProgressForm,
+    ReassignForm,
+    ReturnForm,
+)
+from plans.models import Evidence, Extension, Task, TaskUpdate
+from plans.queries import for_listing
+
+
+def task_detail(request, pk, forms=None):
+    task = get_task_for(request.user, pk)
+    task = for_listing(Task.objects.filter(pk=task.pk)).get()
+    rights = rights_on(request.user, task)
+    forms = forms or {}
+    context = {
+        "task": task, "rights": rights, "today": timezone.localdate(),
+        "updates": task.updates.select_related("unit", "author", "returned_by").prefetch_related("evidence"),
+        "extensions": task.extensions.select_related("unit", "requested_by", "decided_by"),
+        "children": task.children.all(),
+    }
+    if rights.may_report:
+        context["progress_form"] = forms.get("progress") or ProgressForm(
+            units=rights.report_units, initial={"status": task.status, "percent": task.progress})
+        context["extension_form"] = forms.get("extension") or ExtensionForm(units=rights.report_units, task=task)
+    if rights.may_contribute:
+        context["contribution_form"] = forms.get("contribution") or ContributionForm(units=rights.contribute_units)
+    if rights.may_monitor:
+        context["return_form"] = ReturnForm()
+    if rights.may_approve:
+        context["decision_form"] = DecisionForm()
+    if task.deadline_kind in ("relative", "on_instruction") and (rights.may_report or rights.may_manage):
+        context["event_form"] = forms.get("event") or EventDateForm(initial={"event_date": task.event_date})
+    if rights.may_manage:
+        context["reassign_form"] = forms.get("reassign") or ReassignForm(
+            plan=task.plan, initial={"lead_units": [u.pk for u in task.lead_units.all()]})
+    status = 400 if forms else 200
+    return render(request, "plans/task_detail.html", context, status=status)
+
+
+@require_POST
+def post_progress(request, pk):
+    task = get_task_for(request.user, pk)
+    rights = rights_on(request.user, task)
+    if not rights.may_report:
+        raise PermissionDenied("task.report")
+    form = ProgressForm(request.POST, request.FILES, units=rights.report_units)
+    if not form.is_valid():
+        messages.error(request, "Chưa lưu được cập nhật: kiểm tra các ô được đánh dấu.")
+        return task_detail(request, pk, forms={"progress": form})
+    data = form.cleaned_data
+    actions.post_update(by=request.user, task=task, unit=data["unit"], kind=TaskUpdate.Kind.PROGRESS,
+                        note=data["note"], status=data["status"], percent=data["percent"], files=data["files"])
+    messages.success(request, "Đã cập nhật tiến độ.")
+    return redirect("plans:task", pk=task.pk)
+
+
+@require_POST
+def post_contribution(request, pk):
+    task = get_task_for(request.user, pk)
+    rights = rights_on(request.user, task)
+    if not rights.may_contribute:
+        raise PermissionDenied("task.report")
+    form = ContributionForm(request.POST, request.FILES, units=rights.contribute_units)
+    if not form.is_valid():
+        messages.error(request, "Chưa lưu được ý kiến phối hợp: kiểm tra các ô được đánh dấu.")
+        return task_detail(request, pk, forms={"contribution": form})
+    data = form.cleaned_data
+    actions.post_update(by=request.user, task=task, unit=data["unit"], kind=TaskUpdate.Kind.CONTRIBUTION,
+                        note=data["note"], files=data["files"])
+    messages.success(request, "Đã gửi ý kiến, kết quả phối hợp.")
+    return redirect("plans:task", pk=task.pk)
+
+
+@require_POST
+def return_update(request, pk, update_pk):
+    task = get_task_for(request.user, pk)
+    if not rights_on(request.user, task).may_monitor:
+        raise PermissionDenied("task.monitor")
+    update = _update_of(task, update_pk)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Hãy ghi lý do trả lại.")
+    elif update.returned_at:
+        messages.warning(request, "Cập nhật này đã được trả lại trước đó.")
+    else:
+        actions.return_update(by=request.user, update=update, reason=form.cleaned_data["reason"])
+        messages.success(request, "Đã trả lại cập nhật cho đơn vị.")
+    return redirect("plans:task", pk=task.pk)
+
+
+def _update_of(task, update_pk) -> TaskUpdate:
+    try:
+        return task.updates.get(pk=update_pk)
+    except (TaskUpdate.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+@require_POST
+def request_extension(request, pk):
+    task = get_task_for(request.user, pk)
+    rights = rights_on(request.user, task)
+    if not rights.may_report:
+        raise PermissionDenied("task.report")
+    form = ExtensionForm(request.POST, units=rights.report_units, task=task)
+    if not form.is_valid():
+        messages.error(request, "Chưa gửi được đề nghị gia hạn: kiểm tra các ô được đánh dấu.")
+        return task_detail(request, pk, forms={"extension": form})
+    if task.extensions.filter(status=Extension.Status.PENDING).exists():
+        messages.warning(request, "Nhiệm vụ đã có một đề nghị gia hạn đang chờ duyệt.")
+        return redirect("plans:task", pk=task.pk)
+    actions.request_extension(by=request.user, task=task, **form.cleaned_data)
+    messages.success(request, "Đã gửi đề nghị gia hạn; đơn vị theo dõi hoặc đầu mối CCHC sẽ xem xét.")
+    return redirect("plans:task", pk=task.pk)
+
+
+@require_POST
+def decide_extension(request, pk, extension_pk):
+    task = get_task_for(request.user, pk)
+    if not rights_on(request.user, task).may_approve:
+        raise PermissionDenied("task.approve_extension")
+    try:
+        extension = task.extensions.get(pk=extension_pk)
+    except (Extension.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    form = DecisionForm(request.POST)
+    if extension.status != Extension.Status.PENDING:
+        messages.warning(request, "Đề nghị này đã được xử lý.")
+    elif not form.is_valid():
+        messages.error(request, "Chọn đồng ý hoặc không đồng ý.")
+    else:
+        actions.decide_extension(by=request.user, extension=extension, approve=form.cleaned_data["approve"],
+                                 note=form.cleaned_data["note"])
+        messages.success(request, "Đã ghi ý kiến về đề nghị gia hạn.")
+    return redirect("plans:task", pk=task.pk)
+
+
+@require_POST
+def record_event(request, pk):
+    task = get_task_for(request.user, pk)
+    rights = rights_on(request.user, task)
+    if not (rights.may_report or rights.may_manage):
+        raise PermissionDenied("task.report")
+    form = EventDateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Ngày không hợp lệ (dạng ngày/tháng/năm).")
+        return task_detail(request, pk, forms={"event": form})
+    actions.record_event_date(by=request.user, task=task, event_date=form.cleaned_data["event_date"])
+    messages.success(request, "Đã ghi ngày phát sinh; hạn của nhiệm vụ đã được tính lại.")
+    return redirect("plans:task", pk=task.pk)
+
+
+@require_POST
+def reassign(request, pk):
+    task = get_task_for(request.user, pk)
+    if not rights_on(request.user, task).may_manage:
+        raise PermissionDenied("plan.manage")
+    form = ReassignForm(request.POST, plan=task.plan)
+    if not form.is_valid():
+        messages.error(request, "Chọn ít nhất một đơn vị chủ trì.")
+        return task_detail(request, pk, forms={"reassign": form})
+    actions.reassign_task(by=request.user, task=task, lead_units=list(form.cleaned_data["lead_units"]))
+    messages.success(request, "Đã giao lại nhiệm vụ; các nhắc việc cũ đã được hủy.")
+    return redirect("plans:task", pk=task.pk)
+
+
+def evidence_file(request, pk, evidence_pk):
+    """Evidence is served only to those who may see the task."""
+    task = get_task_for(request.user, pk)
+    try:
+        evidence = Evidence.objects.select_related("update").get(pk=evidence_pk, update__task=task)
+    except (Evidence.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    try:
+        handle = evidence.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=evidence.name)
