@@ -5,6 +5,7 @@
 so the user can map it (and the mapping becomes an alias).
 """
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -62,8 +63,38 @@ class UnitDirectory:
                 best, best_ratio = unit, ratio
         if best is not None and best_ratio >= 0.9:
             return Match(text, [best])
-        return Match(text)
+        return self._match_run_on(text, key)
+
+    def _match_run_on(self, text: str, key: str) -> Match:
+        """Names run together without a semicolon ('Văn phòng Sở, đơn vị thuộc Sở', 'Văn phòng Sở Các phòng, …'),
+        possibly followed by what the unit does ('… chủ trì theo dõi đôn đốc'). Matched only if every name is known."""
+        words = key.split()
+        units: list[Unit] = []
+        start = 0
+        while start < len(words):
+            for end in range(len(words), start, -1):
+                piece = " ".join(words[start:end])
+                if piece in self.groups:
+                    units.extend(u for u in self.groups[piece].members.all() if u not in units)
+                    break
+                if piece in self.by_key:
+                    if self.by_key[piece] not in units:
+                        units.append(self.by_key[piece])
+                    break
+            else:
+                rest = " ".join(words[start:])
+                if units and rest.startswith(_ROLE_WORDS):
+                    break
+                return Match(text)
+            start = end
+        return Match(text, units)
 
     def match_cell(self, cell: str) -> list[Match]:
-        """All the units a table cell names, one Match per fragment."""
-        return [self.match_one(part) for part in split_unit_list(cell)]
+        """All the units a table cell names, one Match per fragment (remarks in brackets left aside)."""
+        parts = (_BRACKETS.sub(" ", part).strip(" ,.;:-") for part in split_unit_list(cell))
+        return [self.match_one(part) for part in parts if part]
+
+
+_BRACKETS = re.compile(r"\([^)]*\)")
+# What a cell may say after the units' names about their role, accent-stripped.
+_ROLE_WORDS = ("chu tri", "theo chuc nang", "trien khai", "bao cao theo", "tong hop", "theo doi")

@@ -1,0 +1,37 @@
+"""Turning the unit names of a draft's cells into cchc's units, with the names the user mapped by hand."""
+
+from org.matching import UnitDirectory
+from org.models import Unit
+from org.names import normalize_name
+
+ROLES = (("lead", "lead_text"), ("coordinating", "coordinating_text"), ("monitoring", "monitoring_text"))
+
+
+class Resolver:
+    """Resolves cells for one draft; the directory is loaded once (a constant number of queries)."""
+
+    def __init__(self, issuing_unit: Unit, mappings: dict | None = None):
+        self.directory = UnitDirectory(issuing_unit.department())
+        self.units = sorted({u.pk: u for u in self.directory.by_key.values()}.values(), key=lambda u: (u.path, u.order))
+        self.units_by_id = {u.pk: u for u in self.units}
+        self.mappings = mappings or {}
+
+    def resolve(self, cell: str) -> tuple[list[Unit], list[str]]:
+        """The units a cell names and the fragments still unknown (neither matched nor mapped nor ignored)."""
+        units: list[Unit] = []
+        unknown: list[str] = []
+        for match in self.directory.match_cell(cell):
+            mapped = self.mappings.get(normalize_name(match.text))
+            if mapped is not None:
+                unit = self.units_by_id.get(mapped.get("unit"))
+                if unit and unit not in units:
+                    units.append(unit)
+            elif match.matched:
+                units.extend(u for u in match.units if u not in units)
+            else:
+                unknown.append(match.text)
+        return units, unknown
+
+    def task_units(self, task: dict) -> dict:
+        """{"lead": (units, unknown), "coordinating": …, "monitoring": …} for one draft task."""
+        return {role: self.resolve(task.get(attr, "")) for role, attr in ROLES}

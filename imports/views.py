@@ -1,0 +1,226 @@
+from collections import Counter
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_POST
+
+from accounts.access import get_for
+from accounts.permissions import require, visible_units
+from imports import actions
+from imports.docx_reader import UnreadableFile, read_file
+from imports.forms import HeaderForm, MapNameForm, TaskForm, UploadForm
+from imports.layout import extract_plan
+from imports.models import ImportSession
+from imports.resolve import Resolver
+from imports.xlsx_template import build_template
+from org.names import normalize_name
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def get_session_for(user, pk) -> ImportSession:
+    """The draft if the user may manage plans of its issuing unit (404/403 otherwise)."""
+    return get_for(user, ImportSession.objects.select_related("issuing_unit", "owner"), pk, "plan.manage",
+                   unit_of=lambda s: s.issuing_unit)
+
+
+def _managed_units(user):
+    return visible_units(user, "plan.manage").active().filter(kind__in=["department", "province"]).order_by("path")
+
+
+def index(request):
+    """Upload a plan file, and the drafts still waiting for review."""
+    require(request.user, "plan.manage")
+    form = UploadForm(request.POST or None, request.FILES or None, units=_managed_units(request.user))
+    if request.method == "POST" and form.is_valid():
+        unit = form.cleaned_data["issuing_unit"]
+        require(request.user, "plan.manage", unit)
+        upload = form.cleaned_data["file"]
+        try:
+            plan = extract_plan(read_file(upload.name, upload.read()))
+        except UnreadableFile as error:
+            form.add_error("file", str(error))
+        else:
+            if not plan.tasks:
+                form.add_error("file", "Không tìm thấy bảng nhiệm vụ trong tệp. Bảng cần có dòng tiêu đề với các cột "
+                               "như “Nhiệm vụ”, “Cơ quan chủ trì”, “Thời gian thực hiện” (xem tệp mẫu Excel).")
+            else:
+                session = actions.start_import(by=request.user, issuing_unit=unit, filename=upload.name, plan=plan)
+                messages.success(request, f"Đã đọc {len(plan.tasks)} nhiệm vụ. Hãy rà soát trước khi tạo kế hoạch.")
+                return redirect("imports:review", session.pk)
+    drafts = (ImportSession.objects.filter(owner=request.user, status=ImportSession.Status.DRAFT)
+              .select_related("issuing_unit")[:20])
+    return render(request, "imports/index.html", {"form": form, "drafts": drafts}, status=400 if form.errors else 200)
+
+
+def xlsx_template(request):
+    require(request.user, "plan.manage")
+    response = HttpResponse(build_template(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-nhiem-vu.xlsx"'
+    return response
+
+
+def _deadline_parser():
+    try:
+        from workdays.deadlines import parse_deadline
+    except ImportError:
+        return None
+    return parse_deadline
+
+
+def _review_context(session: ImportSession) -> dict:
+    resolver = Resolver(session.issuing_unit, session.payload.get("mappings"))
+    parse = _deadline_parser()
+    year = session.payload["header"].get("year")
+    unknown: Counter = Counter()
+    appendices = []
+    counts = {"tasks": 0, "warnings": 0, "removed": 0}
+    for appendix in session.payload["appendices"]:
+        sections = []
+        for section in appendix["sections"]:
+            rows = []
+            for task in section["tasks"]:
+                units = resolver.task_units(task)
+                deadline = None
+                if parse and task.get("deadline_text") and not task.get("is_heading"):
+                    try:
+                        deadline = parse(task["deadline_text"], year)
+                    except Exception:  # a parser bug must not hide the review page
+                        deadline = None
+                for _units, names in units.values():
+                    if not task.get("removed"):
+                        unknown.update(names)
+                counts["tasks"] += 0 if task.get("removed") else 1
+                counts["removed"] += 1 if task.get("removed") else 0
+                counts["warnings"] += 1 if task.get("warnings") and not task.get("removed") else 0
+                rows.append({"task": task, "units": units, "deadline": deadline})
+            sections.append({"section": section, "rows": rows})
+        appendices.append({"appendix": appendix, "sections": sections})
+    mapped = [{"text": m["text"], "unit": resolver.units_by_id.get(m.get("unit"))}
+              for m in session.payload.get("mappings", {}).values()]
+    return {
+        "session": session,
+        "appendices": appendices,
+        "counts": counts,
+        "unknown": [{"text": text, "count": n, "form": MapNameForm(initial={"text": text}, units=resolver.units)}
+                    for text, n in sorted(unknown.items())],
+        "mapped": mapped,
+        "warnings": session.payload.get("warnings", []),
+        "is_draft": session.status == ImportSession.Status.DRAFT,
+    }
+
+
+def _header_form(session, data=None):
+    header = session.payload["header"]
+    initial = {k: header.get(k) for k in ("number", "symbol", "title", "place", "year", "kind")}
+    if header.get("issue_date"):
+        from datetime import date
+
+        initial["issue_date"] = date.fromisoformat(header["issue_date"])
+    return HeaderForm(data, initial=initial)
+
+
+def review(request, pk):
+    """Every extracted task with its section, code, units, product and deadline; warnings marked."""
+    session = get_session_for(request.user, pk)
+    context = _review_context(session)
+    context["header_form"] = _header_form(session)
+    context["plan_url"] = _plan_url(session.plan_id)
+    return render(request, "imports/review.html", context)
+
+
+def _plan_url(plan_id):
+    if not plan_id:
+        return ""
+    try:
+        return reverse("plans:plan", args=[plan_id])
+    except NoReverseMatch:
+        return ""
+
+
+def _draft_or_message(request, session) -> bool:
+    if session.status != ImportSession.Status.DRAFT:
+        messages.error(request, "Phiên nhập này đã kết thúc, không sửa được nữa.")
+        return False
+    return True
+
+
+@require_POST
+def edit_header(request, pk):
+    session = get_session_for(request.user, pk)
+    if not _draft_or_message(request, session):
+        return redirect("imports:review", pk)
+    form = _header_form(session, request.POST)
+    if form.is_valid():
+        actions.update_header(session, by=request.user, fields=form.cleaned_data)
+        messages.success(request, "Đã lưu thông tin kế hoạch.")
+        return redirect("imports:review", pk)
+    context = _review_context(session)
+    context["header_form"] = form
+    return render(request, "imports/review.html", context, status=400)
+
+
+def edit_task(request, pk, task_id):
+    """Edit one extracted row (htmx: the form replaces the row, and the saved row comes back)."""
+    session = get_session_for(request.user, pk)
+    task = session.find_task(task_id)
+    if task is None:
+        raise Http404
+    if request.method == "POST":
+        if not _draft_or_message(request, session):
+            return redirect("imports:review", pk)
+        form = TaskForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            actions.update_task(session, task_id, by=request.user, fields=data, removed=data["removed"])
+            if not request.htmx:
+                messages.success(request, f"Đã lưu nhiệm vụ {data['code']}.")
+            return redirect(f"{reverse('imports:review', args=[pk])}#task-{task_id}")
+    else:
+        form = TaskForm(initial=task)
+    template = "imports/_task_form.html" if request.htmx else "imports/task_edit.html"
+    return render(request, template, {"session": session, "task": task, "form": form},
+                  status=400 if form.errors else 200)
+
+
+@require_POST
+def map_unit_name(request, pk):
+    session = get_session_for(request.user, pk)
+    if not _draft_or_message(request, session):
+        return redirect("imports:review", pk)
+    resolver = Resolver(session.issuing_unit)
+    form = MapNameForm(request.POST, units=resolver.units)
+    if not form.is_valid() or not normalize_name(form.cleaned_data["text"]):
+        messages.error(request, "Chưa chọn được đơn vị: hãy chọn một đơn vị trong danh sách hoặc “bỏ qua”.")
+        return redirect("imports:review", pk)
+    unit = resolver.units_by_id.get(form.cleaned_data["unit"]) if form.cleaned_data["unit"] else None
+    actions.map_name(session, by=request.user, text=form.cleaned_data["text"], unit=unit)
+    text = form.cleaned_data["text"]
+    messages.success(request, f"“{text}” được hiểu là {unit.name}." if unit else f"Đã bỏ qua “{text}”.")
+    return redirect("imports:review", pk)
+
+
+@require_POST
+def confirm(request, pk):
+    session = get_session_for(request.user, pk)
+    require(request.user, "plan.manage", session.issuing_unit)
+    if not _draft_or_message(request, session):
+        return redirect("imports:review", pk)
+    try:
+        plan = actions.confirm_import(session, by=request.user)
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect("imports:review", pk)
+    messages.success(request, "Đã tạo kế hoạch và các nhiệm vụ từ tệp.")
+    return redirect(_plan_url(plan.pk) or reverse("imports:review", args=[pk]))
+
+
+@require_POST
+def discard(request, pk):
+    session = get_session_for(request.user, pk)
+    if _draft_or_message(request, session):
+        actions.discard_import(session, by=request.user)
+        messages.success(request, "Đã hủy bản nháp; không có dữ liệu nào được tạo.")
+    return redirect("imports:index")
