@@ -90,3 +90,22 @@ def opinion_window(unit, start: date, end: date) -> tuple[Decimal, Decimal, Deci
     items = [ItemScore(points, dists.get(pk, Distribution()))
              for pk, points in Question.objects.filter(survey=latest).values_list("pk", "points")]
     return opinion_index(items, latest.method)
+
+
+def plan_targets(survey: Survey) -> list:
+    """Plan targets (plans.Target) measured by the SIPAS index, of this survey's unit or a unit above it, same year.
+
+    One query; empty while the plans app has no such target. The survey's own target field is the fallback.
+    """
+    try:
+        from plans.models import Target
+    except ImportError:
+        return []
+    if survey.unit is None:
+        return []
+    ids = [int(p) for p in survey.unit.path.strip("/").split("/") if p]
+    targets = Target.objects.filter(metric_key="surveys.sipas_index", plan__issuing_unit_id__in=ids).select_related("plan")
+    year = (survey.start_date or survey.end_date).year if (survey.start_date or survey.end_date) else None
+    if year:
+        targets = targets.filter(plan__year=year)
+    return list(targets)

@@ -202,3 +202,16 @@ def test_exports_hold_real_numbers_and_vietnamese_headers(client_for, cast, surv
     assert rows[0][:2] == ("Số phiếu", "Ngày trả lời") and len(rows) == 4
     assert isinstance(rows[1][8], int)
     assert client_for(cast.khoa).get(reverse("surveys:export_answers", args=[survey_2024.pk])).status_code == 403
+
+
+def test_the_plan_target_on_the_sipas_index_is_compared(client_for, cast, survey_2024):
+    from plans.actions import add_target, create_plan_with_tasks
+
+    plan = create_plan_with_tasks(by=cast.mai, issuing_unit=cast.department, appendices=[],
+                                  header={"number": "05", "symbol": "KH-STNMT", "title": "Nâng cao PAR INDEX, SIPAS",
+                                          "year": 2024})
+    target = add_target(by=cast.mai, plan=plan, label="Mức độ hài lòng của người dân đạt trên 95 %", value=Decimal("95"),
+                        metric_key="surveys.sipas_index", comparison="gt")
+    page = client_for(cast.mai).get(reverse("surveys:detail", args=[survey_2024.pk])).content.decode()
+    block = page.split(f'id="plan-target-{target.pk}"')[1].split("</div>")[0]
+    assert "05/KH-STNMT" in block and "&gt; 95 %" in block and "chưa đạt chỉ tiêu" in block  # 93,33 % ≤ 95 %

@@ -66,6 +66,8 @@ def detail(request, pk):
         result = results.sipas_of(survey)
         context["result"] = result
         context["meets"] = result.meets(survey.target_percent)
+        context["plan_targets"] = [(t, None if result.overall is None else t.is_met(result.overall))
+                                   for t in results.plan_targets(survey)]
         history = Survey.objects.filter(unit=survey.unit, kind=survey.kind, is_template=False).order_by("start_date", "pk")
         context["trend"] = results.trend(history)
     return render(request, "surveys/detail.html", context)
