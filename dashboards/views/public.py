@@ -1,0 +1,80 @@
+"""The public page (trang công khai), without log-in: only what the office published and has not withdrawn.
+
+Every figure is read through the live publication: a withdrawn or never-published object answers 404, and a
+published framework shows only the assessments the assessments app itself marked as published.
+"""
+
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from dashboards import charts, sources
+from dashboards.models import Publication
+
+Kind = Publication.Kind
+
+
+@login_not_required
+@require_safe
+def index(request):
+    live = list(Publication.objects.live().select_related("unit").order_by("kind", "-published_at"))
+    groups = [(label, [p for p in live if p.kind == kind]) for kind, label in Kind.choices]
+    return render(request, "dashboards/public/index.html", {"groups": [g for g in groups if g[1]]})
+
+
+@login_not_required
+@require_safe
+def detail(request, pk):
+    try:
+        publication = Publication.objects.live().select_related("unit", "content_type").get(pk=pk)
+    except (Publication.DoesNotExist, ValueError):
+        raise Http404 from None
+    target = publication.target
+    if target is None:
+        raise Http404
+    builder = {Kind.ASSESSMENT: _assessment, Kind.SIPAS: _sipas, Kind.PLAN: _plan}[publication.kind]
+    return render(request, "dashboards/public/detail.html", {"publication": publication, **builder(target)})
+
+
+def _assessment(framework) -> dict:
+    from assessments.results import ranking
+
+    rows = ranking(framework, published_only=True)
+    areas = [a.area.title for a in rows[0].totals.areas] if rows else []
+    table = [
+        {"row": row, "cells": [(a.final_points, a.max_points) for a in row.totals.areas],
+         "bonus": row.totals.bonus_final, "penalty": row.totals.penalty_final}
+        for row in rows
+    ]
+    chart = charts.ranking([charts.RankedUnit(r.rank, r.unit.name, r.total, r.max_points) for r in rows],
+                           f"Xếp hạng CCHC năm {framework.year}")
+    return {"framework": framework, "areas": areas, "table": table, "charts": [chart]}
+
+
+def _sipas(survey) -> dict:
+    from surveys.results import sipas_of
+
+    figures = sources.sipas_figures(sipas_of(survey), survey)
+    chart = charts.sipas_aspects(figures.aspects, figures.overall, figures.target,
+                                 f"Chỉ số hài lòng theo yếu tố – {survey.unit}")
+    return {"survey": survey, "sipas": figures, "charts": [chart]}
+
+
+def _plan(plan) -> dict:
+    from plans.models import Task
+
+    tasks = list(plan.tasks.exclude(status=Task.Status.CANCELLED).select_related("section")
+                 .prefetch_related(Prefetch("lead_units")).order_by("section__order", "order", "pk"))
+    counts: dict[str, int] = {}
+    for task in tasks:
+        if not task.is_heading:
+            counts[task.status] = counts.get(task.status, 0) + 1
+    states = [(s.value, s.label) for s in Task.Status if s != Task.Status.CANCELLED]
+    chart = charts.tasks_by_status([charts.UnitTasks(plan.reference or plan.title[:40], counts)], states,
+                                   "Nhiệm vụ theo tình trạng thực hiện")
+    done = counts.get(Task.Status.DONE, 0)
+    total = sum(counts.values())
+    return {"plan": plan, "tasks": tasks, "charts": [chart], "done": done, "total": total,
+            "done_rate": (done * 100 / total) if total else None}
