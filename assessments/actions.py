@@ -265,8 +265,8 @@ def finalise(assessment: Assessment, *, by) -> Assessment:
 
 
 @transaction.atomic
-def file_appeal(score: Score, *, by, reason: str, requested) -> Appeal:
-    """The unit disputes an appraised score once (đề nghị phúc tra), with a reason."""
+def file_appeal(score: Score, *, by, reason: str, requested, upload=None) -> Appeal:
+    """The unit disputes an appraised score once (đề nghị phúc tra), with a reason and, if any, new evidence."""
     assessment = score.assessment
     if assessment.phase != P.FINALISED:
         raise NotAllowedNow("Chỉ đề nghị phúc tra sau khi có kết quả thẩm định và trước khi công bố.")
@@ -282,6 +282,9 @@ def file_appeal(score: Score, *, by, reason: str, requested) -> Appeal:
         raise ValidationError({"requested_score": str(error)})
     appeal = Appeal.objects.create(score=score, reason=reason.strip(), requested_score=value, created_by=by)
     record_create(by=by, obj=appeal, fields=["reason", "requested_score"])
+    if upload is not None:
+        add_evidence(score, by=by, name=upload.name, data=upload.read(), note="Tài liệu bổ sung khi phúc tra",
+                     for_appeal=True)
     return appeal
 
 

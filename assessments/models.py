@@ -45,6 +45,11 @@ class Assessment(models.Model):
     def audit_unit(self):
         return self.unit
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("assessments:detail", args=[self.pk])
+
     @property
     def is_published(self) -> bool:
         return self.phase == self.Phase.PUBLISHED

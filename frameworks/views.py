@@ -1,0 +1,205 @@
+"""Framework pages: list, tree, edit, copy, import and export."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from accounts.access import get_for
+from accounts.permissions import can, require, visible_units
+from frameworks import actions, sheet
+from frameworks.forms import CopyForm, CriterionForm, FrameworkForm, ImportForm
+from frameworks.models import Criterion, Framework
+from org.models import Unit
+
+
+def _get_framework(user, pk, need="framework.view") -> Framework:
+    return get_for(user, Framework.objects.select_related("owner"), pk, need, unit_of=lambda f: f.owner)
+
+
+def _messages_of(error: ValidationError) -> list[str]:
+    if hasattr(error, "message_dict"):
+        return [m for msgs in error.message_dict.values() for m in msgs]
+    return list(error.messages)
+
+
+def index(request):
+    require(request.user, "framework.view")
+    frameworks = (Framework.objects.select_related("owner").annotate(criteria_count=Count("criteria", distinct=True),
+                                                                     assessment_count=Count("assessments", distinct=True)))
+    return render(request, "frameworks/index.html", {
+        "frameworks": frameworks, "may_manage": can(request.user, "framework.manage"),
+    })
+
+
+def _tree(framework: Framework) -> list[tuple[int, Criterion]]:
+    criteria = list(Criterion.objects.filter(framework=framework).select_related("responsible_unit"))
+    children: dict[int | None, list[Criterion]] = {}
+    for criterion in criteria:
+        children.setdefault(criterion.parent_id, []).append(criterion)
+    rows: list[tuple[int, Criterion]] = []
+
+    def walk(parent_id, depth):
+        for criterion in sorted(children.get(parent_id, []), key=lambda c: (c.order, c.pk)):
+            criterion.is_leaf = criterion.pk not in children
+            rows.append((depth, criterion))
+            walk(criterion.pk, depth + 1)
+
+    walk(None, 0)
+    return rows
+
+
+def detail(request, pk):
+    framework = _get_framework(request.user, pk)
+    tree = _tree(framework)
+    areas = [c for depth, c in tree if depth == 0 and not c.is_extra]
+    return render(request, "frameworks/detail.html", {
+        "framework": framework, "tree": tree, "total_max": sum(c.max_points for c in areas),
+        "may_manage": can(request.user, "framework.manage", framework.owner),
+        "copy_form": CopyForm(initial={"year": framework.year + 1,
+                                       "title": framework.title.replace(str(framework.year), str(framework.year + 1))}),
+        "import_form": ImportForm(),
+    })
+
+
+def _owners(user):
+    return visible_units(user, "framework.manage").active()
+
+
+def new(request):
+    require(request.user, "framework.manage")
+    form = FrameworkForm(request.POST or None, owners=_owners(request.user))
+    if request.method == "POST" and form.is_valid():
+        require(request.user, "framework.manage", form.cleaned_data["owner"])
+        framework = actions.create_framework(by=request.user, **form.save_data())
+        messages.success(request, "Đã tạo bộ chỉ số. Thêm lĩnh vực, tiêu chí hoặc nhập từ tệp Excel.")
+        return redirect("frameworks:detail", pk=framework.pk)
+    return render(request, "frameworks/form.html", {"form": form, "title": "Bộ chỉ số mới"})
+
+
+def edit(request, pk):
+    framework = _get_framework(request.user, pk, "framework.manage")
+    form = FrameworkForm(request.POST or None, instance=framework, owners=_owners(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.save_data()
+        framework.refresh_from_db()
+        actions.update_framework(framework, by=request.user, **data)
+        messages.success(request, "Đã lưu bộ chỉ số.")
+        return redirect("frameworks:detail", pk=framework.pk)
+    return render(request, "frameworks/form.html", {"form": form, "framework": framework, "title": "Sửa bộ chỉ số"})
+
+
+def _units_for(framework: Framework):
+    return Unit.objects.subtree_of(framework.owner).active()
+
+
+def criterion_new(request, pk):
+    framework = _get_framework(request.user, pk, "framework.manage")
+    form = CriterionForm(request.POST or None, framework=framework, units=_units_for(framework),
+                         initial={"parent": request.GET.get("parent")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_criterion(framework, by=request.user, **form.save_data())
+        except ValidationError as error:
+            form.add_error(None, _messages_of(error))
+        else:
+            messages.success(request, "Đã thêm tiêu chí.")
+            return redirect("frameworks:detail", pk=framework.pk)
+    return render(request, "frameworks/form.html", {"form": form, "framework": framework, "title": "Thêm tiêu chí"})
+
+
+def criterion_edit(request, pk, criterion_pk):
+    framework = _get_framework(request.user, pk, "framework.manage")
+    criterion = get_for(request.user, Criterion.objects.filter(framework=framework), criterion_pk, "framework.manage",
+                        unit_of=lambda c: framework.owner)
+    form = CriterionForm(request.POST or None, instance=criterion, framework=framework, units=_units_for(framework))
+    if request.method == "POST":
+        if "delete" in request.POST:
+            try:
+                actions.delete_criterion(criterion, by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(_messages_of(error)))
+                return redirect("frameworks:criterion_edit", pk=framework.pk, criterion_pk=criterion.pk)
+            messages.success(request, "Đã xóa tiêu chí.")
+            return redirect("frameworks:detail", pk=framework.pk)
+        if form.is_valid():
+            data = form.save_data()
+            criterion.refresh_from_db()
+            try:
+                actions.update_criterion(criterion, by=request.user, **data)
+            except ValidationError as error:
+                form.add_error(None, _messages_of(error))
+            else:
+                messages.success(request, "Đã lưu tiêu chí.")
+                return redirect("frameworks:detail", pk=framework.pk)
+    return render(request, "frameworks/form.html", {"form": form, "framework": framework, "criterion": criterion,
+                                                    "title": "Sửa tiêu chí"})
+
+
+def copy(request, pk):
+    framework = _get_framework(request.user, pk, "framework.manage")
+    form = CopyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        new_framework = actions.copy_framework(framework, by=request.user, **form.cleaned_data)
+        messages.success(request, f"Đã sao chép thành “{new_framework.title}”. Hãy sửa điểm tối đa, tiêu chí cho năm mới.")
+        return redirect("frameworks:detail", pk=new_framework.pk)
+    return render(request, "frameworks/form.html", {"form": form, "framework": framework,
+                                                    "title": "Sao chép bộ chỉ số"})
+
+
+def export(request, pk):
+    framework = _get_framework(request.user, pk)
+    tree = [c for _depth, c in _tree(framework)]
+    codes = {c.pk: c.code for c in tree}
+    rows = [{"code": c.code, "parent_code": codes.get(c.parent_id, ""), "kind": c.kind, "title": c.title,
+             "max_points": c.max_points, "rule": c.rule, "guidance": c.guidance,
+             "unit_name": c.responsible_unit.name if c.responsible_unit_id else "", "deadline": c.deadline}
+            for c in tree]
+    response = HttpResponse(sheet.write_workbook(framework.title, rows),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="bo-chi-so-{framework.year}-{framework.pk}.xlsx"'
+    return response
+
+
+def template(request):
+    require(request.user, "framework.view")
+    response = HttpResponse(sheet.write_workbook("Mẫu bộ chỉ số", []),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="mau-bo-chi-so.xlsx"'
+    return response
+
+
+def import_sheet(request, pk):
+    framework = _get_framework(request.user, pk, "framework.manage")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        from org.matching import UnitDirectory
+
+        directory = UnitDirectory(framework.owner)
+
+        def find_unit(text):
+            match = directory.match_one(text)
+            return match.units[0] if match.matched and len(match.units) == 1 else None
+
+        try:
+            rows, errors = sheet.parse_rows(sheet.read_workbook(form.cleaned_data["file"].read()), find_unit)
+        except sheet.SheetError as error:
+            errors = [str(error)]
+        if not errors:
+            try:
+                count = actions.replace_criteria(framework, rows, by=request.user)
+            except ValidationError as error:
+                errors = _messages_of(error)
+            else:
+                messages.success(request, f"Đã nhập {count} tiêu chí.")
+                return redirect("frameworks:detail", pk=framework.pk)
+    return render(request, "frameworks/import.html", {"form": form, "framework": framework, "errors": errors,
+                                                      "columns": sheet.HEADERS})
+
+
+def help_page(request):
+    require(request.user, "framework.view")
+    return render(request, "frameworks/help.html", {"columns": sheet.HEADERS, "kinds": sheet.KIND_NAMES,
+                                                    "rule_names": sheet.RULE_NAMES})
