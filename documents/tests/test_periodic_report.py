@@ -1,0 +1,87 @@
+"""The periodic CCHC report (quarter, six months, year), assembled from the plans' progress and measured figures."""
+
+import datetime as dt
+from datetime import date
+from decimal import Decimal
+
+import pytest
+import time_machine
+
+from documents import builtin, contexts, sheets
+from documents.tests.builders import make_plan
+from documents.tests.readback import docx_text, find_row, workbook
+from frameworks import metrics
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def on_time_dossiers(monkeypatch):
+    """A measured figure as the dossiers app reports it: 2.618 of 2.817 dossiers on time (the seed's count)."""
+    def compute(unit, start, end):
+        if unit.code != "stnmt":
+            return None
+        return metrics.MetricValue(Decimal("92.94"), "2.618/2.817 hồ sơ đúng hạn", "/dossiers/")
+
+    monkeypatch.setitem(metrics._REGISTRY, "test.on_time", metrics.Metric("test.on_time", "Hồ sơ đúng hạn (%)", compute))
+
+
+def test_first_quarter_report_counts_tasks_due_in_the_quarter_and_lists_the_late_ones(cast, on_time_dossiers):
+    make_plan(cast)
+    context = contexts.periodic_context(cast.department, "quarter", 2024, 1, today=date(2024, 6, 3))
+    assert context["ky_bao_cao"] == "quý I năm 2024"
+    assert (context["tu_ngay"], context["den_ngay"]) == ("01/01/2024", "31/03/2024")
+    assert [t["tt"] for t in context["nhiem_vu_qua_han"]] == ["3.6"]
+    office = next(u for u in context["don_vi"] if u["ten"] == "Văn phòng Sở")
+    assert office["qua_han"] == 1
+    figure = next(f for f in context["so_lieu"] if f["ten"] == "Hồ sơ đúng hạn (%)")
+    assert figure["gia_tri"] == "92,94%" and figure["chi_tiet"] == "2.618/2.817 hồ sơ đúng hạn"
+
+    text = docx_text(builtin.periodic_document(context))
+    for expected in ("BÁO CÁO", "Kết quả thực hiện công tác cải cách hành chính quý I năm 2024",
+                     "I. KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH", "5/KH-STNMT",
+                     "Cử công chức, viên chức đến làm việc tại Trung tâm Phục vụ hành chính công tỉnh",
+                     "92,94%", "2.618/2.817 hồ sơ đúng hạn", "Phan Văn Mạnh", "Nơi nhận:"):
+        assert expected in text, expected
+
+
+def test_year_report_counts_finished_tasks(cast):
+    make_plan(cast)
+    context = contexts.periodic_context(cast.department, "year", 2024, today=date(2024, 12, 20))
+    assert context["ky_bao_cao"] == "năm 2024"
+    plan_row = context["ke_hoach"][0]
+    assert plan_row["so_ky_hieu"] == "5/KH-STNMT"
+    assert plan_row["hoan_thanh"] == 1
+    assert plan_row["tong"] == context["tong_nhiem_vu"] >= 4
+
+
+def test_figures_workbook_holds_percent_numbers(cast, on_time_dossiers):
+    sheet = workbook(sheets.figures_workbook(cast.department, 2024, today=date(2024, 11, 30))).active
+    header = find_row(sheet, "Cơ quan, đơn vị")
+    column = header.index("Hồ sơ đúng hạn (%)")
+    assert find_row(sheet, "Sở Tài nguyên và Môi trường")[column] == 92.94
+
+
+@time_machine.travel(dt.datetime(2024, 6, 3, 9, 0), tick=False)
+def test_periodic_report_form_downloads_and_bad_input_gets_a_message(cast, client_for):
+    make_plan(cast)
+    client = client_for(cast.mai)
+    department = cast.department.pk
+    response = client.get("/documents/bao-cao-theo-ky/", {"unit": department, "kind": "quarter", "year": 2024,
+                                                          "quarter": 1, "xuat": "bao-cao-dinh-ky.docx"})
+    assert response.status_code == 200
+    assert "quý I năm 2024" in docx_text(response.content)
+    assert "filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20CCHC%20qu%C3%BD%20I%20n%C4%83m%202024" in response["Content-Disposition"]
+
+    response = client.get("/documents/bao-cao-theo-ky/", {"unit": department, "kind": "quarter", "year": "hai nghìn",
+                                                          "xuat": "bao-cao-dinh-ky.docx"}, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Năm phải là số, ví dụ 2024." in page and "Vui lòng chọn quý của báo cáo." in page
+
+    response = client.get("/documents/bao-cao-theo-ky/", {"unit": "", "xuat": "bao-cao-dinh-ky.docx"}, follow=True)
+    assert "Vui lòng chọn cơ quan, đơn vị của báo cáo." in response.content.decode()
+    assert client.get("/documents/bao-cao-theo-ky/", {"unit": department, "kind": "year", "year": 2024,
+                                                      "xuat": "khong-co.docx"}).status_code == 404
+    assert client_for(cast.khoa).get("/documents/bao-cao-theo-ky/", {
+        "unit": department, "kind": "year", "year": 2024, "xuat": "bao-cao-dinh-ky.docx"}).status_code == 403
