@@ -125,7 +125,7 @@ class ProgressForm(forms.Form):
         if len(units) == 1:
             self.fields["unit"].initial = units[0].pk
         self.fields["percent"].error_messages.update(
-            {"max_value": _("Tiến độ tối đa là 100 %."), "min_value": _("Tiến độ không thể âm.")})
+            {"max_value": _("Tiến độ tối đa là 100 phần trăm."), "min_value": _("Tiến độ không thể âm.")})
 
     def clean(self):
         data = super().clean()

@@ -34,14 +34,19 @@ def led_by_subtree(unit: Unit):
 
 
 def on_time_counts(unit: Unit, start: date, end: date, today: date) -> tuple[int, int]:
-    """(done on time, tasks that had to be done) for tasks led in the unit's subtree and due within [start, end].
+    """(done on time, tasks that had to be done) for tasks led in the unit's subtree, due within [start, end].
 
-    A task counts once its date that counts has passed or once it is done; on time means done by that date
-    (an approved extension moves it). Cancelled tasks and heading rows do not count.
+    The window is read on the plan's deadline, so an extension does not move a task out of its year; a task counts
+    once done or once its date that counts has passed; on time means done by that date (an approved extension
+    moves it). Cancelled tasks, heading rows and draft plans do not count.
     """
-    tasks = with_due(led_by_subtree(unit)).filter(is_heading=False, due__gte=start, due__lte=end).exclude(
-        status=Task.Status.CANCELLED).exclude(plan__status="draft")
-    counted = tasks.filter(Q(due__lt=today) | Q(status=Task.Status.DONE))
+    counted = counted_tasks(unit, start, end, today)
     total = counted.count()
     on_time = counted.filter(status=Task.Status.DONE, completed_on__lte=Coalesce("extended_due", "due_date")).count()
     return on_time, total
+
+
+def counted_tasks(unit: Unit, start: date, end: date, today: date):
+    return (with_due(led_by_subtree(unit)).filter(is_heading=False, due_date__gte=start, due_date__lte=end)
+            .exclude(status=Task.Status.CANCELLED).exclude(plan__status="draft")
+            .filter(Q(due__lt=today) | Q(status=Task.Status.DONE)))

@@ -11,7 +11,7 @@ from accounts.permissions import can, require
 from org.models import Unit
 from plans.access import visible_tasks
 from plans.models import ReportPeriod, Task
-from plans.queries import for_listing, led_by_subtree, on_time_counts, open_tasks, with_due
+from plans.queries import counted_tasks, for_listing, on_time_counts, open_tasks, with_due
 from plans.reminders import inbox
 from workdays.services import get_calendar
 
@@ -130,9 +130,7 @@ def on_time(request):
         unit = request.user.unit
     rows, counts = [], (0, 0)
     if unit is not None:
-        queryset = with_due(led_by_subtree(unit)).filter(is_heading=False, due__gte=start, due__lte=end).exclude(
-            status=Task.Status.CANCELLED).exclude(plan__status="draft").filter(Q(due__lt=today) | Q(status="done"))
-        rows = _rows(queryset, today)
+        rows = _rows(counted_tasks(unit, start, end, today), today)
         counts = on_time_counts(unit, start, end, today)
     rate = counts[0] / counts[1] if counts[1] else None
     return render(request, "plans/on_time.html", {"unit": unit, "start": start, "end": end, "tasks": rows,
