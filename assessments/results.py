@@ -301,6 +301,7 @@ def year_table(unit) -> YearTable:
 @dataclass
 class Gap:
     line: Line
+    assessed_unit: object
 
     @property
     def criterion(self):
@@ -309,6 +310,15 @@ class Gap:
     @property
     def lost(self) -> Decimal:
         return self.line.lost
+
+    @property
+    def responsible_unit(self):
+        """The unit answerable for the item: its responsible unit when inside the assessed unit, else the assessed
+        unit itself (in a division's own assessment, the division answers for everything)."""
+        unit, assessed = self.line.responsible_unit, self.assessed_unit
+        if unit is not None and unit.path.startswith(assessed.path):
+            return unit
+        return assessed
 
     @property
     def comment(self) -> str:
@@ -325,7 +335,7 @@ def gap_analysis(assessment: Assessment) -> list[Gap]:
     """Every scored item below its max (and every penalty), with points lost, the council's comment and the
     responsible unit, most points lost first."""
     totals = area_totals(assessment)
-    gaps = [Gap(line) for line in totals.lines
+    gaps = [Gap(line, assessment.unit) for line in totals.lines
             if line.is_leaf and line.final_points is not None and line.lost > 0]
     return sorted(gaps, key=lambda g: (-g.lost, g.criterion.order))
 
@@ -342,9 +352,7 @@ def units_not_excellent(assessment: Assessment) -> list[Responsibility]:
     (seed, section V.2)."""
     grouped: dict[int, Responsibility] = {}
     for gap in gap_analysis(assessment):
-        unit = gap.line.responsible_unit
-        if unit is None:
-            continue
+        unit = gap.responsible_unit
         entry = grouped.setdefault(unit.pk, Responsibility(unit, ZERO, []))
         entry.lost += gap.lost
         entry.items.append(gap)
