@@ -1,6 +1,7 @@
 """The questionnaires cchc ships: the SIPAS questions by aspect, and the 18 items leaders and officials rate (seed 3.2).
 
-Plain data: the template survey is built from it (actions.ensure_templates) and the office copies and edits it.
+Plain data: the template surveys are built from it (migration 0002, actions.ensure_templates); the office copies
+and edits them.
 """
 
 SIPAS_TITLE = "Phiếu khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước"

@@ -39,6 +39,17 @@ def sipas_of(survey: Survey, *, counter=None, start: date | None = None, end: da
     return sipas_result(by_aspect, responses.count(), survey.method)
 
 
+def by_counter(survey: Survey) -> dict[int | None, SurveyResult]:
+    """Each counter's own result (None for answers from the general link or codes), in two queries."""
+    grouped = _grouped(Answer.objects.filter(response__survey=survey), "response__counter_id", "question__aspect")
+    responses = dict(Response.objects.filter(survey=survey).values_list("counter_id").annotate(n=Count("pk")).order_by())
+    out = {}
+    for counter_id, n in responses.items():
+        by_aspect = {aspect: dist for (cid, aspect), dist in grouped.items() if cid == counter_id}
+        out[counter_id] = sipas_result(by_aspect, n, survey.method)
+    return out
+
+
 def question_distributions(survey: Survey) -> dict[int, Distribution]:
     return {key[0]: dist for key, dist in _grouped(Answer.objects.filter(response__survey=survey), "question_id").items()}
 

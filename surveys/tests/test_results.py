@@ -92,8 +92,9 @@ def test_only_the_office_manages(client_for, cast, survey_2024):
 
 
 def test_office_creates_a_survey_from_the_shipped_template(client_for, cast):
+    actions.ensure_templates()  # shipped by a data migration; a browser test's flush may have removed them
     client = client_for(cast.mai)
-    client.get(reverse("surveys:new"))
+    assert client.get(reverse("surveys:new")).status_code == 200
     template = Survey.objects.get(is_template=True, kind=Survey.Kind.SIPAS)
     response = client.post(reverse("surveys:new"), {
         "unit": cast.unit("vpdkdd").pk, "source": template.pk, "title": "Khảo sát SIPAS tại VPĐKĐĐ",
@@ -215,3 +216,16 @@ def test_the_plan_target_on_the_sipas_index_is_compared(client_for, cast, survey
     page = client_for(cast.mai).get(reverse("surveys:detail", args=[survey_2024.pk])).content.decode()
     block = page.split(f'id="plan-target-{target.pk}"')[1].split("</div>")[0]
     assert "05/KH-STNMT" in block and "&gt; 95 %" in block and "chưa đạt chỉ tiêu" in block  # 93,33 % ≤ 95 %
+
+
+def test_results_per_counter_and_per_question(client_for, cast, survey_2024):
+    page = client_for(cast.mai).get(reverse("surveys:detail", args=[survey_2024.pk])).content.decode()
+    counters = page.split('id="counters"')[1].split("</table>")[0]
+    vpdkdd = counters.split("Quầy VPĐKĐĐ")[1].split("</tr>")[0]
+    # The counter's two sheets: aspect 1 → 2/2 satisfied, all others 100 %: 100 %.
+    assert ">2<" in vpdkdd and "100,00 %" in vpdkdd
+    general = counters.split("Đường dẫn chung")[1].split("</tr>")[0]
+    # The third sheet alone: aspect 1 at 0 %, the four others 100 %: 80 %.
+    assert ">1<" in general and "80,00 %" in general
+    first_question = page.split('id="question-table"')[1].split("<tbody>")[1].split("</tr>")[0]
+    assert "66,67 %" in first_question

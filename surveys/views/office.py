@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.permissions import can, require, unit_filter, visible_units
 from surveys import actions, results
 from surveys.forms import CodesForm, CounterForm, FollowUpForm, NewSurveyForm, QuestionForm, SurveyForm
-from surveys.index import LEVEL_LABELS, LEVELS, NO_OPINION
+from surveys.index import LEVEL_LABELS, LEVELS, NO_OPINION, aspect_index, sipas_result
 from surveys.models import Response, Survey
 from surveys.views.access import get_counter_for, get_question_for, get_response_for, get_survey_for
 
@@ -32,7 +32,6 @@ def index(request):
 
 def new_survey(request):
     require(request.user, "survey.manage")
-    actions.ensure_templates(by=request.user)
     units = visible_units(request.user, "survey.manage").order_by("path")
     sources = Survey.objects.filter(Q(is_template=True) | Q(unit_filter(request.user, "survey.manage")))
     initial = {"source": request.GET.get("source"), "target_percent": 90}
@@ -51,9 +50,14 @@ def detail(request, pk):
     survey = get_survey_for(request.user, pk)
     questions = list(survey.questions.all())
     dists = results.question_distributions(survey)
+    per_counter = results.by_counter(survey)
+    nothing = sipas_result({}, 0, survey.method)
     context = {
-        "survey": survey, "questions": [(q, dists.get(q.pk)) for q in questions],
-        "counters": list(survey.counters.annotate(n=Count("responses"))),
+        "survey": survey,
+        "questions": [(q, dists.get(q.pk), aspect_index(dists[q.pk], survey.method) if q.pk in dists else None)
+                      for q in questions],
+        "counters": [(c, per_counter.get(c.pk, nothing)) for c in survey.counters.all()],
+        "general": per_counter.get(None, nothing),
         "levels": [(level, LEVEL_LABELS[level]) for level in (*LEVELS, NO_OPINION)],
         "can_manage": can(request.user, "survey.manage", survey.unit),
         "open_suggestions": survey.responses.filter(follow_up__in=[Response.FollowUp.RECEIVED,
