@@ -159,7 +159,7 @@ def area_scores(areas: Sequence[AreaScore], year: int, previous_year: int | None
         title += f" và năm {previous_year}"
     chart = pygal.HorizontalBar(**_config(title, height=max(320, 70 * len(areas) + 120)),
                                 value_formatter=vn_score)
-    chart.x_labels = [a.label for a in areas]
+    chart.x_labels = [str(a.label) for a in areas]
     chart.add(f"Điểm tối đa {year}", [_float(a.current_max) for a in areas])
     if previous_year:
         chart.add(f"Điểm đạt {previous_year}", [_float(a.previous) for a in areas])
@@ -226,12 +226,12 @@ def tasks_by_status(units: Sequence[UnitTasks], statuses: Sequence[tuple[str, st
     title = title or "Nhiệm vụ theo trạng thái, theo đơn vị chủ trì"
     chart = pygal.HorizontalStackedBar(**_config(title, height=max(300, 42 * len(units) + 140)),
                                        value_formatter=lambda v: vn_number(v))
-    chart.x_labels = [u.unit for u in units]
+    chart.x_labels = [str(u.unit) for u in units]
     for key, label in statuses:
-        chart.add(label, [u.counts.get(key, 0) for u in units])
+        chart.add(str(label), [u.counts.get(key, 0) for u in units])
     rows = [[u.unit, *[vn_number(u.counts.get(key, 0)) for key, _ in statuses], vn_number(sum(u.counts.values()))]
             for u in units]
-    headers = ["Đơn vị", *[label for _, label in statuses], "Tổng"]
+    headers = ["Đơn vị", *[str(label) for _, label in statuses], "Tổng"]
     table = Table(title, headers, rows, [False] + [True] * (len(headers) - 1))
     return _chart("tasks-status", title, chart, table, not any(sum(u.counts.values()) for u in units))
 
@@ -251,7 +251,7 @@ def sipas_aspects(aspects: Sequence[AspectIndex], overall: Decimal | None = None
     title = title or "Chỉ số hài lòng (SIPAS) theo yếu tố"
     chart = pygal.HorizontalBar(**_config(title, range=(0, 100), height=max(300, 60 * len(aspects) + 120)),
                                 value_formatter=vn_percent)
-    chart.x_labels = [a.label for a in aspects]
+    chart.x_labels = [str(a.label) for a in aspects]
     chart.add("Chỉ số (%)", [_float(a.index) for a in aspects])
     if target is not None:
         chart.add("Chỉ tiêu (%)", [_float(target)] * len(aspects))
@@ -310,7 +310,7 @@ def ranking(rows: Sequence[RankedUnit], title: str = "") -> Chart:
     chart = pygal.HorizontalBar(**_config(title, height=max(300, 34 * len(rows) + 120), show_legend=False),
                                 value_formatter=vn_score)
     ordered = list(reversed(rows))  # pygal draws the first label at the bottom; the best goes on top
-    chart.x_labels = [r.unit for r in ordered]
+    chart.x_labels = [str(r.unit) for r in ordered]
     chart.add("Tổng điểm", [
         {"value": _float(r.total), "color": "#a31d24"} if r.highlight else _float(r.total) for r in ordered
     ])

@@ -9,7 +9,10 @@ from dashboards.publishing import SPECS
 class PublishForm(forms.Form):
     """Chọn nội dung công khai: one list of what the user may publish, grouped by kind, already-public ones left out."""
 
-    target = forms.ChoiceField(label=_("Nội dung công khai"))
+    target = forms.ChoiceField(label=_("Nội dung công khai"), error_messages={
+        "required": _("Hãy chọn một nội dung trong danh sách."),
+        "invalid_choice": _("Hãy chọn một nội dung trong danh sách."),
+    })
     title = forms.CharField(label=_("Tiêu đề trên trang công khai"), max_length=300, required=False,
                             help_text=_("Để trống để dùng tên của nội dung."))
     note = forms.CharField(label=_("Lời giới thiệu"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

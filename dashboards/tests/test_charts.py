@@ -183,3 +183,11 @@ def test_user_text_is_escaped_in_the_svg():
     root = parse(chart.svg)
     assert not [n for n in root.iter() if isinstance(n.tag, str) and n.tag.endswith("script")]
     assert "&lt;script&gt;" in chart.svg
+
+
+def test_lazy_translated_labels_are_accepted():
+    from django.utils.translation import gettext_lazy
+
+    chart = charts.tasks_by_status([charts.UnitTasks(gettext_lazy("Văn phòng Sở"), {"done": 1})],
+                                   [("done", gettext_lazy("Đã hoàn thành"))])
+    assert chart.table.headers[1] == "Đã hoàn thành" and values(chart.svg) == ["1"]

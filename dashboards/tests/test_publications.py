@@ -1,0 +1,186 @@
+"""Publishing results on the public page: only what the office publishes shows, withdrawn content disappears,
+every step is audited, and the public pages need no log-in."""
+
+import lxml.html
+import pytest
+import time_machine
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from audit.models import AuditEntry
+from dashboards import actions
+from dashboards.models import Publication
+from dashboards.tests.builders import TODAY, load_assessments, make_plan, make_sipas
+from frameworks.models import Framework
+
+
+@pytest.fixture(autouse=True)
+def _in_december_2024():
+    with time_machine.travel(TODAY, tick=False):
+        yield
+
+
+def text_of(response) -> str:
+    assert response.status_code == 200
+    return " ".join(lxml.html.fromstring(response.content.decode()).text_content().split())
+
+
+@pytest.fixture
+def internal(cast):
+    """The department's internal 2024 framework: ten units' results published, the Environment division's not."""
+    return load_assessments(cast)["internal"]
+
+
+def test_office_publishes_results_and_ranking_through_the_form(cast, client_for, internal, client):
+    office = client_for(cast.mai)
+    form_page = office.get("/dashboards/publications/")
+    assert f"assessment:{internal.pk}" in form_page.content.decode()
+    response = office.post("/dashboards/publications/", {"target": f"assessment:{internal.pk}", "title": "",
+                                                         "note": "Theo Quyết định công bố kết quả năm 2024."})
+    assert response.status_code == 302
+    publication = Publication.objects.get()
+    assert publication.kind == Publication.Kind.ASSESSMENT and publication.target == internal
+    assert publication.unit == cast.department and publication.published_by == cast.mai
+    assert publication.title.startswith("Kết quả đánh giá, xếp hạng CCHC năm 2024")
+    entry = AuditEntry.objects.get(object_id=str(publication.pk),
+                                   content_type=ContentType.objects.get_for_model(Publication))
+    assert entry.user == cast.mai and entry.action == "create" and entry.changes["title"][1] == publication.title
+
+    office.logout()
+    index = text_of(client.get("/public/"))
+    assert publication.title in index
+    detail = text_of(client.get(f"/public/{publication.pk}/"))
+    assert "Trung tâm Công nghệ thông tin tài nguyên và môi trường" in detail and "100,2" in detail
+    assert "Theo Quyết định công bố kết quả năm 2024." in detail
+    assert "Văn phòng Đăng ký đất đai" in detail
+    # Published framework, unpublished assessment: the Environment division is still being appraised.
+    assert "Phòng Quản lý môi trường" not in detail
+
+
+def test_withdrawn_content_disappears_and_the_trail_says_so(cast, client, internal):
+    publication = actions.publish(by=cast.mai, kind=Publication.Kind.ASSESSMENT, target=internal)
+    assert client.get(f"/public/{publication.pk}/").status_code == 200
+    actions.withdraw(by=cast.mai, publication=publication)
+    assert client.get(f"/public/{publication.pk}/").status_code == 404
+    assert publication.title not in text_of(client.get("/public/"))
+    publication.refresh_from_db()
+    assert publication.withdrawn_by == cast.mai and publication.withdrawn_at is not None
+    last = AuditEntry.objects.filter(object_id=str(publication.pk)).order_by("-pk").first()
+    assert last.note == "Gỡ khỏi trang công khai" and last.changes["withdrawn_at"][0] is None
+    with pytest.raises(ValidationError, match="đã được gỡ"):
+        actions.withdraw(by=cast.mai, publication=publication)
+    # and it may be published again afterwards
+    again = actions.publish(by=cast.mai, kind=Publication.Kind.ASSESSMENT, target=internal)
+    assert client.get(f"/public/{again.pk}/").status_code == 200
+
+
+def test_withdraw_through_the_page(cast, client_for, internal):
+    publication = actions.publish(by=cast.mai, kind=Publication.Kind.ASSESSMENT, target=internal)
+    office = client_for(cast.mai)
+    assert office.get(f"/dashboards/publications/{publication.pk}/withdraw/").status_code == 405
+    response = office.post(f"/dashboards/publications/{publication.pk}/withdraw/", follow=True)
+    assert "Đã gỡ" in text_of(response)
+    assert not Publication.objects.live().exists()
+
+
+def test_nothing_unpublished_leaks(cast, client):
+    load_assessments(cast)
+    survey = make_sipas(cast, title="Phiếu khảo sát SIPAS chưa công khai")
+    plan = make_plan(cast, title="Kế hoạch CCHC chưa công khai")
+    published_plan = make_plan(cast, number="07", title="Kế hoạch kiểm tra CCHC năm 2024")
+    publication = actions.publish(by=cast.mai, kind=Publication.Kind.PLAN, target=published_plan)
+
+    index = text_of(client.get("/public/"))
+    detail = text_of(client.get(f"/public/{publication.pk}/"))
+    for page in (index, detail):
+        assert "Kế hoạch CCHC chưa công khai" not in page
+        assert "Phiếu khảo sát SIPAS chưa công khai" not in page
+        assert "87,225" not in page and "100,2" not in page, "no assessment result was published"
+    assert "Kế hoạch kiểm tra CCHC năm 2024" in detail
+    # Only publications have public addresses: there is no way to name the survey or the plan itself.
+    for pk in (survey.pk, plan.pk, publication.pk + 1, 0):
+        assert client.get(f"/public/{pk}/").status_code == 404 or pk == publication.pk
+    assert client.get("/public/abc/").status_code == 404
+
+
+def test_sipas_results_of_a_unit(cast, client):
+    survey = make_sipas(cast, unit=cast.unit("vpdkdd"), satisfied=3, unhappy=1)
+    publication = actions.publish(by=cast.mai, kind=Publication.Kind.SIPAS, target=survey)
+    response = client.get(f"/public/{publication.pk}/")
+    page = text_of(response)
+    assert "Văn phòng Đăng ký đất đai" in page
+    assert "Chỉ số hài lòng chung: 80,00 %" in page and "Số phiếu: 4" in page
+    doc = lxml.html.fromstring(response.content.decode())
+    rows = {tr[0].text_content(): tr[1].text_content() for tr in doc.xpath("//figure//table/tbody/tr")}
+    assert rows["Công chức giải quyết công việc"] == "100,0 %"
+    assert doc.xpath("//*[local-name()='svg'][@role='img']")
+
+
+def test_plan_progress(cast, client):
+    plan = make_plan(cast)
+    publication = actions.publish(by=cast.mai, kind=Publication.Kind.PLAN, target=plan)
+    page = text_of(client.get(f"/public/{publication.pk}/"))
+    assert "Đã hoàn thành: 1/5 nhiệm vụ (20,0 %)" in page
+    assert "Hoàn thiện quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của đơn vị trực thuộc" in page
+
+
+@pytest.mark.parametrize(("kind", "make", "message"), [
+    (Publication.Kind.PLAN, lambda cast: make_plan(cast, status="draft"), "kế hoạch đã ban hành"),
+    (Publication.Kind.SIPAS, lambda cast: make_sipas(cast, satisfied=0, unhappy=0), "chưa có ý kiến trả lời"),
+    (Publication.Kind.ASSESSMENT,
+     lambda cast: Framework.objects.create(year=2025, title="Bộ tiêu chí nội bộ năm 2025", owner=cast.department),
+     "chưa có kết quả đánh giá nào được công bố"),
+    (Publication.Kind.SIPAS, lambda cast: make_plan(cast), "không phù hợp"),
+])
+def test_what_is_not_ready_cannot_be_published(cast, kind, make, message):
+    with pytest.raises(ValidationError, match=message):
+        actions.publish(by=cast.mai, kind=kind, target=make(cast))
+    assert not Publication.objects.exists() and not AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Publication)).exists()
+
+
+def test_the_same_thing_is_published_once(cast, client_for):
+    plan = make_plan(cast)
+    actions.publish(by=cast.mai, kind=Publication.Kind.PLAN, target=plan)
+    with pytest.raises(ValidationError, match="đang được công khai"):
+        actions.publish(by=cast.mai, kind=Publication.Kind.PLAN, target=plan)
+    page = client_for(cast.mai).post("/dashboards/publications/", {"target": f"plan:{plan.pk}"})
+    assert page.status_code == 200
+    assert "Hãy chọn một nội dung trong danh sách." in text_of(page), "already public: no longer offered"
+    assert Publication.objects.count() == 1
+
+
+@pytest.mark.parametrize("who", ["lan", "hung", "manh", "thu", "khoa"])
+def test_only_the_office_publishes(cast, client_for, who):
+    person = getattr(cast, who)
+    plan = make_plan(cast)
+    assert client_for(person).get("/dashboards/publications/").status_code == 403
+    with pytest.raises(PermissionDenied):
+        actions.publish(by=person, kind=Publication.Kind.PLAN, target=plan)
+    publication = actions.publish(by=cast.mai, kind=Publication.Kind.PLAN, target=plan)
+    assert client_for(person).post(f"/dashboards/publications/{publication.pk}/withdraw/").status_code == 403
+    assert Publication.objects.live().count() == 1
+
+
+def test_bad_form_input_gets_a_vietnamese_message(cast, client_for):
+    office = client_for(cast.mai)
+    for target in ("", "plan:999999", "abc", "assessment:x"):
+        response = office.post("/dashboards/publications/", {"target": target})
+        assert response.status_code == 200
+    assert "Hãy chọn một nội dung trong danh sách." in text_of(response)
+    assert office.post("/dashboards/publications/999999/withdraw/").status_code == 404
+
+
+def test_public_pages_answer_without_log_in_in_constant_queries(cast, client, django_assert_max_num_queries):
+    plans = [make_plan(cast, number=f"{i:02d}", title=f"Kế hoạch CCHC số {i}") for i in range(1, 4)]
+    for plan in plans[:1]:
+        actions.publish(by=cast.mai, kind=Publication.Kind.PLAN, target=plan)
+    with django_assert_max_num_queries(3):
+        assert "Kế hoạch CCHC số 1" in text_of(client.get("/public/"))
+    for plan in plans[1:]:
+        actions.publish(by=cast.mai, kind=Publication.Kind.PLAN, target=plan)
+    with django_assert_max_num_queries(3):
+        assert "Kế hoạch CCHC số 3" in text_of(client.get("/public/"))
+    last = Publication.objects.first()
+    with django_assert_max_num_queries(6):
+        client.get(f"/public/{last.pk}/")
