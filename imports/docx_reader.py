@@ -96,7 +96,10 @@ def _paragraph_text(p) -> str:
             parts.append("\n")
     text = "".join(parts)
     # A Word list item keeps its bullet in the numbering, not in the text; write it as plans do.
-    is_list = p.find(f"{W}pPr/{W}numPr") is not None
+    style = p.find(f"{W}pPr/{W}pStyle")
+    is_list = p.find(f"{W}pPr/{W}numPr") is not None or (
+        style is not None and style.get(W + "val", "").startswith(("List", "ListBullet", "ListNumber"))
+    )
     if is_list and text.strip() and text.strip()[0] not in "-–+•*":
         text = "- " + text.strip()
     return text

@@ -37,6 +37,7 @@ ROMAN = re.compile(r"^[IVXLC]+$")
 CODE = re.compile(r"^(\d+(?:\.\d+)*|[a-zđ])[.)]?$")
 SECTION_CODE = re.compile(r"^([IVXLC]+|[A-H])[.)]?$")
 COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+_NUMBERED_TITLE = re.compile(r"^([IVXLC]+|[A-H]|\d+(?:\.\d+)*)[.)]\s+(.+)$", re.S)
 
 
 @dataclass
@@ -279,6 +280,12 @@ class _TableWalker:
             return  # the header repeated on a new page, its wording possibly mistyped
         code = self._value(row, "code")[0].rstrip(".)").strip() if "code" in self.columns else ""
         values = {name: self._value(row, name) for name in self.columns if name not in ("code", "note")}
+        if code and not CODE.match(code) and not SECTION_CODE.match(code):
+            # A title written across the number column ('A. NHIỆM VỤ TRỌNG TÂM' in a merged cell).
+            numbered = _NUMBERED_TITLE.match(code)
+            code, title = (numbered.group(1), numbered.group(2)) if numbered else ("", code)
+            if not values.get("content", ("", False))[0]:
+                values["content"] = (title, False)
         content = values.get("content", ("", False))[0]
         others = [v for name, (v, _m) in values.items() if name != "content" and v]
         if SECTION_CODE.match(code + ".") and not CODE.match(code):
@@ -292,6 +299,11 @@ class _TableWalker:
             return
         task = ExtractedTask(code=code, source=source)
         for name, (text, merged) in values.items():
+            if merged and self.task is not None and name == "assignment":
+                # One assignment cell merged down over several tasks applies to each of them.
+                for attr in ("lead_text", "coordinating_text", "monitoring_text"):
+                    setattr(task, attr, getattr(self.task, attr))
+                continue
             if merged and self.task is not None and name != "content":
                 text = self._previous_value(name)
             self._set(task, name, text)
@@ -299,7 +311,8 @@ class _TableWalker:
         self.task = task
 
     def _open_sentence(self) -> bool:
-        return bool(self.task and self.task.content and self.task.content[-1] not in ".;:!?")
+        # An upper-case line after an upper-case title carries that title on; after a task it starts a section.
+        return bool(self.task and _is_upper_title(self.task.content) and self.task.content[-1] not in ".;:!?")
 
     def _previous_value(self, name: str) -> str:
         if name == "assignment":
@@ -312,7 +325,8 @@ class _TableWalker:
         if name == "assignment":
             for key, value in split_assignment(text).items():
                 if key == "method":
-                    task.content = join_text(task.content, f"Cách thức thực hiện: {value}")
+                    method = f"Cách thức thực hiện: {value}"
+                    task.content = f"{task.content}\n{method}" if task.content else method
                 else:
                     setattr(task, key, join_text(getattr(task, key), value))
         elif name in _TEXT_FIELD:
@@ -409,6 +423,7 @@ def extract_plan(blocks: list[Block]) -> ExtractedPlan:
     header_lines: list[str] = []
     pending: tuple[str, list[str]] | None = None  # an appendix heading waiting for its table
     previous_kind = ""
+    in_appendices = False
     for block in blocks:
         if block.kind == "paragraph":
             plain = strip_accents(block.text).lower()
@@ -416,9 +431,10 @@ def extract_plan(blocks: list[Block]) -> ExtractedPlan:
             if match and len(block.text) < 40:
                 number = (match.group(1) or "").upper()
                 pending = (number, [])
+                in_appendices = True
             elif pending is not None:
                 pending[1].append(block.text)
-            elif not plan.appendices:
+            elif not in_appendices:
                 header_lines.append(block.text)
             # A footnote printed between two parts of a split table does not break the table.
             if not block.text.startswith(("¹", "²", "³", "⁴", "⁵")):
@@ -428,8 +444,8 @@ def extract_plan(blocks: list[Block]) -> ExtractedPlan:
             walker.new_appendix(_read_appendix_heading(pending[1], pending[0]))
             pending = None
         taken = walker.take_table(block.rows, follows_table=previous_kind == "table")
-        if not taken and not plan.appendices:
-            header_lines.extend(c.text for row in block.rows for c in row if c.text)
+        if not taken and not in_appendices:
+            header_lines.extend(line for row in block.rows for c in row for line in c.text.split("\n") if line)
         previous_kind = "table"
     if pending is not None:
         plan.warnings.append(f"Phụ lục {pending[0]} không có bảng nhiệm vụ.")

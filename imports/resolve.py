@@ -30,7 +30,7 @@ class Resolver:
                 units.extend(u for u in match.units if u not in units)
             else:
                 unknown.append(match.text)
-        return units, unknown
+        return sorted(units, key=lambda u: (u.order, u.path)), unknown
 
     def task_units(self, task: dict) -> dict:
         """{"lead": (units, unknown), "coordinating": …, "monitoring": …} for one draft task."""

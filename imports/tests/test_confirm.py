@@ -1,0 +1,84 @@
+"""Confirming a reviewed draft creates the plan and every task in one transaction, and remembers mapped names."""
+
+import pytest
+from django.urls import reverse
+
+from audit.models import AuditEntry
+from imports import actions
+from imports.models import ImportSession
+from imports.tests.test_review import upload
+from org.models import UnitAlias
+from plans.models import Plan, Task
+
+UNKNOWN = "phối hợp cùng Tổ kiểm tra công vụ Sở kiểm tra báo cáo"
+
+
+def test_confirm_creates_the_plan_with_all_tasks(cast, client_for):
+    client = client_for(cast.mai)
+    session = upload(client, cast)
+    client.post(reverse("imports:map", args=[session.pk]), {"text": UNKNOWN, "unit": cast.unit("vp").pk})
+    response = client.post(reverse("imports:confirm", args=[session.pk]))
+    plan = Plan.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("plans:plan", args=[plan.pk])
+    assert (plan.symbol, plan.year, plan.place, plan.issuing_unit) == ("KH-STNMT", 2024, "Bà Rịa – Vũng Tàu",
+                                                                      cast.department)
+    assert plan.title.startswith("Duy trì, cải thiện và nâng cao Chỉ số cải cách hành chính")
+    assert Task.objects.filter(plan=plan).count() == 145
+    assert sorted(set(plan.sections.values_list("appendix_number", flat=True))) == ["1", "2", "3"]
+
+    task = Task.objects.get(plan=plan, section__appendix_number="2", section__numeral="I", code="1.2")
+    assert {u.code for u in task.monitoring_units.all()} == {"ttcntt", "vp"}
+    assert task.monitoring_text.startswith("Trung tâm Công nghệ thông tin tài nguyên và môi trường chủ trì")
+    assert task.deadline_text == "Báo cáo trước ngày 15/11"
+    report = Task.objects.get(plan=plan, section__appendix_number="2", section__numeral="II", code="1.2.1")
+    assert report.lead_units.count() == 11 and report.parent.code == "1.2"
+    assert UnitAlias.objects.filter(unit=cast.unit("vp"), alias=UNKNOWN).exists()
+
+    session.refresh_from_db()
+    assert session.status == ImportSession.Status.CONFIRMED and session.plan_id == plan.pk
+    assert AuditEntry.objects.filter(object_repr__startswith=session.filename).count() >= 3
+    again = client.post(reverse("imports:confirm", args=[session.pk]))
+    assert again.status_code == 302 and Plan.objects.count() == 1
+    edit = client.post(reverse("imports:task", args=[session.pk, 1]), {"code": "1", "content": "x"})
+    assert edit.status_code == 302 and ImportSession.objects.get().payload["appendices"][0]["sections"][0]["tasks"][0][
+        "content"] != "x"
+
+
+def test_removed_rows_are_not_created(cast, client_for):
+    client = client_for(cast.mai)
+    session = upload(client, cast)
+    task_id = session.tasks()[0]["id"]
+    client.post(reverse("imports:task", args=[session.pk, task_id]),
+                {"code": "1", "content": session.tasks()[0]["content"], "removed": "on"})
+    client.post(reverse("imports:confirm", args=[session.pk]))
+    assert Task.objects.count() == 144
+
+
+def test_a_failure_while_creating_leaves_nothing(cast, client_for, monkeypatch):
+    client = client_for(cast.mai)
+    session = upload(client, cast)
+    client.post(reverse("imports:map", args=[session.pk]), {"text": UNKNOWN, "unit": cast.unit("vp").pk})
+    import plans.actions
+
+    original = plans.actions.create_plan_with_tasks
+
+    def create_then_fail(**kwargs):
+        original(**kwargs)
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(plans.actions, "create_plan_with_tasks", create_then_fail)
+    with pytest.raises(RuntimeError):
+        actions.confirm_import(ImportSession.objects.get(), by=cast.mai)
+    assert Plan.objects.count() == 0 and Task.objects.count() == 0
+    assert not UnitAlias.objects.filter(alias=UNKNOWN).exists()
+    assert ImportSession.objects.get().status == ImportSession.Status.DRAFT
+
+
+def test_discard_creates_nothing(cast, client_for):
+    client = client_for(cast.mai)
+    session = upload(client, cast)
+    assert client.post(reverse("imports:discard", args=[session.pk])).status_code == 302
+    session.refresh_from_db()
+    assert session.status == ImportSession.Status.DISCARDED and Plan.objects.count() == 0
+    assert client.post(reverse("imports:confirm", args=[session.pk])).status_code == 302
+    assert Plan.objects.count() == 0

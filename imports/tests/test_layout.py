@@ -1,0 +1,147 @@
+"""Header wording, assignment cells and continuation joins, with the seed's and the 2025 plan's own strings."""
+
+import pytest
+
+from imports.docx_reader import Block, Cell
+from imports.layout import (
+    classify_header_cell,
+    detect_columns,
+    extract_plan,
+    guess_plan_kind,
+    join_text,
+    split_assignment,
+)
+
+
+@pytest.mark.parametrize("text, field", [
+    ("TT Tiêu chí", "code"),
+    ("STT", "code"),
+    ("Nhiệm vụ / Nội dung thực hiện", "content"),
+    ("Nhiệm vụ", "content"),
+    ("Cơ quan chủ trì tham mưu, tổ chức thực hiện", "lead"),
+    ("Cơ quan chủ trì tham muru, tổ chức thực hiện", "lead"),  # the seed's own typo on a repeated header
+    ("Cơ quan phối hợp", "coordinating"),
+    ("Cơ quan theo dõi, đôn đốc, tổng hợp", "monitoring"),
+    ("Kết quả của nhiệm vụ", "product"),
+    ("Sản phẩm", "product"),
+    ("Thời gian thực hiện", "deadline"),
+    ("Tiến độ", "deadline"),
+    ("THỜI GIAN HOÀN THÀNH", "deadline"),
+    ("Phân công và cách thức thực hiện", "assignment"),
+    ("Chỉ số thành phần", None),
+    ("Năm 2019", None),
+])
+def test_header_cells_are_read_by_meaning(text, field):
+    assert classify_header_cell(text) == field
+
+
+def test_both_layouts_map_to_fields_and_a_score_table_does_not():
+    seed = ["TT Tiêu chí", "Nhiệm vụ / Nội dung thực hiện", "Cơ quan chủ trì tham mưu, tổ chức thực hiện",
+            "Cơ quan phối hợp", "Cơ quan theo dõi, đôn đốc, tổng hợp", "Kết quả của nhiệm vụ", "Thời gian thực hiện"]
+    assert detect_columns(seed) == {"code": 0, "content": 1, "lead": 2, "coordinating": 3, "monitoring": 4,
+                                    "product": 5, "deadline": 6}
+    other = ["STT", "Nhiệm vụ", "Sản phẩm", "Tiến độ", "Phân công và cách thức thực hiện"]
+    assert detect_columns(other) == {"code": 0, "content": 1, "product": 2, "deadline": 3, "assignment": 4}
+    scores = ["TT", "Chỉ số thành phần", "Năm 2019", "Năm 2020", "Năm 2021", "Năm 2022", "Năm 2023"]
+    assert detect_columns(scores) is None
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("- Đơn vị chủ trì: Văn phòng Sở - Đơn vị phối hợp: Các phòng, đơn vị thuộc Sở",
+     {"lead_text": "Văn phòng Sở", "coordinating_text": "Các phòng, đơn vị thuộc Sở"}),
+    ("- Đơn vị chủ trì: Thanh tra Sở\n- Đơn vị phối hợp: Phòng Quản lý đất đai; Phòng Quản lý môi trường\n"
+     "- Đơn vị theo dõi, tổng hợp: Văn phòng Sở",
+     {"lead_text": "Thanh tra Sở", "coordinating_text": "Phòng Quản lý đất đai; Phòng Quản lý môi trường",
+      "monitoring_text": "Văn phòng Sở"}),
+    ("Trung tâm Công nghệ thông tin tài nguyên và môi trường chủ trì, phối hợp với Văn phòng Sở",
+     {"lead_text": "Trung tâm Công nghệ thông tin tài nguyên và môi trường", "coordinating_text": "Văn phòng Sở"}),
+    ("Văn phòng Sở", {"lead_text": "Văn phòng Sở"}),
+    ("- Cơ quan chủ trì: Văn phòng Sở\n- Cách thức thực hiện: lồng ghép trong hội nghị giao ban",
+     {"lead_text": "Văn phòng Sở", "method": "lồng ghép trong hội nghị giao ban"}),
+])
+def test_assignment_cells_split_into_roles(cell, expected):
+    assert split_assignment(cell) == expected
+
+
+@pytest.mark.parametrize("before, more, joined", [
+    ("Khi được giao", "tham mưu đề xuất, cơ quan có thẩm quyền", "Khi được giao tham mưu đề xuất, cơ quan có thẩm quyền"),
+    ("- Trung tâm Công nghệ thông tin", "- Trung tâm Kỹ thuật", "- Trung tâm Công nghệ thông tin\n- Trung tâm Kỹ thuật"),
+    ("Tất cả báo cáo đầy đủ các nội dung.", "Báo cáo năm", "Tất cả báo cáo đầy đủ các nội dung.\nBáo cáo năm"),
+    ("", "Chính phủ.", "Chính phủ."),
+])
+def test_a_row_split_over_pages_joins_back(before, more, joined):
+    assert join_text(before, more) == joined
+
+
+def _table(*rows):
+    return Block("table", rows=[[Cell(v) for v in row] for row in rows])
+
+
+def test_split_table_repeated_header_and_continuation_row_make_one_task():
+    header = ["TT Tiêu chí", "Nhiệm vụ / Nội dung thực hiện", "Cơ quan chủ trì tham mưu, tổ chức thực hiện",
+              "Cơ quan phối hợp", "Cơ quan theo dõi, đôn đốc, tổng hợp", "Kết quả của nhiệm vụ", "Thời gian thực hiện"]
+    blocks = [
+        Block("paragraph", text="PHỤ LỤC 1"),
+        Block("paragraph", text="Nhiệm vụ, giải pháp nâng cao Chỉ số PAR INDEX của tỉnh"),
+        Block("paragraph", text="(Ban hành kèm theo"),
+        Block("paragraph", text="ngày tháng năm 2024 của Sở Tài nguyên và Môi trường)"),
+        _table(header, ["II", "CẢI CÁCH THỂ CHẾ", "", "", "", "", ""],
+               ["1", "Thực hiện đúng các quy định trong công tác xây dựng, kiểm tra và xử lý văn bản quy phạm pháp "
+                     "luật (VBQPPL). Khi được giao", "Các phòng, đơn vị thuộc Sở", "", "Thanh tra Sở",
+                "Báo cáo kết quả thực hiện", "Năm 2024"]),
+        _table(header, ["", "tham mưu đề xuất, cơ quan có thẩm quyền ban hành VBQPPL phải phối hợp chặt chẽ với Sở Tư "
+                            "pháp, Phòng Tư pháp, UBND cấp huyện để thực hiện đúng trình tự, thủ tục theo quy định.",
+                        "", "", "", "", ""],
+               ["2", "Khi tham mưu xây dựng chính sách phải đảm bảo khả thi và đúng quy định",
+                "Các phòng, đơn vị thuộc Sở", "", "Thanh tra Sở", "Báo cáo kết quả thực hiện", "Năm 2024"]),
+    ]
+    plan = extract_plan(blocks)
+    (appendix,) = plan.appendices
+    assert appendix.number == "1" and appendix.title == "Nhiệm vụ, giải pháp nâng cao Chỉ số PAR INDEX của tỉnh"
+    assert appendix.issued_with == "(Ban hành kèm theo ngày tháng năm 2024 của Sở Tài nguyên và Môi trường)"
+    (section,) = appendix.sections
+    assert (section.numeral, section.title) == ("II", "CẢI CÁCH THỂ CHẾ")
+    assert [t.code for t in section.tasks] == ["1", "2"]
+    assert section.tasks[0].content.endswith("Khi được giao tham mưu đề xuất, cơ quan có thẩm quyền ban hành VBQPPL "
+                                             "phải phối hợp chặt chẽ với Sở Tư pháp, Phòng Tư pháp, UBND cấp huyện để "
+                                             "thực hiện đúng trình tự, thủ tục theo quy định.")
+
+
+def test_codes_make_a_tree_and_heading_rows_are_marked():
+    header = ["STT", "Nhiệm vụ / Nội dung thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
+    plan = extract_plan([_table(
+        header,
+        ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "", "", ""],
+        ["1.1", "Xây dựng và thực hiện Kế hoạch CCHC hàng năm", "", "", ""],
+        ["1.1.1", "Ban hành Kế hoạch CCHC", "Văn phòng Sở", "Các phòng, đơn vị thuộc Sở", ""],
+        ["1.2.1", "Đầy đủ số lượng báo cáo định kỳ", "Văn phòng Sở", "", "BC năm trước 15/11"],
+    )])
+    tasks = plan.tasks
+    assert [(t.code, t.is_heading) for t in tasks] == [("1", True), ("1.1", True), ("1.1.1", False), ("1.2.1", False)]
+    assert "Thiếu thời gian thực hiện." in tasks[2].warnings
+    assert "Không thấy mục cha 1.2 của 1.2.1." in tasks[3].warnings
+    assert tasks[0].warnings == []
+
+
+def test_plan_header_from_the_seed_lines():
+    plan = extract_plan([
+        Block("paragraph", text="Số: 05/KH-STNMT"),
+        Block("paragraph", text="Bà Rịa – Vũng Tàu, ngày 05 tháng 01 năm 2024"),
+        Block("paragraph", text="KẾ HOẠCH"),
+        Block("paragraph", text="Duy trì, cải thiện và nâng cao Chỉ số cải cách hành chính (PAR INDEX) năm 2024"),
+    ])
+    header = plan.header
+    assert (header["number"], header["symbol"], header["place"]) == ("05", "KH-STNMT", "Bà Rịa – Vũng Tàu")
+    assert header["issue_date"].isoformat() == "2024-01-05" and header["year"] == 2024
+    assert header["title"].startswith("Duy trì, cải thiện") and plan.appendices == []
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Duy trì, cải thiện và nâng cao Chỉ số cải cách hành chính (PAR INDEX), Chỉ số hài lòng (SIPAS) năm 2024", "index"),
+    ("Cải cách hành chính năm 2025 của Sở Tài nguyên và Môi trường", "yearly"),
+    ("Tuyên truyền cải cách hành chính năm 2025", "communication"),
+    ("Kiểm tra công tác cải cách hành chính năm 2025", "inspection"),
+    ("Phòng, chống thiên tai", "other"),
+])
+def test_plan_kind_from_title(title, kind):
+    assert guess_plan_kind(title) == kind
