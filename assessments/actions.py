@@ -93,7 +93,8 @@ def _check_open_for_self(assessment: Assessment) -> None:
 @transaction.atomic
 def self_score(score: Score, *, by, points=None, explanation: str | None = None, measured=None,
                measured_detail: str | None = None, reply: str | None = None) -> Score:
-    """Enters the unit's self-score (điểm tự đánh giá), explanation and measured value of one item."""
+    """Enters the unit's self-score (điểm tự đánh giá), explanation and measured value of one item.
+    points=None leaves the score as it is (or, with a measured value, lets the rule score it); "" clears it."""
     _check_open_for_self(score.assessment)
     rule = score.criterion.parsed_rule()
     before = snapshot(score, SELF_FIELDS)
@@ -101,10 +102,11 @@ def self_score(score: Score, *, by, points=None, explanation: str | None = None,
         score.measured_value = None if measured == "" else rules.parse_number(measured)
     if measured_detail is not None:
         score.measured_detail = measured_detail
-    if points is None or points == "":
-        suggested = rules.score_from_measure(rule, score.criterion.max_points, score.measured_value)
-        score.self_score = suggested if rule.is_measured and suggested is not None else None
-    else:
+    if points is None and measured is not None and rule.is_measured:
+        score.self_score = rules.score_from_measure(rule, score.criterion.max_points, score.measured_value)
+    elif points == "":
+        score.self_score = None
+    elif points is not None:
         try:
             score.self_score = rules.check_score(rule, score.criterion.max_points, points)
         except rules.RuleError as error:

@@ -53,7 +53,8 @@ def self_score(request, pk, score_pk):
     rule = current.criterion.parsed_rule()
     try:
         actions.self_score(
-            current.score, by=request.user, points=data["points"],
+            current.score, by=request.user, points="" if data["points"] is None and not (
+                rule.is_measured and data["measured"] is not None) else data["points"],
             measured=data["measured"] if rule.is_measured else None,
             measured_detail=data["measured_detail"] if rule.is_measured else None,
             explanation=data["explanation"], reply=data["reply"] if current.score.returned else None,
