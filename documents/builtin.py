@@ -46,8 +46,8 @@ def plan_document(context: dict) -> bytes:
         rows = []
         for section in appendix["cac_muc"]:
             if section["ten"]:
-                rows.append([Cell(section["so_muc"], bold=True, align="center"), Cell(section["ten"], bold=True),
-                             *[""] * (len(TASK_HEADER) - 2)])
+                rows.append([Cell(section["so_muc"], bold=True, align="center"),
+                             Cell(section["ten"], bold=True, span=len(TASK_HEADER) - 1)])
             for row in section["nhiem_vu"]:
                 bold = row["la_tieu_de"]
                 rows.append([Cell(row["tt"], bold=bold, align="center"), Cell(row["noi_dung"], bold=bold),

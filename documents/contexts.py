@@ -18,9 +18,10 @@ def _d(day: date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
-def _parent_body_full(unit) -> str:
-    parent = unit.parent
-    if parent is None:
+def _parent_body(agency) -> str:
+    """The line above the agency's name: the province for a department, the department for a unit inside it."""
+    parent = agency.parent if agency.kind in ("province", "department") else agency.department()
+    if parent is None or parent.pk == agency.pk:
         return ""
     if parent.kind == "province":
         # Headers write the province as 'UBND TỈNH BÀ RỊA – VŨNG TÀU', not the full People's Committee name.
@@ -32,12 +33,12 @@ def heading(*, unit, kind: str, number="", symbol: str = "", issue_date: date | 
             summary: str = "", place: str = "", recipients: list[str] | None = None, archive: str = "",
             signer_name: str = "", signer_title: str = "", acting_for: str = "") -> dict:
     """The keys every Word document has: agency header, number, date line, title, recipients, signature."""
-    agency = unit.department() if unit.kind not in ("province", "department") else unit
-    place = place or _default_place(agency)
+    agency = unit
+    place = place or _default_place(unit.department())
     number_text = layout.document_number(number, symbol)
     sign_lines = layout.signature_lines(signer_title or "Giám đốc", acting_for)
     return {
-        "co_quan_chu_quan": _parent_body_full(agency),
+        "co_quan_chu_quan": _parent_body(agency),
         "co_quan": agency.name,
         "don_vi_soan_thao": unit.name,
         "so": f"{int(number):02d}" if str(number).isdigit() else str(number or ""),
@@ -70,23 +71,25 @@ def _default_place(agency) -> str:
     return ""
 
 
-def _leader_of(unit):
-    """The department's leader who usually signs (the first leader in cchc), or None."""
-    from accounts.models import Role, RoleGrant
-
-    grant = (RoleGrant.objects.filter(role=Role.LEADER, unit=unit).select_related("user").order_by("pk").first())
-    return grant.user if grant else None
+TITLES = ["Phó Giám đốc", "Giám đốc", "Phó Chánh Văn phòng", "Chánh Văn phòng", "Phó Chánh Thanh tra",
+          "Chánh Thanh tra", "Phó Trưởng phòng", "Trưởng phòng", "Phó Chi cục trưởng", "Chi cục trưởng"]
 
 
 def _default_signer(unit) -> dict:
-    leader = _leader_of(unit)
-    if leader is None:
-        return {"signer_name": "", "signer_title": "Giám đốc", "acting_for": ""}
-    title = leader.position or "Giám đốc"
-    is_deputy = title.lower().startswith("phó")
-    short_title = "Phó Giám đốc" if is_deputy else "Giám đốc"
-    return {"signer_name": leader.display_name, "signer_title": short_title,
-            "acting_for": "Giám đốc" if is_deputy else ""}
+    """Who usually signs for the unit: a leader of a department, the head of a unit inside it."""
+    from accounts.models import Role, RoleGrant
+
+    role = Role.LEADER if unit.kind in ("province", "department") else Role.UNIT_HEAD
+    grant = RoleGrant.objects.filter(role=role, unit=unit).select_related("user").order_by("pk").first()
+    if grant is None:
+        return {"signer_name": "", "signer_title": "Giám đốc" if role == Role.LEADER else "Thủ trưởng đơn vị",
+                "acting_for": ""}
+    person = grant.user
+    position = person.position or "Giám đốc"
+    title = next((t for t in TITLES if position.lower().startswith(t.lower())), position)
+    acting_for = title.removeprefix("Phó ").strip() if title.startswith("Phó ") else ""
+    return {"signer_name": person.display_name, "signer_title": title,
+            "acting_for": acting_for[:1].upper() + acting_for[1:]}
 
 
 def _names(units) -> str:
@@ -175,7 +178,7 @@ def self_assessment_context(assessment) -> dict:
     context = heading(unit=unit, kind="Báo cáo", symbol=f"BC-{_symbol_of(unit)}", year=framework.year,
                       summary=f"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {framework.year}",
                       recipients=[f"{framework.owner.name} (b/c)", "Hội đồng thẩm định"], archive="VT, VP",
-                      **_default_signer(unit.department()))
+                      **_default_signer(unit))
     areas = [{"tt": i, "ten": a.area.title, "diem_toi_da": layout.score_text(a.max_points),
               "diem_tu_danh_gia": layout.score_text(a.self_points)} for i, a in enumerate(totals.areas, start=1)]
     criteria, to_explain = [], []
@@ -230,7 +233,7 @@ def announcement_context(framework, published_only: bool = True) -> dict:
     context = heading(unit=owner, kind="Thông báo", symbol=f"TB-{_symbol_of(owner)}", year=framework.year,
                       summary=f"Kết quả đánh giá, xếp hạng Chỉ số cải cách hành chính năm {framework.year}",
                       recipients=["Các cơ quan, đơn vị được đánh giá"], archive="VT",
-                      **_default_signer(owner.department()))
+                      **_default_signer(owner))
     context.update({
         "bo_chi_so": framework.title, "nam": framework.year, "van_ban_ban_hanh": framework.decision,
         "so_don_vi": len(rows),
@@ -296,7 +299,7 @@ def periodic_context(unit, kind: str, year: int, quarter: int | None = None, tod
     context = heading(unit=unit, kind="Báo cáo", symbol=f"BC-{_symbol_of(unit)}", year=year,
                       summary=f"Kết quả thực hiện công tác cải cách hành chính {period}",
                       recipients=["UBND tỉnh (b/c)", "Sở Nội vụ (b/c)", "Ban Giám đốc Sở"], archive="VT, VP",
-                      **_default_signer(unit.department()))
+                      **_default_signer(unit))
     context.update({
         "ky_bao_cao": period, "tu_ngay": _d(start), "den_ngay": _d(end), "so_lieu_den_ngay": _d(as_of),
         "ke_hoach": list(plans.values()), "don_vi": [r for r in by_unit.values() if r["tong"]],

@@ -81,6 +81,7 @@ class Cell:
     bold: bool = False
     italic: bool = False
     align: str = ""  # "", "center", "right"
+    span: int = 1  # columns this cell covers (a section title across the task columns)
 
 
 def _set_fonts(run_or_style_element, size_pt: float | None = None) -> None:
@@ -381,19 +382,30 @@ class OfficialDocument:
                 self._cell_para(cell).alignment = WD_ALIGN_PARAGRAPH.CENTER
         for values in rows:
             row = table.add_row()
-            for cell, value, width in zip(row.cells, values, widths, strict=False):
+            for cell, width in zip(row.cells, widths, strict=False):
                 cell.width = width
+            column = 0
+            for value in values:
+                if column >= ncols:
+                    break
                 value = value if isinstance(value, Cell) else Cell("" if value is None else str(value))
-                lines = value.text.split("\n")
-                paragraph = self._cell_para(cell)
-                for i, line in enumerate(lines):
-                    if i:
-                        paragraph = cell.add_paragraph()
-                        paragraph.paragraph_format.space_after = Pt(0)
-                    paragraph.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(
-                        value.align, WD_ALIGN_PARAGRAPH.LEFT)
-                    self._run(paragraph, line, size=size, bold=value.bold, italic=value.italic)
+                cell = row.cells[column]
+                span = max(1, min(value.span, ncols - column))
+                if span > 1:
+                    cell = cell.merge(row.cells[column + span - 1])
+                column += span
+                self._fill_cell(cell, value, size)
         self._para("", space_after=6)
+
+    def _fill_cell(self, cell, value: Cell, size: float) -> None:
+        paragraph = self._cell_para(cell)
+        for i, line in enumerate(value.text.split("\n")):
+            if i:
+                paragraph = cell.add_paragraph()
+                paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(
+                value.align, WD_ALIGN_PARAGRAPH.LEFT)
+            self._run(paragraph, line, size=size, bold=value.bold, italic=value.italic)
 
     def _widths(self, ncols: int, widths_mm: list[float] | None):
         total = self.text_width
@@ -409,6 +421,8 @@ class OfficialDocument:
         table.autofit = False
         _no_table_borders(table)
         _column_widths(table, [Mm(80), self.text_width - Mm(80)])
+        # Recipients and signature stay together on one page.
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         left, right = table.rows[0].cells
         received = self._cell_para(left)
         received.alignment = WD_ALIGN_PARAGRAPH.LEFT

@@ -35,6 +35,12 @@ def test_results_per_criterion_with_lost_points_evidence_and_comments(cast, fram
 
 
 def test_self_assessment_report_sums_areas_and_explains_items_short_of_full_marks(cast, framework):
+    from accounts.models import Role
+    from core.testing import make_user
+
+    head = make_user("hanh", cast.unit("vp"), (Role.UNIT_HEAD, cast.unit("vp")), full_name="Võ Thị Hạnh")
+    head.position = "Chánh Văn phòng Sở"
+    head.save()
     assessment = make_assessment(cast, framework)
     context = contexts.self_assessment_context(assessment)
     assert [(a["ten"], a["diem_toi_da"], a["diem_tu_danh_gia"]) for a in context["linh_vuc"]] == [
@@ -42,9 +48,9 @@ def test_self_assessment_report_sums_areas_and_explains_items_short_of_full_mark
     assert [c["ma"] for c in context["can_giai_trinh"]] == ["1.1", "1.2", "7.1", "T", "Tr"]
     text = docx_text(builtin.self_assessment_document(context))
     for expected in ("BÁO CÁO", "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024",
-                     "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Công tác chỉ đạo điều hành CCHC", "10,876", "13,5",
+                     "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nVĂN PHÒNG SỞ", "Công tác chỉ đạo điều hành CCHC", "10,876", "13,5",
                      "Tiêu chí 1.2. Thực hiện mệnh lệnh hành chính cấp trên: 0/1,5 điểm; chưa có tài liệu kiểm chứng.",
-                     "Đạt 46% < 50%.", "KT. GIÁM ĐỐC", "Phan Văn Mạnh", "Nơi nhận:"):
+                     "Đạt 46% < 50%.", "CHÁNH VĂN PHÒNG\n", "Võ Thị Hạnh", "Nơi nhận:"):
         assert expected in text, expected
 
 
