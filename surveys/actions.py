@@ -1,7 +1,6 @@
 """Every write of the surveys app, each in one transaction with its audit entry."""
 
 import secrets
-from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -175,5 +174,22 @@ def follow_up(*, by, response: Response, status: str, reply: str = "") -> Respon
     return response
 
 
-def as_decimal(value) -> Decimal | None:
-    return None if value in (None, "") else Decimal(str(value))
+@transaction.atomic
+def import_paper(*, by, survey: Survey, sheets: list, on_default=None) -> tuple[int, list[str]]:
+    """Stores typed-in paper sheets (surveys.paper.PaperSheet), all or nothing; returns (stored, errors)."""
+    questions = list(survey.questions.all())
+    counters = {" ".join(c.name.lower().split()): c for c in survey.counters.all()}
+    errors = []
+    for sheet in sheets:
+        if sheet.counter and " ".join(sheet.counter.lower().split()) not in counters:
+            errors.append(f"Dòng {sheet.line}: không có quầy “{sheet.counter}” trong khảo sát này; "
+                          "hãy thêm quầy trước hoặc để trống ô này.")
+    if errors:
+        return 0, errors
+    for sheet in sheets:
+        levels = {questions[number - 1].pk: level for number, level in sheet.levels.items()}
+        counter = counters.get(" ".join(sheet.counter.lower().split())) if sheet.counter else None
+        submit_response(survey=survey, levels=levels, counter=counter, details=sheet.details,
+                        suggestion=sheet.suggestion, channel=Response.Channel.IMPORT, on=sheet.on or on_default)
+    record(by=by, obj=survey, action="update", note=f"Nhập {len(sheets)} phiếu khảo sát giấy")
+    return len(sheets), []

@@ -138,3 +138,16 @@ class FollowUpForm(forms.Form):
         if data.get("status") == Response.FollowUp.ANSWERED and not (data.get("reply") or "").strip():
             self.add_error("reply", _("Khi chuyển sang “Đã trả lời”, hãy ghi nội dung trả lời."))
         return data
+
+
+class PaperImportForm(forms.Form):
+    file = forms.FileField(label=_("Tệp Excel (.xlsx) các phiếu giấy"),
+                           help_text=_("Dùng tệp mẫu: mỗi dòng một phiếu, mỗi câu ghi 1–5 hoặc để trống nếu không có ý kiến."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Chỉ nhận tệp Excel .xlsx."))
+        if upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("Tệp lớn hơn 10 MB; hãy chia thành nhiều tệp."))
+        return upload

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from surveys.views import exports, office, public
+from surveys.views import exports, office, paper, public
 
 app_name = "surveys"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/codes/", office.codes, name="codes"),
     path("<int:pk>/suggestions/", office.suggestions, name="suggestions"),
     path("responses/<int:pk>/follow-up/", office.follow_up, name="follow_up"),
+    path("<int:pk>/import/", paper.import_paper, name="import_paper"),
     path("<int:pk>/export/answers.xlsx", exports.export_answers, name="export_answers"),
     path("<int:pk>/export/results.xlsx", exports.export_results, name="export_results"),
     path("<int:pk>/answer/", public.answer_logged_in, name="answer_logged_in"),
