@@ -1,0 +1,39 @@
+"""The reform office uploads the seed plan, maps the one name cchc does not know, confirms, and finds the tasks
+in the plan's page — in real Chromium."""
+
+from pathlib import Path
+
+import pytest
+
+from org.models import UnitAlias
+from plans.models import Plan, Task
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "accuracy" / "ke-hoach-nang-cao-par-sipas-2024.docx"
+UNKNOWN = "phối hợp cùng Tổ kiểm tra công vụ Sở kiểm tra báo cáo"
+
+
+def test_office_imports_the_seed_plan_in_the_browser(cast, page, login_as, live_server):
+    login_as(cast.mai)
+    page.goto(f"{live_server.url}/imports/")
+    page.set_input_files("input[type=file]", str(SEED))
+    page.get_by_role("button", name="Đọc tệp").click()
+    page.wait_for_selector("text=Rà soát trước khi tạo kế hoạch")
+    assert page.locator("text=Đã đọc 145 nhiệm vụ").is_visible()
+    assert Plan.objects.count() == 0
+
+    form = page.locator("#unknown-names form", has_text=UNKNOWN)
+    form.get_by_label(f"Đơn vị cho {UNKNOWN}").select_option(label="Văn phòng Sở")
+    form.get_by_role("button", name="Ghi nhớ").click()
+    page.wait_for_selector(f"text=“{UNKNOWN}” được hiểu là Văn phòng Sở.")
+    assert page.locator("#unknown-names form", has_text=UNKNOWN).count() == 0
+
+    page.get_by_role("button", name="Xác nhận tạo kế hoạch").click()
+    page.wait_for_selector("text=Đã tạo kế hoạch và các nhiệm vụ từ tệp.")
+    plan = Plan.objects.get()
+    assert page.url.endswith(f"/plans/{plan.pk}/")
+    assert page.locator("text=Đổi mới, sáng tạo trong triển khai nhiệm vụ CCHC").first.is_visible()
+    assert page.locator("text=Tăng cường công tác đào tạo, bồi dưỡng, tập huấn").first.is_visible()
+    assert Task.objects.filter(plan=plan).count() == 145
+    assert UnitAlias.objects.filter(unit=cast.unit("vp"), alias=UNKNOWN).exists()
