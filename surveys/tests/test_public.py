@@ -204,3 +204,18 @@ def test_a_code_claimed_in_between_is_refused_inside_the_transaction(cast):
     with pytest.raises(actions.AlreadyAnswered):
         actions.submit_response(survey=survey, levels=levels, invitation=invitation)
     assert Response.objects.count() == 1
+
+
+def test_public_page_queries_do_not_grow_with_questions_or_answers(client, cast, django_assert_max_num_queries):
+    survey = make_survey(cast)
+    counter = actions.add_counter(by=cast.mai, survey=survey, name="Quầy một cửa")
+    url = reverse("surveys:answer", args=[counter.token])
+    with django_assert_max_num_queries(3) as small:
+        client.get(url)
+    baseline = len(small.captured_queries)  # read now: each request resets the query log
+    for i in range(10):
+        actions.save_question(by=cast.mai, survey=survey, aspect=3, order=100 + i, text=f"Câu bổ sung {i}")
+    for _ in range(5):
+        _open_and_answer(client, url, survey, address=f"10.0.0.{_ + 2}")
+    with django_assert_max_num_queries(baseline):
+        assert "Câu bổ sung 9" in client.get(url).content.decode()

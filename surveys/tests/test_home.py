@@ -1,0 +1,13 @@
+"""The home page block lists open surveys with their index for those who follow them."""
+
+from django.urls import reverse
+
+from surveys.tests.builders import answer_all, make_survey
+
+
+def test_home_shows_open_surveys_to_the_office_not_to_a_specialist(client_for, cast):
+    survey = make_survey(cast, period="Năm 2024")
+    answer_all(survey, 5)
+    page = client_for(cast.mai).get(reverse("core:home")).content.decode()
+    assert "Khảo sát đang nhận phiếu" in page and "100,00 %" in page
+    assert "Khảo sát đang nhận phiếu" not in client_for(cast.lan).get(reverse("core:home")).content.decode()
