@@ -1,3 +1,4 @@
+import logging
 from collections import Counter
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from imports.resolve import Resolver
 from imports.xlsx_template import build_template
 from org.names import normalize_name
 
+logger = logging.getLogger(__name__)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -42,6 +44,10 @@ def index(request):
             plan = extract_plan(read_file(upload.name, upload.read()))
         except UnreadableFile as error:
             form.add_error("file", str(error))
+        except Exception:  # a layout nobody foresaw must not answer 500
+            logger.exception("Import of %s failed", upload.name)
+            form.add_error("file", "Không đọc được các bảng trong tệp này. Hãy lưu lại tệp bằng Word hoặc dùng mẫu "
+                           "Excel danh sách nhiệm vụ, rồi tải lên lại.")
         else:
             if not plan.tasks:
                 form.add_error("file", "Không tìm thấy bảng nhiệm vụ trong tệp. Bảng cần có dòng tiêu đề với các cột "
@@ -62,18 +68,21 @@ def xlsx_template(request):
     return response
 
 
-def _deadline_parser():
+def _deadline_parser(year):
+    """Reads deadline phrases with the working-day calendar (one query), so the review shows real due dates."""
     try:
         from workdays.deadlines import parse_deadline
+        from workdays.services import get_calendar
     except ImportError:
         return None
-    return parse_deadline
+    calendar = get_calendar([year - 1, year, year + 1]) if year else None
+    return lambda text: parse_deadline(text, year, calendar)
 
 
 def _review_context(session: ImportSession) -> dict:
     resolver = Resolver(session.issuing_unit, session.payload.get("mappings"))
-    parse = _deadline_parser()
     year = session.payload["header"].get("year")
+    parse = _deadline_parser(year if isinstance(year, int) else None)
     unknown: Counter = Counter()
     appendices = []
     counts = {"tasks": 0, "warnings": 0, "removed": 0}
@@ -86,7 +95,7 @@ def _review_context(session: ImportSession) -> dict:
                 deadline = None
                 if parse and task.get("deadline_text") and not task.get("is_heading"):
                     try:
-                        deadline = parse(task["deadline_text"], year)
+                        deadline = parse(task["deadline_text"])
                     except Exception:  # a parser bug must not hide the review page
                         deadline = None
                 for _units, names in units.values():
