@@ -322,11 +322,15 @@ class OfficialDocument:
         if h.summary:
             self._para(h.summary, size=14, bold=True, align="center", space_after=0, keep_with_next=True)
         if h.kind or h.summary:
-            self._short_rule(self.doc, self.text_width, Mm(40))
+            self._short_rule(self.doc, self.text_width, Mm(40), edge="bottom")
             self._para("", space_after=6)
 
-    def _short_rule(self, container, width, length) -> None:
-        """A centred rule of the given length: an empty paragraph with a top border, squeezed by its indents."""
+    def _short_rule(self, container, width, length, edge: str = "top") -> None:
+        """A centred rule of the given length: an empty paragraph with a border, squeezed by its indents.
+
+        In the header cells the border sits on top of the empty line (right under the text above it); in the body
+        LibreOffice lays the empty line out higher, so there the rule goes at its bottom.
+        """
         paragraph = container.add_paragraph()
         side = max(int((width - length) / 2), 0)
         fmt = paragraph.paragraph_format
@@ -335,7 +339,7 @@ class OfficialDocument:
         fmt.space_before = Pt(2)
         fmt.space_after = Pt(0)
         fmt.line_spacing = 1.0
-        _border(paragraph, "top", size=6)
+        _border(paragraph, edge, size=6)
         # The empty paragraph's own line is kept tiny so the rule hugs the text above it.
         mark = OxmlElement("w:rPr")
         for tag in ("w:sz", "w:szCs"):
@@ -455,7 +459,7 @@ class OfficialDocument:
             self._para(layout.upper(title), bold=True, align="center", space_after=0, keep_with_next=True)
         if attached_to:
             self._para(f"({attached_to})", italic=True, align="center", space_after=0, keep_with_next=True)
-        self._short_rule(self.doc, self.text_width, Mm(40))
+        self._short_rule(self.doc, self.text_width, Mm(40), edge="bottom")
         self._para("", space_after=6)
 
     def page_break(self) -> None:
