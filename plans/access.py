@@ -39,9 +39,14 @@ def get_plan_for(user, pk, need: str = "view") -> Plan:
     if need == "manage":
         if not can(user, "plan.manage", plan.issuing_unit):
             raise PermissionDenied("plan.manage")
-    elif not (can(user, "plan.view", plan.issuing_unit) or visible_tasks(user).filter(plan=plan).exists()):
+    elif not may_view_plan(user, plan):
         raise PermissionDenied("plan.view")
     return plan
+
+
+def may_view_plan(user, plan: Plan) -> bool:
+    """The issuing unit's people, and every unit that takes part in one of its tasks, read the whole plan."""
+    return can(user, "plan.view", plan.issuing_unit) or visible_tasks(user).filter(plan=plan).exists()
 
 
 def get_task_for(user, pk) -> Task:
@@ -49,7 +54,7 @@ def get_task_for(user, pk) -> Task:
         task = Task.objects.select_related("plan__issuing_unit", "section").get(pk=pk)
     except (Task.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if not (can(user, "plan.view", task.plan.issuing_unit) or visible_tasks(user).filter(pk=task.pk).exists()):
+    if not may_view_plan(user, task.plan):
         raise PermissionDenied("plan.view")
     return task
 
