@@ -76,6 +76,19 @@ def trend(surveys) -> list[tuple[Survey, SurveyResult]]:
     return rows
 
 
+def opinion_many(surveys) -> dict[int, tuple[Decimal, Decimal, Decimal] | None]:
+    """(earned, max, percent) of each opinion survey, in two queries whatever their number."""
+    ids = [s.pk for s in surveys if s.kind == Survey.Kind.OPINION]
+    if not ids:
+        return {}
+    dists = _grouped(Answer.objects.filter(response__survey_id__in=ids), "question_id")
+    items: dict[int, list[ItemScore]] = defaultdict(list)
+    for pk, survey_id, points in Question.objects.filter(survey_id__in=ids).values_list("pk", "survey_id", "points"):
+        items[survey_id].append(ItemScore(points, dists.get((pk,), Distribution())))
+    methods = {s.pk: s.method for s in surveys}
+    return {sid: opinion_index(items[sid], methods[sid]) for sid in ids}
+
+
 def unit_window(unit, start: date, end: date, kind: str = Survey.Kind.SIPAS) -> tuple[SurveyResult | None, Survey | None]:
     """Pooled result of the unit's (and its subtree's) surveys of this kind answered in [start, end]."""
     surveys = Survey.objects.filter(is_template=False, kind=kind, unit__path__startswith=unit.path)

@@ -24,8 +24,9 @@ def index(request):
     surveys = (Survey.objects.filter(unit_filter(request.user, "survey.view"), is_template=False)
                .select_related("unit").annotate(n_responses=Count("responses")))
     rows = results.trend(surveys)
+    opinions = results.opinion_many([s for s, _ in rows])
     return render(request, "surveys/index.html", {
-        "rows": rows, "can_manage": can(request.user, "survey.manage"),
+        "rows": [(s, r, opinions.get(s.pk)) for s, r in rows], "can_manage": can(request.user, "survey.manage"),
         "templates": Survey.objects.filter(is_template=True) if can(request.user, "survey.manage") else [],
     })
 
