@@ -126,6 +126,8 @@ def _tree(criteria: list[Criterion], scores: dict[int, Score]) -> list[Line]:
                 line.final_points = _sum(c.final_points for c in line.children)
             else:
                 line.score = scores.get(criterion.pk)
+                if line.score is not None:
+                    line.score.criterion = criterion
                 line.self_points = line.score.self_score if line.score else None
                 line.final_points = final_points(line.score)
             lines.append(line)

@@ -1,0 +1,113 @@
+"""Evidence files: hash, digital signature read with pyHanko (signed in the test with a self-made certificate),
+signed before or after the criterion's deadline, refused files, and carrying forward to next year."""
+
+import datetime
+import hashlib
+import io
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from assessments import actions
+from assessments.evidence import read_signatures
+from assessments.tests.builders import internal_framework, open_assessment, score_of
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_pdf(signer_name: str, organisation: str, tamper: bool = False) -> bytes:
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.writer import PdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, signer_name),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation)])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=365)).sign(key, hashes.SHA256()))
+    signing_cert = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+    signing_key = asn1_keys.PrivateKeyInfo.load(key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    writer = PdfFileWriter()
+    writer.insert_page(generic.DictionaryObject({
+        generic.NameObject("/Type"): generic.NameObject("/Page"),
+        generic.NameObject("/MediaBox"): generic.ArrayObject([generic.NumberObject(n) for n in (0, 0, 595, 842)]),
+    }))
+    blank = io.BytesIO()
+    writer.write(blank)
+    blank.seek(0)
+    signer = signers.SimpleSigner(signing_cert=signing_cert, signing_key=signing_key,
+                                  cert_registry=SimpleCertificateStore.from_certs([signing_cert]))
+    data = signers.sign_pdf(IncrementalPdfFileWriter(blank), signers.PdfSignatureMetadata(field_name="ChuKySo"),
+                            signer=signer).getvalue()
+    if tamper:
+        spot = data.find(b"/MediaBox")
+        data = data[:spot] + b"/MediaBoX" + data[spot + 9:]
+    return data
+
+
+@pytest.fixture
+def land(cast):
+    return open_assessment(cast, "qldd", internal_framework(cast))
+
+
+def test_signed_pdf_tells_signer_time_and_whether_signed_before_the_deadline(cast, land):
+    data = signed_pdf("Nguyễn Văn Bình", "Phòng Quản lý đất đai")
+    found = read_signatures(data)
+    assert len(found) == 1 and found[0].intact
+    assert found[0].signer == "Nguyễn Văn Bình (Phòng Quản lý đất đai)"
+    item = actions.add_evidence(score_of(land, "1.1"), by=cast.lan, name="ke-hoach-cchc-2024.pdf", data=data,
+                                period_start=date(2024, 1, 1), period_end=date(2024, 12, 31))
+    assert item.sha256 == hashlib.sha256(data).hexdigest()
+    assert item.signer == "Nguyễn Văn Bình (Phòng Quản lý đất đai)" and item.signature_intact is True
+    assert item.signed_at is not None
+    # criterion 1.1 is due 31/01/2024; a plan signed today is late
+    assert item.signed_in_time is False
+    criterion = item.score.criterion
+    criterion.deadline = item.signed_at.date() + datetime.timedelta(days=1)
+    criterion.save()
+    item.score.criterion = criterion
+    assert item.signed_in_time is True
+
+
+def test_a_tampered_signed_pdf_is_flagged_and_unsigned_files_just_have_a_hash(cast, land):
+    assert read_signatures(signed_pdf("Trần Thị Hoa", "Văn phòng Sở", tamper=True))[0].intact is False
+    assert read_signatures(b"%PDF-1.4 not really a pdf") == []
+    plain = actions.add_evidence(score_of(land, "1.2"), by=cast.lan, name="bao-cao-quy-3.docx", data=b"PK docx bytes")
+    assert plain.signer == "" and plain.signature_intact is None and plain.signed_in_time is None
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("virus.exe", b"MZ", "không đúng định dạng"),
+    ("rong.pdf", b"", "rỗng"),
+])
+def test_refused_files_say_why(cast, land, name, data, message):
+    with pytest.raises(ValidationError, match=message):
+        actions.add_evidence(score_of(land, "1.1"), by=cast.lan, name=name, data=data)
+
+
+def test_next_year_starts_from_this_year_with_still_valid_evidence(cast, land):
+    actions.add_evidence(score_of(land, "1.1"), by=cast.lan, name="quy-che-2023-2025.pdf", data=b"%PDF quy che",
+                         period_start=date(2023, 1, 1), period_end=date(2025, 12, 31))
+    actions.add_evidence(score_of(land, "1.2"), by=cast.lan, name="bao-cao-2024.pdf", data=b"%PDF bao cao",
+                         period_start=date(2024, 1, 1), period_end=date(2024, 12, 31))
+    from frameworks.actions import copy_framework
+
+    framework_2025 = copy_framework(land.framework, by=cast.mai, year=2025, title="Bộ tiêu chí năm 2025")
+    following = actions.start_assessment(by=cast.mai, framework=framework_2025, unit=cast.unit("qldd"),
+                                         window_start=date(2025, 1, 1), window_end=date(2025, 11, 30), start_from=land)
+    carried = {e.name: e for s in following.scores.all() for e in s.evidence.all()}
+    assert list(carried) == ["quy-che-2023-2025.pdf"]
+    assert carried["quy-che-2023-2025.pdf"].score.criterion.code == "1.1"
+    assert score_of(following, "1.1").criterion.deadline == date(2025, 1, 31), "deadlines move with the year"
