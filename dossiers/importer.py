@@ -7,11 +7,11 @@ is inside the transaction and other connections cannot see it until the end.
 """
 
 import os
-from datetime import datetime
+from datetime import UTC
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from audit.log import record
@@ -66,6 +66,10 @@ def execute(run: ImportRun) -> ImportRun:
         return _finish(run, ImportRun.Status.FAILED, str(error))
     run.total_rows = max(table.total_estimate - table.header_line, 0)
     run.save()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            # Room for the dossier table's indexes while a large file goes in; SQLite's default is 2 MB.
+            cursor.execute("PRAGMA cache_size = -131072")
     job = _Job(run, table)
     try:
         with table, transaction.atomic():
@@ -120,6 +124,15 @@ class _Job:
         self.errors: list[dict] = []
         self.must_roll_back = False
         self.all_or_nothing = run.mode == ImportRun.Mode.ALL_OR_NOTHING
+        ops, tz = connection.ops, self.tz
+        if connection.vendor == "sqlite":
+            # What Django's SQLite adapter does (UTC, as text), without its per-value checks: a third of the import.
+            self.adapt_when = lambda value: str(value.replace(tzinfo=tz).astimezone(UTC).replace(tzinfo=None)) \
+                if value else None
+        else:
+            self.adapt_when = lambda value: ops.adapt_datetimefield_value(value.replace(tzinfo=tz)) if value else None
+        self.adapt_day = ops.adapt_datefield_value
+        self.adapt_number = lambda value: None if value is None else ops.adapt_decimalfield_value(value, 14, 0)
 
     def add_error(self, line: int, message: str) -> None:
         self.error_count += 1
@@ -129,7 +142,7 @@ class _Job:
             self.must_roll_back = True
 
     def go(self) -> None:
-        batch: dict[str, Dossier] = {}
+        batch: dict[str, tuple] = {}
         positions = self.positions.items()
         for line, values in self.table.rows():
             self.processed += 1
@@ -142,7 +155,7 @@ class _Job:
             if problems:
                 self.add_error(line, "; ".join(problems))
             elif not self.must_roll_back:
-                batch[dossier.code] = dossier
+                batch[dossier[0]] = dossier
             if len(batch) >= BATCH_SIZE:
                 self._flush(batch)
                 batch = {}
@@ -170,7 +183,8 @@ class _Job:
             return procedure
         return self.procedures_by_name.get(normalize_name(row.procedure_name))
 
-    def _dossier(self, row: DossierRow, problems: list[str]) -> Dossier | None:
+    def _dossier(self, row: DossierRow, problems: list[str]) -> tuple | None:
+        """The row's values in COLUMNS order, ready for the database, or None with the problems noted."""
         handling = self._unit(row.handling_text)
         if handling is None:
             problems.append(f"không tìm thấy đơn vị giải quyết '{row.handling_text}' (thêm tên gọi khác cho đơn vị "
@@ -192,24 +206,33 @@ class _Job:
             return None
         settled = row.finished_at or row.returned_at
         fee = row.fee
-        return Dossier(
-            code=row.code, procedure=procedure, field=row.field or procedure.field,
-            receiving_unit=self._unit(row.receiving_text) if row.receiving_text else None,
-            receiving_text=row.receiving_text, handling_unit=handling,
-            received_at=self._aware(row.received_at), received_on=row.received_at.date(), due_on=due_on,
-            due_computed=computed, finished_at=self._aware(row.finished_at),
-            settled_on=settled.date() if settled else None, returned_at=self._aware(row.returned_at),
-            channel=row.channel, paid_online=row.paid_online, fee=fee,
-            fee_bearing=bool(fee and fee > Decimal(0)) or procedure.fee_bearing, digitised=row.digitised,
-            status=row.status, apology_sent=row.apology_sent, last_run=self.run,
+        receiving = self._unit(row.receiving_text) if row.receiving_text else None
+        when, day, number = self.adapt_when, self.adapt_day, self.adapt_number
+        return (
+            row.code, procedure.pk, row.field or procedure.field, receiving.pk if receiving else None,
+            row.receiving_text, handling.pk, when(row.received_at), day(row.received_at.date()), day(due_on),
+            computed, when(row.finished_at), day(settled.date()) if settled else None, when(row.returned_at),
+            row.channel, row.paid_online, number(fee), bool(fee and fee > Decimal(0)) or procedure.fee_bearing,
+            row.digitised, row.status, row.apology_sent, self.run.pk,
         )
 
-    def _aware(self, value: datetime | None):
-        return value.replace(tzinfo=self.tz) if value else None
-
-    def _flush(self, batch: dict[str, Dossier]) -> None:
+    def _flush(self, batch: dict[str, tuple]) -> None:
         existing = set(Dossier.objects.filter(code__in=list(batch)).values_list("code", flat=True))
-        Dossier.objects.bulk_create(batch.values(), update_conflicts=True, unique_fields=["code"],
-                                    update_fields=UPDATE_FIELDS)
+        with connection.cursor() as cursor:
+            cursor.executemany(_upsert_sql(), list(batch.values()))
         self.updated += len(existing)
         self.created += len(batch) - len(existing)
+
+
+def _upsert_sql() -> str:
+    """INSERT … ON CONFLICT (code) DO UPDATE: the same statement on SQLite and PostgreSQL, run with executemany.
+
+    The ORM's bulk_create(update_conflicts=True) does the same but spends most of a million-row import preparing
+    each value of each model instance; here the values are adapted once, by the backend's own adapters.
+    """
+    meta, quote = Dossier._meta, connection.ops.quote_name
+    columns = [quote(meta.get_field(name).column) for name in ["code", *UPDATE_FIELDS]]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+    placeholders = ", ".join(["%s"] * len(columns))
+    return (f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) VALUES ({placeholders}) "
+            f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}")
