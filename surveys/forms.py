@@ -116,12 +116,33 @@ class CodesForm(forms.Form):
     dossier_refs = forms.CharField(
         label=_("Hoặc số hồ sơ, mỗi dòng một số (in mã lên phiếu hẹn)"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}))
+    received_from = forms.DateField(label=_("Hoặc các hồ sơ của đơn vị tiếp nhận từ ngày"), required=False,
+                                    widget=forms.DateInput(format="%d/%m/%Y"))
+    received_to = forms.DateField(label=_("đến ngày"), required=False, widget=forms.DateInput(format="%d/%m/%Y"))
+
+    MAX = 500
+
+    def __init__(self, *args, dossier_codes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # dossier_codes(start, end) → the codes of the unit's dossiers received then that have no survey code yet.
+        self.dossier_codes = dossier_codes
+        if dossier_codes is None:
+            del self.fields["received_from"], self.fields["received_to"]
 
     def clean(self):
         data = super().clean()
-        refs = [line.strip() for line in (data.get("dossier_refs") or "").splitlines() if line.strip()]
-        if len(refs) > 500:
-            raise forms.ValidationError(_("Mỗi lần tạo tối đa 500 mã."))
+        refs = [line.strip()[:100] for line in (data.get("dossier_refs") or "").splitlines() if line.strip()]
+        start, end = data.get("received_from"), data.get("received_to")
+        if start or end:
+            if not (start and end) or end < start:
+                raise forms.ValidationError(_("Nhập đủ khoảng ngày tiếp nhận, ngày sau không trước ngày đầu."))
+            found = self.dossier_codes(start, end)
+            if not found:
+                raise forms.ValidationError(_("Không có hồ sơ nào (chưa có mã) tiếp nhận trong khoảng ngày này."))
+            refs += found
+        refs = list(dict.fromkeys(refs))
+        if len(refs) > self.MAX:
+            raise forms.ValidationError(_("Mỗi lần tạo tối đa 500 mã; hãy chọn khoảng ngày ngắn hơn."))
         data["refs"] = refs
         if not refs and not data.get("count"):
             raise forms.ValidationError(_("Nhập số mã cần tạo hoặc danh sách số hồ sơ."))

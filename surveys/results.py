@@ -133,3 +133,22 @@ def plan_targets(survey: Survey) -> list:
     if year:
         targets = targets.filter(plan__year=year)
     return list(targets)
+
+
+def dossier_codes_for(survey: Survey):
+    """A lookup of the survey unit's dossiers received in a window that have no code for this survey yet, or None
+    while the dossiers app is absent. A code is never linked to the answers it gave, only marked used."""
+    try:
+        from dossiers.models import Dossier
+    except ImportError:
+        return None
+    if survey.unit is None:
+        return None
+
+    def lookup(start: date, end: date) -> list[str]:
+        taken = survey.invitations.exclude(dossier_ref="").values("dossier_ref")
+        return list(Dossier.objects.filter(handling_unit__path__startswith=survey.unit.path,
+                                           received_on__range=(start, end))
+                    .exclude(code__in=taken).order_by("received_on", "code").values_list("code", flat=True)[:501])
+
+    return lookup

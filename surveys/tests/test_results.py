@@ -234,3 +234,24 @@ def test_results_per_counter_and_per_question(client_for, cast, survey_2024):
     assert ">1<" in general and "80,00 %" in general
     first_question = page.split('id="question-table"')[1].split("<tbody>")[1].split("</tr>")[0]
     assert "66,67 %" in first_question
+
+
+def test_codes_for_the_dossiers_received_in_a_window(client_for, cast, survey_2024):
+    from datetime import UTC, datetime
+
+    from dossiers.models import Dossier, Procedure
+
+    procedure = Procedure.objects.create(code="1.004227", name="Đăng ký biến động quyền sử dụng đất")
+    for day, code, unit in ((3, "H04-0603-01", "vpdkdd"), (4, "H04-0604-02", "qldd"), (20, "H04-0620-03", "vpdkdd"),
+                            (5, "STP-0605-01", "stp")):
+        Dossier.objects.create(code=code, procedure=procedure, handling_unit=cast.unit(unit), due_on=date(2024, 6, 30),
+                               received_at=datetime(2024, 6, day, 2, tzinfo=UTC), received_on=date(2024, 6, day))
+    client = client_for(cast.mai)
+    url = reverse("surveys:codes", args=[survey_2024.pk])
+    page = client.post(url, {"received_from": "01/06/2024", "received_to": "10/06/2024"}).content.decode()
+    assert sorted(survey_2024.invitations.values_list("dossier_ref", flat=True)) == ["H04-0603-01", "H04-0604-02"]
+    assert page.count('class="code"') == 2
+    again = client.post(url, {"received_from": "01/06/2024", "received_to": "10/06/2024"}).content.decode()
+    assert "Không có hồ sơ nào" in again and survey_2024.invitations.count() == 2
+    wrong = client.post(url, {"received_from": "10/06/2024", "received_to": "01/06/2024"}).content.decode()
+    assert "ngày sau không trước ngày đầu" in wrong

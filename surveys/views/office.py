@@ -147,7 +147,7 @@ def counter_print(request, pk):
 def codes(request, pk):
     """Creates one-time codes and shows them once, with a QR each, ready to print on receipts or letters."""
     survey = get_survey_for(request.user, pk, need="survey.manage")
-    form = CodesForm(request.POST or None)
+    form = CodesForm(request.POST or None, dossier_codes=results.dossier_codes_for(survey))
     made = []
     if request.method == "POST" and form.is_valid():
         created = actions.create_codes(by=request.user, survey=survey, count=form.cleaned_data.get("count") or 0,
