@@ -172,3 +172,16 @@ class PaperImportForm(forms.Form):
         if upload.size > 10 * 1024 * 1024:
             raise forms.ValidationError(_("Tệp lớn hơn 10 MB; hãy chia thành nhiều tệp."))
         return upload
+
+
+class WindowForm(forms.Form):
+    """The results' date window (for example 01/01–30/11, the cut-off of the yearly assessment)."""
+
+    tu = forms.DateField(label=_("Từ ngày"), required=False, widget=forms.DateInput(format="%d/%m/%Y"))
+    den = forms.DateField(label=_("Đến ngày"), required=False, widget=forms.DateInput(format="%d/%m/%Y"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tu") and data.get("den") and data["den"] < data["tu"]:
+            raise forms.ValidationError(_("Ngày cuối không được trước ngày đầu."))
+        return data

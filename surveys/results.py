@@ -50,6 +50,18 @@ def by_counter(survey: Survey) -> dict[int | None, SurveyResult]:
     return out
 
 
+PROFILE_FIELDS = ("gender", "age_group", "occupation", "respondent_kind")
+
+
+def profile(survey: Survey) -> dict[str, list[tuple[str, int]]]:
+    """Who answered, as counts per optional detail (blank = not told), one small query per detail."""
+    out = {}
+    for name in PROFILE_FIELDS:
+        rows = (Response.objects.filter(survey=survey).values_list(name).annotate(n=Count("pk")).order_by("-n", name))
+        out[name] = [(value, n) for value, n in rows]
+    return out
+
+
 def question_distributions(survey: Survey) -> dict[int, Distribution]:
     return {key[0]: dist for key, dist in _grouped(Answer.objects.filter(response__survey=survey), "question_id").items()}
 

@@ -255,3 +255,18 @@ def test_codes_for_the_dossiers_received_in_a_window(client_for, cast, survey_20
     assert "Không có hồ sơ nào" in again and survey_2024.invitations.count() == 2
     wrong = client.post(url, {"received_from": "10/06/2024", "received_to": "01/06/2024"}).content.decode()
     assert "ngày sau không trước ngày đầu" in wrong
+
+
+def test_results_in_a_date_window_and_who_answered(client_for, cast):
+    survey = make_survey(cast)
+    answer_all(survey, 5, on=date(2024, 3, 1), details={"gender": "Nữ"})
+    answer_all(survey, 1, on=date(2024, 12, 10), details={"gender": "Nam"})
+    client = client_for(cast.mai)
+    url = reverse("surveys:detail", args=[survey.pk])
+    assert 'id="overall-index">50,00 %' in client.get(url).content.decode()
+    page = client.get(url, {"tu": "01/01/2024", "den": "30/11/2024"}).content.decode()
+    assert 'id="overall-index">100,00 %' in page and "đến 30/11/2024" in page
+    assert "Nữ: 1" in page and "Nam: 1" in page
+    wrong = client.get(url, {"tu": "30/11/2024", "den": "01/01/2024"})
+    assert wrong.status_code == 200 and "Ngày cuối không được trước ngày đầu." in wrong.content.decode()
+    assert client.get(url, {"tu": "ngày xưa"}).status_code == 200

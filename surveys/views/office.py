@@ -13,7 +13,15 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import can, require, unit_filter, visible_units
 from surveys import actions, results
-from surveys.forms import CodesForm, CounterForm, FollowUpForm, NewSurveyForm, QuestionForm, SurveyForm
+from surveys.forms import (
+    CodesForm,
+    CounterForm,
+    FollowUpForm,
+    NewSurveyForm,
+    QuestionForm,
+    SurveyForm,
+    WindowForm,
+)
 from surveys.index import LEVEL_LABELS, LEVELS, NO_OPINION, aspect_index, sipas_result
 from surveys.models import Response, Survey
 from surveys.views.access import get_counter_for, get_question_for, get_response_for, get_survey_for
@@ -68,8 +76,14 @@ def detail(request, pk):
         context["opinion"] = results.opinion_of(survey)
         context["responses"] = survey.responses.count()
     else:
-        result = results.sipas_of(survey)
-        context["result"] = result
+        window = WindowForm(request.GET or None)
+        start = end = None
+        if window.is_valid():
+            start, end = window.cleaned_data.get("tu"), window.cleaned_data.get("den")
+        result = results.sipas_of(survey, start=start, end=end)
+        context.update(result=result, window=window, windowed=bool(start or end), start=start, end=end,
+                       profile=[(Response._meta.get_field(name).verbose_name, rows)
+                                for name, rows in results.profile(survey).items()])
         context["meets"] = result.meets(survey.target_percent)
         context["plan_targets"] = [(t, None if result.overall is None else t.is_met(result.overall))
                                    for t in results.plan_targets(survey)]
