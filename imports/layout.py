@@ -126,13 +126,14 @@ def classify_header_cell(text: str) -> str | None:
     return best if best_ratio >= 0.8 else None
 
 
-def detect_columns(texts: list[str]) -> dict[str, int] | None:
-    """{field: column} when these cells read as a task table's header, else None."""
+def detect_columns(texts: list[str], below: list[str] | None = None) -> dict[str, int] | None:
+    """{field: column} when these cells read as a task table's header, else None. `below` is a second header
+    row ('Đơn vị thực hiện' over 'Chủ trì | Phối hợp'): its words, where it has some, say more than the top's."""
     columns: dict[str, int] = {}
     for index, text in enumerate(texts):
         if CODE.match(text.strip()) or SECTION_CODE.match(text.strip()):
             return None
-        name = classify_header_cell(text)
+        name = (classify_header_cell(below[index]) if below and below[index] else None) or classify_header_cell(text)
         if name and name not in columns:
             columns[name] = index
     if "content" not in columns:
@@ -162,7 +163,7 @@ def find_header(rows: list[list[Cell]]) -> tuple[dict[str, int], int] | None:
         if start + 1 < len(rows) and len(rows[start + 1]) == len(rows[start]):
             top = _header_texts(rows[start])
             below = [c.text for c in rows[start + 1]]
-            combined = detect_columns([f"{b} {t}".strip() if b else t for t, b in zip(top, below, strict=True)])
+            combined = detect_columns(top, below)
             if combined and (not single or len(combined) > len(single)) and any(below) and detect_columns(below) is None:
                 if not any(CODE.match(b.strip()) for b in below if b):
                     return combined, start + 2
@@ -291,10 +292,12 @@ class _TableWalker:
         if SECTION_CODE.match(code + ".") and not CODE.match(code):
             self._start_section(code, content or " ".join(others))
             return
-        if not code and "code" in self.columns and _is_upper_title(content) and not others and not self._open_sentence():
+        if not code and _is_upper_title(content) and not others and not self._open_sentence():
             self._start_section("", content)
             return
-        if not code and "code" in self.columns:
+        # Without a number column, a row that starts in lower case with nothing else carries the previous one on.
+        carries_on = "code" not in self.columns and content[:1].islower() and not others
+        if (not code and "code" in self.columns) or carries_on:
             self._continue(values, source)
             return
         task = ExtractedTask(code=code, source=source)

@@ -145,3 +145,41 @@ def test_plan_header_from_the_seed_lines():
 ])
 def test_plan_kind_from_title(title, kind):
     assert guess_plan_kind(title) == kind
+
+
+def test_two_row_header_names_lead_and_coordinating_under_one_heading():
+    plan = extract_plan([_table(
+        ["TT", "Nội dung", "Đơn vị thực hiện", "", "Thời gian hoàn thành", "Sản phẩm"],
+        ["", "", "Chủ trì", "Phối hợp", "", ""],
+        ["1", "Ban hành kế hoạch", "Văn phòng Sở", "Thanh tra Sở", "Quý I/2025", "Kế hoạch"],
+    )])
+    (task,) = plan.tasks
+    assert (task.lead_text, task.coordinating_text, task.deadline_text, task.product) == (
+        "Văn phòng Sở", "Thanh tra Sở", "Quý I/2025", "Kế hoạch")
+
+
+def test_table_without_number_column():
+    plan = extract_plan([_table(
+        ["Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+        ["CẢI CÁCH THỂ CHẾ", "", "", ""],
+        ["Rà soát văn bản", "Thanh tra Sở", "", "Quý II/2025"],
+        ["và báo cáo kết quả", "", "", ""],
+        ["Kiểm tra", "Văn phòng Sở", "", "Tháng 6/2025"],
+    )])
+    sections = plan.appendices[0].sections
+    assert sections[-1].title == "CẢI CÁCH THỂ CHẾ"
+    assert [t.content for t in plan.tasks] == ["Rà soát văn bản và báo cáo kết quả", "Kiểm tra"]
+
+
+def test_numbered_title_across_the_row_and_lettered_items():
+    plan = extract_plan([_table(
+        ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Ghi chú"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        ["A. NHIỆM VỤ TRỌNG TÂM", "", "", "", ""],
+        ["1.", "Ban hành kế hoạch", "Văn phòng Sở", "Quý I/2025", "trình Giám đốc ký"],
+        ["a)", "Dự thảo kế hoạch", "Văn phòng Sở", "Tháng 1/2025", ""],
+    )])
+    (section,) = plan.appendices[0].sections
+    assert (section.numeral, section.title) == ("A", "NHIỆM VỤ TRỌNG TÂM")
+    assert [(t.code, t.content, t.deadline_text) for t in section.tasks] == [
+        ("1", "Ban hành kế hoạch", "Quý I/2025"), ("a", "Dự thảo kế hoạch", "Tháng 1/2025")]
