@@ -147,3 +147,29 @@ def test_every_sample_fills_a_template_using_all_its_variables():
         used, warnings = templating.check(template, catalog.SAMPLES[kind.key], kind.names)
         assert set(used) == kind.names and warnings == []
         assert set(catalog.SAMPLES[kind.key]) >= kind.names, kind.key
+
+
+def test_starter_template_has_every_variable_and_fills_with_real_data(cast, client_for):
+    plan = make_plan(cast)
+    response = client_for(cast.mai).get(f"/documents/mau/goi-y/{catalog.PLAN}.docx")
+    assert response.status_code == 200
+    used = set(templating.placeholders(response.content))
+    names = catalog.KINDS[catalog.PLAN].names
+    assert used <= names
+    assert names - used <= {name for name, _ in catalog.HEADING_VARIABLES}, "every plan variable is in the starter"
+    assert client_for(cast.mai).get("/documents/mau/goi-y/khong-co.docx").status_code == 404
+
+    templating_upload(cast, response.content)
+    text = docx_text(client_for(cast.mai).get(f"/documents/ke-hoach/{plan.pk}.docx").content)
+    assert "Cử công chức, viên chức đến làm việc tại Trung tâm Phục vụ hành chính công tỉnh" in text
+    assert "Số: 05/KH-STNMT" in text and "- Lưu: VT, VP." in text
+
+
+def test_demo_loads_the_office_template_once(cast):
+    from documents import demo
+
+    context = {"units": cast.units | {"stnmt": cast.department}, "people": {"mai": cast.mai}}
+    demo.load(context)
+    demo.load(context)
+    template = DocumentTemplate.objects.get()
+    assert template.kind == catalog.PERIODIC and template.unit == cast.department

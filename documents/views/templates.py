@@ -1,14 +1,16 @@
 """The reform office's own .docx templates: list, upload (checked), remove, and the placeholder help page."""
 
 from django.contrib import messages
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_for
 from accounts.permissions import require, unit_filter, visible_units
-from documents import actions, catalog, templating
+from documents import actions, catalog, services, templating
 from documents.forms import TemplateUploadForm
 from documents.models import DocumentTemplate
+from documents.starter import starter_template
 
 
 def _targets(user) -> list[tuple[str, int, str, object]]:
@@ -64,6 +66,16 @@ def template_delete(request, pk: int):
     actions.delete_template(by=request.user, template=template)
     messages.success(request, f"Đã xoá mẫu “{template.name}”; văn bản sẽ theo mẫu mặc định.")
     return redirect("documents:templates")
+
+
+def starter(request, kind: str):
+    """A starter .docx with every placeholder of the kind, to restyle in Word and upload back."""
+    require(request.user, "document.export")
+    if kind not in catalog.KINDS:
+        raise Http404
+    response = HttpResponse(starter_template(kind), content_type=services.DOCX)
+    response["Content-Disposition"] = services.content_disposition(f"Mẫu gợi ý – {catalog.KINDS[kind].label}.docx")
+    return response
 
 
 def template_help(request):
