@@ -303,3 +303,14 @@ def submit_period_report(*, by, period: ReportPeriod, unit, text: str, upload=No
     record(by=by, obj=report, action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
            changes=diff(before, snapshot(report, ["text", "file", "submitted_on"])))
     return report
+
+
+@transaction.atomic
+def link_criteria(*, by, task: Task, criteria) -> Task:
+    """The framework criteria the task serves (tiêu chí), so evidence and scores can be traced back to it."""
+    before = sorted(str(c) for c in task.criteria.all())
+    task.criteria.set(criteria)
+    after = sorted(str(c) for c in criteria)
+    if before != after:
+        record(by=by, obj=task, action=AuditEntry.Action.UPDATE, changes={"criteria": [before, after]})
+    return task

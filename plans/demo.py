@@ -31,7 +31,7 @@ def load(context):
     department = units["department"] if "department" in units else units["stnmt"]
     directory = UnitDirectory(department)
     plans = {
-        "seed": _seed_plan(department, directory, units, people),
+        "seed": _seed_plan(department, directory, units, people, context.get("frameworks", {}).get(2024)),
         "2025": _plan_2025(department, units, people),
         "2026": _plan_2026(department, units, people),
     }
@@ -47,7 +47,22 @@ def _resolve(directory, text):
     return found
 
 
-def _seed_plan(department, directory, units, people):
+def _link_criteria(plan, framework, by):
+    """Appendix 2 restates the framework's criteria: link each task to the criterion it copies."""
+    from difflib import SequenceMatcher
+
+    from org.names import normalize_name
+
+    criteria = [(normalize_name(c.title)[:80], c) for c in framework.criteria.exclude(kind="area")]
+    for task in plan.tasks.filter(section__appendix_number="2", is_heading=False):
+        key = normalize_name(task.content)[:80]
+        ratio, best = max(((SequenceMatcher(None, key, title).ratio(), c) for title, c in criteria),
+                          key=lambda pair: pair[0], default=(0, None))
+        if best is not None and ratio >= 0.75:
+            actions.link_criteria(by=by, task=task, criteria=[best])
+
+
+def _seed_plan(department, directory, units, people, framework=None):
     existing = Plan.objects.filter(issuing_unit=department, year=2024, title=SEED_TITLE).first()
     if existing:
         return existing
@@ -69,6 +84,8 @@ def _seed_plan(department, directory, units, people):
               "recipients": ["UBND tỉnh (b/c);", "Sở Nội vụ (b/c);", "Ban GD Sở (b/c);", "Các phòng thuộc Sở;",
                              "ĐV thuộc Sở;", "Lưu: VT, VP."]}
     plan = actions.create_plan_with_tasks(by=mai, issuing_unit=department, header=header, appendices=appendices)
+    if framework is not None:
+        _link_criteria(plan, framework, mai)
     for label, due in [("Quý I", date(2024, 3, 10)), ("6 tháng", date(2024, 6, 10)), ("Quý III", date(2024, 9, 10)),
                        ("Năm", date(2024, 11, 15))]:
         actions.add_report_period(by=mai, plan=plan, label=label, stated_due=due)

@@ -206,3 +206,21 @@ class PeriodReportForm(forms.Form):
 
 
 UPDATE_KINDS = TaskUpdate.Kind
+
+
+class CriterionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.framework.year} · {obj.code}. {obj.title[:110]}"
+
+
+class CriteriaForm(forms.Form):
+    criteria = CriterionChoiceField(label=_("Tiêu chí của bộ chỉ số mà nhiệm vụ phục vụ"), required=False,
+                                    queryset=None, widget=forms.SelectMultiple(attrs={"size": 8}))
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        from frameworks.models import Criterion
+
+        self.fields["criteria"].queryset = (Criterion.objects.filter(framework__year__in=[plan.year, plan.year - 1])
+                                            .select_related("framework").order_by("-framework__year", "framework",
+                                                                                  "order"))

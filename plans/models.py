@@ -156,6 +156,8 @@ class Task(models.Model):
     stated_due = models.DateField(_("hạn ghi trong kế hoạch"), null=True, blank=True)
     due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True, db_index=True)
     extended_due = models.DateField(_("hạn đã được gia hạn"), null=True, blank=True)
+    criteria = models.ManyToManyField("frameworks.Criterion", verbose_name=_("tiêu chí phục vụ"), blank=True,
+                                      related_name="tasks")
     status = models.CharField(_("tình trạng"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)

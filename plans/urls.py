@@ -23,6 +23,7 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/gia-han/<int:extension_pk>/", tasks.decide_extension, name="decide_extension"),
     path("nhiem-vu/<int:pk>/ngay-phat-sinh/", tasks.record_event, name="record_event"),
     path("nhiem-vu/<int:pk>/giao-lai/", tasks.reassign, name="reassign"),
+    path("nhiem-vu/<int:pk>/tieu-chi/", tasks.link_criteria, name="link_criteria"),
     path("nhiem-vu/<int:pk>/tep/<int:evidence_pk>/", tasks.evidence_file, name="evidence"),
     path("cua-toi/", lists.my_tasks, name="mine"),
     path("don-vi/", lists.unit_tasks, name="unit_tasks"),

@@ -11,6 +11,7 @@ from plans import actions
 from plans.access import get_task_for, rights_on
 from plans.forms import (
     ContributionForm,
+    CriteriaForm,
     DecisionForm,
     EventDateForm,
     ExtensionForm,
@@ -32,6 +33,7 @@ def task_detail(request, pk, forms=None):
         "updates": task.updates.select_related("unit", "author", "returned_by").prefetch_related("evidence"),
         "extensions": task.extensions.select_related("unit", "requested_by", "decided_by"),
         "children": task.children.all(),
+        "criteria": task.criteria.select_related("framework"),
     }
     if rights.may_report:
         context["progress_form"] = forms.get("progress") or ProgressForm(
@@ -48,6 +50,8 @@ def task_detail(request, pk, forms=None):
     if rights.may_manage:
         context["reassign_form"] = forms.get("reassign") or ReassignForm(
             plan=task.plan, initial={"lead_units": [u.pk for u in task.lead_units.all()]})
+        context["criteria_form"] = CriteriaForm(plan=task.plan,
+                                                initial={"criteria": [c.pk for c in task.criteria.all()]})
     status = 400 if forms else 200
     return render(request, "plans/task_detail.html", context, status=status)
 
@@ -190,3 +194,17 @@ def evidence_file(request, pk, evidence_pk):
     except (FileNotFoundError, OSError):
         raise Http404 from None
     return FileResponse(handle, as_attachment=True, filename=evidence.name)
+
+
+@require_POST
+def link_criteria(request, pk):
+    task = get_task_for(request.user, pk)
+    if not rights_on(request.user, task).may_manage:
+        raise PermissionDenied("plan.manage")
+    form = CriteriaForm(request.POST, plan=task.plan)
+    if not form.is_valid():
+        messages.error(request, "Tiêu chí đã chọn không thuộc bộ chỉ số của năm kế hoạch.")
+    else:
+        actions.link_criteria(by=request.user, task=task, criteria=list(form.cleaned_data["criteria"]))
+        messages.success(request, "Đã cập nhật các tiêu chí mà nhiệm vụ phục vụ.")
+    return redirect("plans:task", pk=task.pk)
