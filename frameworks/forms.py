@@ -57,6 +57,8 @@ class FrameworkForm(forms.ModelForm):
 
 
 class CriterionForm(forms.ModelForm):
+    # A text field so both '1,5' and '1.5' read as one and a half (a localised DecimalField would read '1.5' as 15).
+    max_points = forms.CharField(label=_("Điểm tối đa"), max_length=12)
     rule_kind = forms.ChoiceField(label=_("Cách chấm điểm"), choices=list(rules.KINDS.items()))
     metric = forms.CharField(label=_("Lấy số liệu từ"), required=False,
                              help_text=_("Để trống nếu giá trị đo được nhập tay kèm tài liệu kiểm chứng."))
@@ -75,6 +77,7 @@ class CriterionForm(forms.ModelForm):
     def __init__(self, *args, framework, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.framework = framework
+        self.instance.framework = framework
         parents = Criterion.objects.filter(framework=framework)
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
@@ -87,6 +90,17 @@ class CriterionForm(forms.ModelForm):
         self.initial.setdefault("rule_kind", rule.get("kind", "manual"))
         self.initial.setdefault("metric", rule.get("metric", ""))
         self.initial.setdefault("params", sheet.params_text(rule) if self.instance.pk else "")
+        if self.instance.pk:
+            self.initial["max_points"] = rules.format_points(self.instance.max_points)
+
+    def clean_max_points(self):
+        try:
+            value = rules.parse_number(self.cleaned_data["max_points"])
+        except rules.RuleError:
+            value = None
+        if value is None or not 0 <= value <= 1000 or value != value.quantize(rules.PLACES):
+            raise forms.ValidationError(_("Điểm tối đa là số từ 0 đến 1000, tối đa 3 chữ số thập phân (ví dụ 1,5)."))
+        return value
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()

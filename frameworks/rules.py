@@ -102,7 +102,7 @@ def parse_rule(data: dict | None, max_points) -> Rule:
         levels = tuple(sorted({_dec(v, "Mức điểm") for v in data.get("levels") or []}))
         for level in levels:
             if level < 0 or level > maximum:
-                raise RuleError(f"Mức điểm {level} nằm ngoài khoảng 0 – {maximum}.")
+                raise RuleError(f"Mức điểm {format_points(level)} nằm ngoài khoảng 0 – {format_points(maximum)}.")
         return Rule(kind, metric, levels=levels)
     if kind == "yes_no":
         return Rule(kind, metric)
@@ -117,7 +117,7 @@ def parse_rule(data: dict | None, max_points) -> Rule:
             low = _dec(tier.get("min"), "Ngưỡng của mức")
             points = maximum if tier.get("points") == "max" else _dec(tier.get("points"), "Điểm của mức")
             if points < 0 or points > maximum:
-                raise RuleError(f"Điểm của mức ({points}) nằm ngoài khoảng 0 – {maximum}.")
+                raise RuleError(f"Điểm của mức ({format_points(points)}) nằm ngoài khoảng 0 – {format_points(maximum)}.")
             tiers.append((low, points))
         tiers.sort()
         if len({low for low, _ in tiers}) != len(tiers):
