@@ -1,4 +1,5 @@
-"""The home-page block: open surveys the person follows, with their index so far."""
+"""Home-page blocks: open surveys with their index for those who follow them, and opinion surveys waiting for
+the person's own answer (the way officials find the survey they answer with their log-in)."""
 
 from accounts.permissions import can, unit_filter
 from core.widgets import home_widget
@@ -17,3 +18,19 @@ def open_surveys(request):
     if not rows:
         return None
     return "surveys/_home.html", {"survey_rows": rows}
+
+
+@home_widget(order=15)
+def surveys_to_answer(request):
+    unit = getattr(request.user, "unit", None)
+    if unit is None:
+        return None
+    from surveys.models import Survey
+
+    ids = [int(p) for p in unit.path.strip("/").split("/") if p]
+    waiting = list(Survey.objects.filter(kind=Survey.Kind.OPINION, status=Survey.Status.OPEN, is_template=False,
+                                         unit_id__in=ids).exclude(participations__user=request.user)
+                   .select_related("unit")[:5])
+    if not waiting:
+        return None
+    return "surveys/_home_answer.html", {"surveys": waiting}

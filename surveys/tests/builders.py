@@ -1,6 +1,9 @@
 """Small builders for survey tests."""
 
+import re
 from datetime import date
+
+import time_machine
 
 from surveys import actions
 from surveys.models import Survey
@@ -20,3 +23,21 @@ def answer_all(survey, level: int, *, counter=None, on=date(2024, 6, 3), per_asp
     per_aspect = per_aspect or {}
     levels = {q.pk: per_aspect.get(q.aspect, level) for q in survey.questions.all()}
     return actions.submit_response(survey=survey, levels=levels, counter=counter, on=on, **kwargs)
+
+
+def form_token(page: str) -> str:
+    return re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+
+
+def filled(survey, page: str, level="4", **extra) -> dict:
+    data = {f"q{q.pk}": level for q in survey.questions.all()}
+    data["form_token"] = form_token(page)
+    data.update(extra)
+    return data
+
+
+def open_and_answer(client, url, survey, address="10.0.0.1", **extra):
+    with time_machine.travel("2024-06-03 09:00 +0700", tick=False) as clock:
+        page = client.get(url, REMOTE_ADDR=address).content.decode()
+        clock.shift(30)
+        return client.post(url, filled(survey, page, **extra), REMOTE_ADDR=address)

@@ -1,7 +1,5 @@
 """Answering without log-in: the page, the checks that hold off scripts, one-time codes; nothing who answered is kept."""
 
-import re
-
 import pytest
 import time_machine
 from django.urls import reverse
@@ -9,7 +7,7 @@ from django.urls import reverse
 from audit.models import AuditEntry
 from surveys import actions
 from surveys.models import Answer, Invitation, Response, Survey
-from surveys.tests.builders import make_survey
+from surveys.tests.builders import filled, make_survey, open_and_answer
 
 
 @pytest.fixture(autouse=True)
@@ -19,24 +17,6 @@ def _limits(settings):
     from django.core.cache import cache
 
     cache.clear()
-
-
-def _token(page: str) -> str:
-    return re.search(r'name="form_token" value="([^"]+)"', page).group(1)
-
-
-def _filled(survey, page: str, level="4", **extra) -> dict:
-    data = {f"q{q.pk}": level for q in survey.questions.all()}
-    data["form_token"] = _token(page)
-    data.update(extra)
-    return data
-
-
-def _open_and_answer(client, url, survey, address="10.0.0.1", **extra):
-    with time_machine.travel("2024-06-03 09:00 +0700", tick=False) as clock:
-        page = client.get(url, REMOTE_ADDR=address).content.decode()
-        clock.shift(30)
-        return client.post(url, _filled(survey, page, **extra), REMOTE_ADDR=address)
 
 
 @pytest.fixture
@@ -58,7 +38,7 @@ def test_public_page_is_small_accessible_and_needs_no_login(client, counter):
 def test_a_citizen_answers_and_only_the_answers_are_kept(client, counter):
     survey = counter.survey
     url = reverse("surveys:answer", args=[counter.token])
-    response = _open_and_answer(client, url, survey, suggestion="Cần thêm ghế chờ tại quầy.", gender="Nữ",
+    response = open_and_answer(client, url, survey, suggestion="Cần thêm ghế chờ tại quầy.", gender="Nữ",
                                 address="10.1.2.3")
     assert response.status_code == 302 and response["Location"] == reverse("surveys:thanks")
     stored = Response.objects.get()
@@ -76,7 +56,7 @@ def test_a_missing_answer_keeps_the_others(client, counter):
     with time_machine.travel("2024-06-03 09:00 +0700", tick=False) as clock:
         page = client.get(url).content.decode()
         clock.shift(30)
-        data = _filled(survey, page, level="5", suggestion="Giữ lại góp ý này")
+        data = filled(survey, page, level="5", suggestion="Giữ lại góp ý này")
         del data[f"q{first.pk}"]
         response = client.post(url, data)
     page = response.content.decode()
@@ -90,7 +70,7 @@ def test_a_form_sent_too_fast_is_held_but_answers_kept(client, counter):
     survey = counter.survey
     url = reverse("surveys:answer", args=[counter.token])
     page = client.get(url).content.decode()
-    response = client.post(url, _filled(survey, page, suggestion="nhanh quá"))
+    response = client.post(url, filled(survey, page, suggestion="nhanh quá"))
     assert response.status_code == 200 and Response.objects.count() == 0
     assert "quá nhanh" in response.content.decode() and "nhanh quá" in response.content.decode()
 
@@ -99,14 +79,14 @@ def test_a_forged_token_is_refused(client, counter):
     survey = counter.survey
     url = reverse("surveys:answer", args=[counter.token])
     page = client.get(url).content.decode()
-    data = _filled(survey, page)
+    data = filled(survey, page)
     data["form_token"] = "giả-mạo"
     response = client.post(url, data)
     assert response.status_code == 200 and Response.objects.count() == 0
 
 
 def test_the_honeypot_stores_nothing_but_looks_the_same(client, counter):
-    response = _open_and_answer(client, reverse("surveys:answer", args=[counter.token]), counter.survey,
+    response = open_and_answer(client, reverse("surveys:answer", args=[counter.token]), counter.survey,
                                 website="http://spam.example")
     assert response.status_code == 302 and Response.objects.count() == 0
 
@@ -114,12 +94,12 @@ def test_the_honeypot_stores_nothing_but_looks_the_same(client, counter):
 def test_rate_limit_per_client_and_lifted_by_setting(client, counter, settings):
     settings.CCHC_SURVEY_RATE_LIMIT = "2/3600"
     url = reverse("surveys:answer", args=[counter.token])
-    codes = [_open_and_answer(client, url, counter.survey).status_code for _ in range(3)]
+    codes = [open_and_answer(client, url, counter.survey).status_code for _ in range(3)]
     assert codes == [302, 302, 429] and Response.objects.count() == 2
-    other = _open_and_answer(client, url, counter.survey, address="10.9.9.9")
+    other = open_and_answer(client, url, counter.survey, address="10.9.9.9")
     assert other.status_code == 302, "another client is not held by the first one's limit"
     settings.CCHC_SURVEY_RATE_LIMIT = "0"
-    assert _open_and_answer(client, url, counter.survey).status_code == 302
+    assert open_and_answer(client, url, counter.survey).status_code == 302
     assert Response.objects.count() == 4
 
 
@@ -132,8 +112,8 @@ def test_one_time_code_answers_exactly_one_dossier_once(client, cast):
         # The same code opened in two tabs: the first sheet sent counts, the second finds the code used.
         first_tab, second_tab = client.get(url).content.decode(), client.get(url).content.decode()
         clock.shift(60)
-        assert client.post(url, _filled(survey, first_tab)).status_code == 302
-        late = client.post(url, _filled(survey, second_tab))
+        assert client.post(url, filled(survey, first_tab)).status_code == 302
+        late = client.post(url, filled(survey, second_tab))
     assert late.status_code == 200 and "đã được dùng" in late.content.decode()
     stored = Response.objects.get()
     assert stored.channel == Response.Channel.CODE
@@ -175,7 +155,7 @@ def test_closed_survey_and_templates_take_no_answers(client, cast):
 def test_junk_never_gives_a_server_error(client, counter, junk):
     url = reverse("surveys:answer", args=[counter.token])
     page = client.get(url).content.decode()
-    data = _filled(counter.survey, page)
+    data = filled(counter.survey, page)
     data.update(junk)
     assert client.post(url, data).status_code in (200, 302)
 
@@ -184,7 +164,7 @@ def test_officials_answer_the_opinion_survey_once_with_their_log_in(client_for, 
     survey = make_survey(cast, kind=Survey.Kind.OPINION, require_code=True)
     client = client_for(cast.lan)
     url = reverse("surveys:answer_logged_in", args=[survey.pk])
-    assert _open_and_answer(client, url, survey, level="5").status_code == 302
+    assert open_and_answer(client, url, survey, level="5").status_code == 302
     stored = Response.objects.get()
     assert stored.channel == Response.Channel.LOGIN and stored.answers.count() == 18
     assert client.get(url).status_code == 302 and Response.objects.count() == 1
@@ -216,6 +196,6 @@ def test_public_page_queries_do_not_grow_with_questions_or_answers(client, cast,
     for i in range(10):
         actions.save_question(by=cast.mai, survey=survey, aspect=3, order=100 + i, text=f"Câu bổ sung {i}")
     for _ in range(5):
-        _open_and_answer(client, url, survey, address=f"10.0.0.{_ + 2}")
+        open_and_answer(client, url, survey, address=f"10.0.0.{_ + 2}")
     with django_assert_max_num_queries(baseline):
         assert "Câu bổ sung 9" in client.get(url).content.decode()
