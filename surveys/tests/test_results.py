@@ -270,3 +270,15 @@ def test_results_in_a_date_window_and_who_answered(client_for, cast):
     wrong = client.get(url, {"tu": "30/11/2024", "den": "01/01/2024"})
     assert wrong.status_code == 200 and "Ngày cuối không được trước ngày đầu." in wrong.content.decode()
     assert client.get(url, {"tu": "ngày xưa"}).status_code == 200
+
+
+def test_opinion_survey_page_shows_points_per_item(client_for, cast):
+    survey = make_survey(cast, kind=Survey.Kind.OPINION)
+    answer_all(survey, 5)
+    answer_all(survey, 4)
+    first = survey.questions.order_by("order").first()
+    actions.submit_response(survey=survey, levels={first.pk: 2}, on=date(2024, 6, 3))
+    page = client_for(cast.manh).get(reverse("surveys:detail", args=[survey.pk])).content.decode()
+    assert 'id="opinion-points">17,667/18<' in page
+    first_row = page.split('id="question-table"')[1].split("<tbody>")[1].split("</tr>")[0]
+    assert "0,667/1" in first_row and "66,67 %" in first_row

@@ -22,7 +22,7 @@ from surveys.forms import (
     SurveyForm,
     WindowForm,
 )
-from surveys.index import LEVEL_LABELS, LEVELS, NO_OPINION, aspect_index, sipas_result
+from surveys.index import LEVEL_LABELS, LEVELS, NO_OPINION, aspect_index, points_for, sipas_result
 from surveys.models import Response, Survey
 from surveys.views.access import get_counter_for, get_question_for, get_response_for, get_survey_for
 
@@ -63,8 +63,9 @@ def detail(request, pk):
     nothing = sipas_result({}, 0, survey.method)
     context = {
         "survey": survey,
-        "questions": [(q, dists.get(q.pk), aspect_index(dists[q.pk], survey.method) if q.pk in dists else None)
-                      for q in questions],
+        "questions": [(q, dists.get(q.pk), index, points_for(index, q.points))
+                      for q in questions
+                      for index in [aspect_index(dists[q.pk], survey.method) if q.pk in dists else None]],
         "counters": [(c, per_counter.get(c.pk, nothing)) for c in survey.counters.all()],
         "general": per_counter.get(None, nothing),
         "levels": [(level, LEVEL_LABELS[level]) for level in (*LEVELS, NO_OPINION)],
