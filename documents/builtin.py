@@ -31,8 +31,10 @@ def _progress(row: dict) -> str:
 
 def plan_document(context: dict) -> bytes:
     doc = _start(context)
-    doc.paragraph(f"{context['co_quan']} ban hành {context['loai_van_ban'].lower()} {context['ten_ke_hoach']} "
-                  "với nội dung như sau:")
+    name = context["ten_ke_hoach"]
+    if not name.lower().startswith("kế hoạch"):
+        name = f"Kế hoạch {name[:1].lower()}{name[1:]}"
+    doc.paragraph(f"{context['co_quan']} ban hành {name} với nội dung như sau:")
     if context["chi_tieu"]:
         doc.section_heading("I. CHỈ TIÊU")
         doc.bullets([f"{t['noi_dung']}: {t['gia_tri']}." for t in context["chi_tieu"]])

@@ -142,11 +142,16 @@ def plan_context(plan, today: date | None = None) -> dict:
         row = task_row(task, today)
         sections[key]["nhiem_vu"].append(row)
         appendix["nhiem_vu"].append(row)
-    signer = {"signer_name": plan.signer_name, "signer_title": plan.signer_title or "Giám đốc",
-              "acting_for": "Giám đốc" if plan.signer_title.lower().startswith("phó") else ""}
+    title, acting_for = layout.split_signer_title(plan.signer_title or "Giám đốc")
+    recipients, archive = layout.split_archive(list(plan.recipients or []), "VT, VP")
     context = heading(unit=plan.issuing_unit, kind="Kế hoạch", number=plan.number, symbol=plan.symbol,
                       issue_date=plan.issue_date, year=plan.year, summary=plan.summary or plan.title, place=plan.place,
-                      recipients=list(plan.recipients or []), archive="VT, VP", **signer)
+                      recipients=recipients, archive=archive, signer_name=plan.signer_name, signer_title=title,
+                      acting_for=acting_for)
+    if context["trich_yeu"].lower().startswith("kế hoạch "):
+        # 'KẾ HOẠCH' is already the line above: the summary starts after it, as the seed writes it.
+        rest = context["trich_yeu"][len("kế hoạch "):]
+        context["trich_yeu"] = rest[:1].upper() + rest[1:]
     reference = f"Kế hoạch số {plan.reference}" if plan.reference else "Kế hoạch"
     issued = f" ngày {_d(plan.issue_date)}" if plan.issue_date else ""
     all_rows = [row for appendix in appendices.values() for row in appendix["nhiem_vu"]]

@@ -71,6 +71,34 @@ def signature_lines(signer_title: str, acting_for: str = "") -> list[str]:
     return [title]
 
 
+def split_signer_title(text: str) -> tuple[str, str]:
+    """The signer's title and, when a deputy signs on the head's behalf (ký thay), the head's title.
+
+    Plans write it as 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC', on two lines, or just 'Phó Giám đốc' (a deputy always signs KT.).
+    """
+    parts = [p.strip() for p in (text or "").replace(" / ", "\n").splitlines() if p.strip()]
+    if not parts:
+        return "", ""
+    title = parts[-1]
+    if len(parts) > 1 and parts[0].upper().startswith("KT."):
+        return title, parts[0][3:].strip()
+    if title.lower().startswith("phó "):
+        return title, title[4:].strip()
+    return title, ""
+
+
+def split_archive(recipients: list[str], default: str = "VT") -> tuple[list[str], str]:
+    """Recipients without the 'Lưu: VT, VP.' line, and what that line says ('VT, VP')."""
+    kept, archive = [], default
+    for item in recipients:
+        cleaned = item.strip().lstrip("-–").strip().rstrip(";.,")
+        if cleaned.lower().startswith("lưu"):
+            archive = cleaned.split(":", 1)[1].strip() if ":" in cleaned else default
+        elif cleaned:
+            kept.append(cleaned)
+    return kept, archive or default
+
+
 def score_text(value) -> str:
     """A score as score sheets write it: '9,376', '12,5', '6' ('–' when absent)."""
     if value is None or value == "":

@@ -82,3 +82,23 @@ def test_report_periods(kind, quarter, label, bounds):
 def test_download_name_keeps_diacritics_and_drops_forbidden_characters():
     assert layout.download_name("Kế hoạch 05/KH-STNMT", "docx") == "Kế hoạch 05-KH-STNMT.docx"
     assert layout.download_name("  ", "xlsx") == "van-ban.xlsx"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", ("PHÓ GIÁM ĐỐC", "GIÁM ĐỐC")),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", ("PHÓ GIÁM ĐỐC", "GIÁM ĐỐC")),
+    ("PHÓ GIÁM ĐỐC", ("PHÓ GIÁM ĐỐC", "GIÁM ĐỐC")),
+    ("Phó Giám đốc", ("Phó Giám đốc", "Giám đốc")),
+    ("Giám đốc", ("Giám đốc", "")),
+    ("", ("", "")),
+])
+def test_signer_title_as_plans_write_it(text, expected):
+    assert layout.split_signer_title(text) == expected
+
+
+def test_archive_line_is_taken_out_of_the_seed_recipients():
+    seed = ["UBND tỉnh (b/c);", "Sở Nội vụ (b/c);", "Ban GD Sở (b/c);", "Các phòng thuộc Sở;", "ĐV thuộc Sở;",
+            "Lưu: VT, VP."]
+    assert layout.split_archive(seed) == (["UBND tỉnh (b/c)", "Sở Nội vụ (b/c)", "Ban GD Sở (b/c)",
+                                           "Các phòng thuộc Sở", "ĐV thuộc Sở"], "VT, VP")
+    assert layout.split_archive(["- Sở Nội vụ;"], "VT") == (["Sở Nội vụ"], "VT")
