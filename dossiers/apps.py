@@ -8,6 +8,6 @@ class DossiersConfig(AppConfig):
     verbose_name = "Hồ sơ TTHC"
 
     def ready(self):
-        from dossiers import metrics
+        from dossiers import metrics, widgets  # noqa: F401 (widgets registers the home block)
 
         metrics.register()

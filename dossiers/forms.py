@@ -128,3 +128,11 @@ class MappingForm(forms.Form):
     def mapping(self) -> dict[str, str]:
         data = getattr(self, "cleaned_data", {})
         return {c.key: data[c.key] for c in COLUMNS if data.get(c.key)}
+
+
+class ProcedureForm(forms.ModelForm):
+    """Thủ tục: the processing time is what due dates are computed from when an export lacks them."""
+
+    class Meta:
+        model = Procedure
+        fields = ["code", "name", "field", "processing_days", "fee_bearing"]
