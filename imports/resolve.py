@@ -32,6 +32,24 @@ class Resolver:
                 unknown.append(match.text)
         return sorted(units, key=lambda u: (u.order, u.path)), unknown
 
-    def task_units(self, task: dict) -> dict:
-        """{"lead": (units, unknown), "coordinating": …, "monitoring": …} for one draft task."""
-        return {role: self.resolve(task.get(attr, "")) for role, attr in ROLES}
+    def chips(self, cell: str) -> list[dict]:
+        """What the review shows for a cell: one chip per unit, one per group phrase, one per unknown name."""
+        chips = []
+        for match in self.directory.match_cell(cell):
+            mapped = self.mappings.get(normalize_name(match.text))
+            if mapped is not None:
+                unit = self.units_by_id.get(mapped.get("unit"))
+                if unit:
+                    chips.append({"label": unit.display_short, "title": f"{match.text} → {unit.name}", "ok": True})
+            elif match.group is not None:
+                names = ", ".join(u.name for u in sorted(match.units, key=lambda u: (u.order, u.path)))
+                chips.append({"label": f"{match.group.name} ({len(match.units)})", "title": names, "ok": True})
+            elif match.matched:
+                chips.extend({"label": u.display_short, "title": u.name, "ok": True} for u in match.units)
+            else:
+                chips.append({"label": match.text, "title": "", "ok": False})
+        return chips
+
+    def task_chips(self, task: dict) -> dict:
+        """{"lead": chips, "coordinating": chips, "monitoring": chips} for one draft task."""
+        return {role: self.chips(task.get(attr, "")) for role, attr in ROLES}

@@ -91,16 +91,15 @@ def _review_context(session: ImportSession) -> dict:
         for section in appendix["sections"]:
             rows = []
             for task in section["tasks"]:
-                units = resolver.task_units(task)
+                units = resolver.task_chips(task)
                 deadline = None
                 if parse and task.get("deadline_text") and not task.get("is_heading"):
                     try:
                         deadline = parse(task["deadline_text"])
                     except Exception:  # a parser bug must not hide the review page
                         deadline = None
-                for _units, names in units.values():
-                    if not task.get("removed"):
-                        unknown.update(names)
+                if not task.get("removed"):
+                    unknown.update(chip["label"] for chips in units.values() for chip in chips if not chip["ok"])
                 counts["tasks"] += 0 if task.get("removed") else 1
                 counts["removed"] += 1 if task.get("removed") else 0
                 counts["warnings"] += 1 if task.get("warnings") and not task.get("removed") else 0
