@@ -33,6 +33,8 @@ def test_public_page_is_small_accessible_and_needs_no_login(client, counter):
     assert page.count("<fieldset") >= 17 and "<legend>" in page
     assert "Rất không hài lòng" in page and "Không có ý kiến" in page and "Tiếp cận dịch vụ" in page
     assert len(response.content) < 60_000
+    compressed = client.get(reverse("surveys:answer", args=[counter.token]), HTTP_ACCEPT_ENCODING="gzip")
+    assert compressed["Content-Encoding"] == "gzip" and len(compressed.content) < 8_000
 
 
 def test_a_citizen_answers_and_only_the_answers_are_kept(client, counter):

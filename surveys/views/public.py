@@ -1,7 +1,8 @@
 """The answering pages: public (no log-in) per survey or counter, by one-time code, and for logged-in officials.
 
-Public pages are one small standalone template: no script, no external stylesheet, so a cheap phone on a slow
-network gets the whole sheet in one response.
+Public pages are one small standalone template: no script, no external stylesheet, compressed, so a cheap phone
+on a slow network gets the whole sheet in one small response (Django masks the CSRF token in every response, which
+keeps compression from leaking it).
 """
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import can
@@ -73,6 +75,7 @@ def _handle(request, survey, *, counter=None, invitation=None, user=None, channe
 
 
 @login_not_required
+@gzip_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def answer(request, token):
@@ -104,6 +107,7 @@ def code_entry(request):
 
 
 @login_not_required
+@gzip_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def answer_code(request, code):
