@@ -59,6 +59,11 @@ class Assessment(models.Model):
         return self.phase in (self.Phase.SELF_ASSESSMENT, self.Phase.RETURNED)
 
     @property
+    def has_appraisal(self) -> bool:
+        """Appraised scores exist to show (before that, the appraised column stays empty)."""
+        return self.phase not in (self.Phase.SELF_ASSESSMENT, self.Phase.SUBMITTED)
+
+    @property
     def appraisal_open(self) -> bool:
         return self.phase in (self.Phase.SUBMITTED, self.Phase.APPRAISAL, self.Phase.RESUBMITTED)
 
