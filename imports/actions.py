@@ -5,7 +5,8 @@ from datetime import date
 from django.db import transaction
 
 from audit.log import diff, record, record_create
-from imports.layout import ExtractedPlan, guess_plan_kind
+from imports.header import guess_plan_kind
+from imports.layout import ExtractedPlan
 from imports.models import ImportSession
 from imports.resolve import ROLES, Resolver
 from org.names import normalize_name

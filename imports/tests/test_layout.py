@@ -3,11 +3,11 @@
 import pytest
 
 from imports.docx_reader import Block, Cell
+from imports.header import guess_plan_kind
 from imports.layout import (
     classify_header_cell,
     detect_columns,
     extract_plan,
-    guess_plan_kind,
     join_text,
     split_assignment,
 )
