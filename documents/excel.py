@@ -18,6 +18,8 @@ from openpyxl import Workbook as _Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from documents.layout import clean_text
+
 TEXT, INTEGER, SCORE, PERCENT, DATE = "text", "integer", "score", "percent", "date"
 FORMATS = {INTEGER: "#,##0", SCORE: "0.0##", PERCENT: "0.00", DATE: "dd/mm/yyyy", TEXT: "@"}
 FONT = "Times New Roman"
@@ -89,7 +91,7 @@ class Workbook:
         last_col = get_column_letter(ncols)
         line = 1
         for i, text in enumerate(title):
-            cell = sheet.cell(row=line, column=1, value=text)
+            cell = sheet.cell(row=line, column=1, value=clean_text(text))
             cell.font = Font(name=FONT, bold=i == 0, size=13 if i == 0 else 12, italic=i > 0)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             if ncols > 1:
@@ -134,7 +136,7 @@ class Workbook:
             return _number(value)
         if kind == DATE:
             return value if isinstance(value, date) else (value or None)
-        return "" if value is None else str(value)
+        return "" if value is None else clean_text(value)
 
     @staticmethod
     def _print_setup(sheet, total_width: float) -> None:

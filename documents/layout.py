@@ -4,6 +4,7 @@ No Django, no python-docx: the Word builder and the templates' context both use 
 or a date line reads the same in every document cchc writes.
 """
 
+import re
 from calendar import monthrange
 from datetime import date
 from decimal import Decimal
@@ -16,6 +17,15 @@ DOCUMENT_KINDS = {
     "QĐ": "Quyết định",
     "CV": "Công văn",
 }
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """Text with the control characters XML (and so .docx and .xlsx) cannot hold removed; a vertical tab, as Word
+    pastes a line break, becomes a new line."""
+    return _CONTROL.sub("", str(text).replace("\x0b", "\n"))
 
 
 def document_number(number, symbol: str) -> str:

@@ -11,6 +11,8 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from documents.layout import clean_text
+
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 
 
@@ -70,11 +72,21 @@ def _syntax_message(error: TemplateSyntaxError) -> str:
             "Vui lòng kiểm tra các cặp {{ }} và {% for %} … {% endfor %}, {% if %} … {% endif %}.")
 
 
+def _clean(value):
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
 def fill(data: bytes, context: dict) -> bytes:
     """The template filled with the context, as .docx bytes."""
     template = _open(data)
     try:
-        template.render(context, jinja_env=_environment())
+        template.render(_clean(context), jinja_env=_environment())
     except TemplateSyntaxError as error:
         raise TemplateProblem(_syntax_message(error))
     except (TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError) as error:

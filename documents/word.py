@@ -273,7 +273,7 @@ class OfficialDocument:
         return paragraph
 
     def _run(self, paragraph, text: str, *, size: float = BODY_PT, bold=False, italic=False):
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(layout.clean_text(text))
         run.bold, run.italic = bold, italic
         run.font.size = Pt(size)
         run.font.name = FONT
@@ -358,7 +358,7 @@ class OfficialDocument:
         self._para(text, bold=True, italic=False, indent=True, keep_with_next=True)
 
     def paragraph(self, text: str, *, bold=False, italic=False, indent=True) -> None:
-        for line in (text or "").split("\n"):
+        for line in layout.clean_text(text or "").split("\n"):
             if line.strip():
                 self._para(line.strip(), bold=bold, italic=italic, indent=indent)
 
@@ -403,7 +403,7 @@ class OfficialDocument:
 
     def _fill_cell(self, cell, value: Cell, size: float) -> None:
         paragraph = self._cell_para(cell)
-        for i, line in enumerate(value.text.split("\n")):
+        for i, line in enumerate(layout.clean_text(value.text).split("\n")):
             if i:
                 paragraph = cell.add_paragraph()
                 paragraph.paragraph_format.space_after = Pt(0)
