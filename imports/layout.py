@@ -157,7 +157,8 @@ def _header_texts(row: list[Cell]) -> list[str]:
 
 def find_header(rows: list[list[Cell]]) -> tuple[dict[str, int], int] | None:
     """The column mapping and the number of header rows (1 or 2), looking at the table's first rows."""
-    for start in range(min(3, len(rows))):
+    # A sheet or table may carry a title and a few blank or note rows above its header.
+    for start in range(min(6, len(rows))):
         first = [c.text for c in rows[start]]
         single = detect_columns(first)
         if start + 1 < len(rows) and len(rows[start + 1]) == len(rows[start]):
@@ -223,9 +224,12 @@ def split_assignment(text: str) -> dict[str, str]:
                 result[name] = join_text(result.get(name, ""), value) if name in result else value
         return result
     inline = re.match(r"^(.*?)\s+chu tri[,;]?\s*(?:va\s+)?phoi hop(?:\s+(?:voi|cung))?\s+(.*)$", plain, re.S)
+    if not inline:
+        # 'Văn phòng Sở chủ trì; các phòng, đơn vị phối hợp'
+        inline = re.match(r"^(.*?)\s+chu tri\s*[;,.]\s*(.*?)\s+phoi hop\W*$", plain, re.S)
     if inline:
         result["lead_text"] = text[: inline.end(1)].strip(" \n-–;,.")
-        result["coordinating_text"] = text[inline.start(2):].strip(" \n-–;,.")
+        result["coordinating_text"] = text[inline.start(2):inline.end(2)].strip(" \n-–;,.")
         return result
     result["lead_text"] = text.strip(" \n-–;,.")
     return result

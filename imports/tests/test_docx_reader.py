@@ -76,3 +76,27 @@ def test_unknown_extension(name):
 def test_excel_file_sent_as_docx_is_named():
     with pytest.raises(UnreadableFile, match="Đây là tệp Excel"):
         read_docx(build_template())
+
+
+def test_xlsx_with_title_rows_and_merged_section_cells():
+    import openpyxl
+
+    from imports.layout import extract_plan
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["DANH SÁCH NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025"])
+    sheet.append(["(Kèm theo Kế hoạch số 12/KH-STNMT)"])
+    sheet.append([])
+    sheet.append(["Số TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"])
+    sheet.append(["I", "CẢI CÁCH THỂ CHẾ"])
+    sheet.merge_cells("B5:E5")
+    sheet.append([1, "Rà soát văn bản quy phạm pháp luật", "Thanh tra Sở", "Văn phòng Sở", "Quý II/2025"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    plan = extract_plan(read_file("danh-sach.xlsx", buffer.getvalue()))
+    (section,) = [s for s in plan.appendices[0].sections if s.tasks]
+    assert (section.numeral, section.title) == ("I", "CẢI CÁCH THỂ CHẾ")
+    (task,) = section.tasks
+    assert (task.code, task.lead_text, task.coordinating_text, task.deadline_text) == (
+        "1", "Thanh tra Sở", "Văn phòng Sở", "Quý II/2025")

@@ -56,6 +56,8 @@ def test_both_layouts_map_to_fields_and_a_score_table_does_not():
     ("Trung tâm Công nghệ thông tin tài nguyên và môi trường chủ trì, phối hợp với Văn phòng Sở",
      {"lead_text": "Trung tâm Công nghệ thông tin tài nguyên và môi trường", "coordinating_text": "Văn phòng Sở"}),
     ("Văn phòng Sở", {"lead_text": "Văn phòng Sở"}),
+    ("Văn phòng Sở chủ trì; các phòng, đơn vị thuộc Sở phối hợp",
+     {"lead_text": "Văn phòng Sở", "coordinating_text": "các phòng, đơn vị thuộc Sở"}),
     ("- Cơ quan chủ trì: Văn phòng Sở\n- Cách thức thực hiện: lồng ghép trong hội nghị giao ban",
      {"lead_text": "Văn phòng Sở", "method": "lồng ghép trong hội nghị giao ban"}),
 ])
