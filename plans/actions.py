@@ -314,3 +314,38 @@ def link_criteria(*, by, task: Task, criteria) -> Task:
     if before != after:
         record(by=by, obj=task, action=AuditEntry.Action.UPDATE, changes={"criteria": [before, after]})
     return task
+
+
+@transaction.atomic
+def update_task(*, by, task: Task, section, code: str, content: str, product: str, deadline_text: str, lead_units,
+                coordinating_units, monitoring_units, is_heading: bool) -> Task:
+    """Edits a row of the plan; a new deadline text is read again, new lead units cancel old reminders."""
+    fields = TASK_FIELDS + ["due_date", "lead_units", "coordinating_units", "monitoring_units"]
+
+    def state():
+        data = snapshot(task, TASK_FIELDS + ["due_date"])
+        for name in ("lead_units", "coordinating_units", "monitoring_units"):
+            data[name] = sorted(str(u) for u in getattr(task, name).all())
+        return data
+
+    before = state()
+    old_leads = {u.pk for u in task.lead_units.all()}
+    task.section, task.code, task.content, task.product = section, code, content, product
+    task.is_heading = is_heading
+    task.parent = _parent_for(task.plan, section, code)
+    if deadline_text != task.deadline_text:
+        task.deadline_text = deadline_text
+        task.event_date = None
+    task.lead_text, task.coordinating_text = _names(lead_units), _names(coordinating_units)
+    task.monitoring_text = _names(monitoring_units)
+    apply_deadline(task)
+    task.save()
+    task.lead_units.set(lead_units)
+    task.coordinating_units.set(coordinating_units)
+    task.monitoring_units.set(monitoring_units)
+    changes = diff(before, state())
+    if changes:
+        record(by=by, obj=task, action=AuditEntry.Action.UPDATE, changes={k: changes[k] for k in fields if k in changes})
+    if old_leads != {u.pk for u in lead_units} or "due_date" in changes:
+        cancel_pending_reminders(task)
+    return task

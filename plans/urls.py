@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/bao-cao/<int:period_pk>/gui/", reports.submit_report, name="submit_report"),
     path("<int:pk>/bao-cao/tep/<int:report_pk>/", reports.report_file, name="report_file"),
     path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task"),
+    path("nhiem-vu/<int:pk>/sua/", plans.task_edit, name="task_edit"),
     path("nhiem-vu/<int:pk>/tien-do/", tasks.post_progress, name="post_progress"),
     path("nhiem-vu/<int:pk>/phoi-hop/", tasks.post_contribution, name="post_contribution"),
     path("nhiem-vu/<int:pk>/tra-lai/<int:update_pk>/", tasks.return_update, name="return_update"),

@@ -90,3 +90,16 @@ def test_plan_form_rejects_absurd_year(cast, client_for):
 
 def test_specialist_cannot_create_plans(cast, client_for):
     assert client_for(cast.lan).get("/plans/moi/").status_code == 403
+
+
+def test_office_edits_a_task_and_the_deadline_is_read_again(cast, client_for):
+    plan = make_plan(cast)
+    task = make_task(cast, plan, code="1", lead="qldd", deadline="Quý II/2026")
+    data = {"section": task.section_id, "code": "1", "content": task.content, "deadline_text": "Tháng 8/2026",
+            "lead_units": [cast.unit("ttcntt").pk], "monitoring_units": [cast.unit("vp").pk]}
+    assert client_for(cast.lan).post(f"/plans/nhiem-vu/{task.pk}/sua/", data).status_code == 403
+    assert client_for(cast.mai).post(f"/plans/nhiem-vu/{task.pk}/sua/", data).status_code == 302
+    task.refresh_from_db()
+    # 31/08/2026 is a bridge day off before National Day: the last working day of August is Friday 28.
+    assert task.due_date == date(2026, 8, 28) and list(task.lead_units.all()) == [cast.unit("ttcntt")]
+    assert task.lead_text == cast.unit("ttcntt").name

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.permissions import can, require, visible_units
 from frameworks.metrics import compute_metric
 from plans import actions
-from plans.access import get_plan_for, visible_plans
+from plans.access import get_plan_for, get_task_for, visible_plans
 from plans.forms import PlanForm, ReportPeriodForm, SectionForm, TargetForm, TaskForm
 from plans.models import Plan, Task
 from plans.numbering import normalize_code
@@ -122,6 +122,27 @@ def task_add(request, pk):
         messages.success(request, f"Đã thêm nhiệm vụ {task.code}.{note}")
         return redirect("plans:plan", pk=plan.pk)
     return render(request, "plans/task_form.html", {"form": form, "plan": plan})
+
+
+def task_edit(request, pk):
+    """The office corrects a row: content, units, deadline as written (read again on save)."""
+    task = get_task_for(request.user, pk)
+    plan = get_plan_for(request.user, task.plan_id, need="manage")
+    initial = {"section": task.section_id, "code": task.code, "content": task.content, "product": task.product,
+               "deadline_text": task.deadline_text, "is_heading": task.is_heading,
+               "lead_units": [u.pk for u in task.lead_units.all()],
+               "coordinating_units": [u.pk for u in task.coordinating_units.all()],
+               "monitoring_units": [u.pk for u in task.monitoring_units.all()]}
+    form = TaskForm(request.POST or None, plan=plan, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        actions.update_task(by=request.user, task=task, section=data["section"], code=normalize_code(data["code"]),
+                            content=data["content"], product=data["product"], deadline_text=data["deadline_text"],
+                            lead_units=list(data["lead_units"]), coordinating_units=list(data["coordinating_units"]),
+                            monitoring_units=list(data["monitoring_units"]), is_heading=data["is_heading"])
+        messages.success(request, "Đã lưu nhiệm vụ.")
+        return redirect("plans:task", pk=task.pk)
+    return render(request, "plans/task_form.html", {"form": form, "plan": plan, "task": task})
 
 
 def target_add(request, pk):
