@@ -145,3 +145,48 @@ def broken_docx() -> bytes:
         archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
         archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="x"><w:body><w:p>')
     return buffer.getvalue()
+
+
+def build_communication_plan_2025() -> bytes:
+    """A third common layout: appendix numbered in roman, a two-row header ('Đơn vị thực hiện' over
+    'Chủ trì | Phối hợp'), lettered sections written across the number column, a deadline merged down."""
+    document = Document()
+    document.add_paragraph("Số: 07/KH-STNMT")
+    document.add_paragraph("Bà Rịa – Vũng Tàu, ngày 20 tháng 02 năm 2025")
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Tuyên truyền cải cách hành chính năm 2025")
+    document.add_paragraph("PHỤ LỤC I")
+    document.add_paragraph("Nhiệm vụ tuyên truyền cải cách hành chính năm 2025")
+    document.add_paragraph("(Kèm theo Kế hoạch số 07/KH-STNMT ngày 20/02/2025 của Sở Tài nguyên và Môi trường)")
+    table = document.add_table(rows=2, cols=7)
+    table.style = "Table Grid"
+    top, below = table.rows[0].cells, table.rows[1].cells
+    for index, title in ((0, "STT"), (1, "Nội dung công việc"), (4, "Thời gian hoàn thành"), (5, "Sản phẩm dự kiến"),
+                         (6, "Ghi chú")):
+        top[index].merge(below[index]).text = title
+    top[2].merge(top[3]).text = "Đơn vị thực hiện"
+    below[2].text = "Chủ trì"
+    below[3].text = "Phối hợp"
+
+    def row(values):
+        return _row(table, values)
+
+    section = table.add_row().cells
+    section[0].merge(section[6]).text = "A. TUYÊN TRUYỀN TRÊN TRANG THÔNG TIN ĐIỆN TỬ"
+    first = row(["1", "Đăng tin, bài về kết quả cải cách hành chính của Sở", "Văn phòng Sở",
+                 "Trung tâm Công nghệ thông tin tài nguyên và môi trường", "", "Tin, bài đăng trên Trang thông tin điện tử",
+                 ""])
+    second = row(["2", "Duy trì chuyên mục cải cách hành chính trên Trang thông tin điện tử", "TTCNTT TNMT",
+                  "Văn phòng Sở", "", "Chuyên mục được cập nhật", "Định kỳ hằng tháng"])
+    first[4].merge(second[4]).text = "Thường xuyên"
+    section = table.add_row().cells
+    section[0].merge(section[6]).text = "B. TUYÊN TRUYỀN TRỰC TIẾP"
+    row(["1", "Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa", "Văn phòng Đăng ký đất đai",
+         "Các phòng, đơn vị thuộc Sở", "Quý I/2025", "Bảng niêm yết", ""])
+    row(["a", "Cập nhật danh mục thủ tục hành chính mới công bố", "Văn phòng Sở", "", "Trong thời hạn 05 ngày làm "
+         "việc kể từ ngày Quyết định công bố có hiệu lực", "Danh mục được cập nhật", ""])
+    row(["b", "Lồng ghép tuyên truyền cải cách hành chính trong hội nghị giao ban", "Văn phòng Sở",
+         "Các phòng, đơn vị thuộc Sở", "Theo chỉ đạo của UBND tỉnh", "Thông báo kết luận", ""])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

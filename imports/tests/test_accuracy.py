@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from imports.accuracy import compare
 from imports.docx_reader import read_docx
 from imports.layout import extract_plan
-from imports.tests.builders import build_plan_2025
+from imports.tests.builders import build_communication_plan_2025, build_plan_2025
 
 ACCURACY = Path(__file__).resolve().parent.parent / "fixtures" / "accuracy"
 
@@ -24,13 +24,15 @@ def _run(directory) -> list[str]:
 
 def test_shipped_folder_reports_each_file_and_one_total_line_last(cast):
     lines = _run(ACCURACY)
-    assert len(lines) == 3 and lines[-1].startswith("TOTAL: ")
+    assert len(lines) == 4 and lines[-1].startswith("TOTAL: ")
     assert lines[0].startswith("ke-hoach-cchc-2025-bo-cuc-phan-cong.docx: tìm thấy 9 nhiệm vụ, cần có 9;")
     assert "đúng 63/63 trường (100,0 %)" in lines[0]
     assert lines[1].startswith("ke-hoach-nang-cao-par-sipas-2024.docx: tìm thấy 145 nhiệm vụ, cần có 145;")
     # Two honest misses: a body that is no cchc unit, and a footnote mark after a deadline.
     assert "theo dõi 144/145" in lines[1] and "thời hạn 144/145" in lines[1] and "số TT 145/145" in lines[1]
-    assert "TOTAL: tìm thấy 154 nhiệm vụ, cần có 154;" in lines[-1] and "đúng 1076/1078 trường" in lines[-1]
+    assert lines[2].startswith("ke-hoach-tuyen-truyen-2025-tieu-de-hai-dong.docx: tìm thấy 5 nhiệm vụ, cần có 5;")
+    assert "đúng 35/35 trường (100,0 %)" in lines[2]
+    assert "TOTAL: tìm thấy 159 nhiệm vụ, cần có 159;" in lines[-1] and "đúng 1111/1113 trường" in lines[-1]
 
 
 def test_a_wrong_expectation_is_counted_wrong(cast, tmp_path):
@@ -56,6 +58,14 @@ def test_empty_or_missing_folder(tmp_path):
         call_command("import_accuracy", str(tmp_path / "none"))
     with pytest.raises(CommandError):
         call_command("import_accuracy", str(tmp_path))
+
+
+def test_the_shipped_communication_plan_is_what_the_builder_makes():
+    built = extract_plan(read_docx(build_communication_plan_2025()))
+    name = "ke-hoach-tuyen-truyen-2025-tieu-de-hai-dong"
+    shipped = extract_plan(read_docx((ACCURACY / f"{name}.docx").read_bytes()))
+    assert built.as_dict() == shipped.as_dict()
+    assert built.header["number"] == "07" and built.appendices[0].number == "I"
 
 
 def test_the_shipped_2025_file_is_what_the_builder_makes():
