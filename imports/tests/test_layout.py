@@ -185,3 +185,21 @@ def test_numbered_title_across_the_row_and_lettered_items():
     assert (section.numeral, section.title) == ("A", "NHIỆM VỤ TRỌNG TÂM")
     assert [(t.code, t.content, t.deadline_text) for t in section.tasks] == [
         ("1", "Ban hành kế hoạch", "Quý I/2025"), ("a", "Dự thảo kế hoạch", "Tháng 1/2025")]
+
+
+def test_odd_tables_never_break_the_reader():
+    """Uneven rows, empty tables, header-only tables and shuffled seed strings: read without raising."""
+    import random
+
+    words = ["TT", "STT", "I", "1", "1.1", "a)", "", "Nhiệm vụ", "Cơ quan chủ trì", "Phối hợp", "Thời gian thực hiện",
+             "Văn phòng Sở", "CẢI CÁCH THỂ CHẾ", "- Đơn vị chủ trì: Thanh tra Sở", "(1)", "Năm 2024", "tiếp theo"]
+    rng = random.Random(2024)
+    for _ in range(300):
+        tables = []
+        for _ in range(rng.randint(0, 3)):
+            width = rng.randint(1, 8)
+            rows = [[rng.choice(words) for _ in range(rng.randint(0, width))] for _ in range(rng.randint(0, 8))]
+            tables.append(Block("table", rows=[[Cell(v, merged_above=rng.random() < 0.1) for v in r] for r in rows]))
+        blocks = [Block("paragraph", text=rng.choice(["PHỤ LỤC 2", "KẾ HOẠCH", "Số: /KH", "Nơi nhận:", "- Lưu: VT"]))]
+        plan = extract_plan(blocks + tables)
+        assert all(task.source for task in plan.tasks)
