@@ -1,5 +1,7 @@
 """Answering without log-in: the page, the checks that hold off scripts, one-time codes; nothing who answered is kept."""
 
+import re
+
 import pytest
 import time_machine
 from django.urls import reverse
@@ -64,7 +66,9 @@ def test_a_missing_answer_keeps_the_others(client, counter):
     page = response.content.decode()
     assert response.status_code == 200 and Response.objects.count() == 0
     assert "Xin Ông/Bà chọn một mức đánh giá cho câu này." in page
-    assert f'name="q{second.pk}" value="5"' in page.split("checked")[0] or "checked" in page
+    assert re.search(rf'name="q{second.pk}" value="5"[^>]*checked', page), "the answers given stay ticked"
+    assert not re.search(rf'name="q{first.pk}" value="\d"[^>]*checked', page)
+    assert f'href="#f-q{first.pk}"' in page, "a link leads to the first question to fix"
     assert "Giữ lại góp ý này" in page
 
 
