@@ -29,7 +29,8 @@ def get_session_for(user, pk) -> ImportSession:
 
 
 def _managed_units(user):
-    return visible_units(user, "plan.manage").active().filter(kind__in=["department", "province"]).order_by("path")
+    # Units issue their own plans too (within 30 days of the department's), so any unit in reach may be the issuer.
+    return visible_units(user, "plan.manage").active().order_by("depth", "order", "name")
 
 
 def index(request):

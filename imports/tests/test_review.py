@@ -127,3 +127,14 @@ def test_template_download_is_read_back(cast, client_for):
     tasks = session.tasks()
     assert [t["code"] for t in tasks] == ["1", "2"]
     assert tasks[0]["deadline_text"] == "Quý I/2025" and tasks[1]["lead_text"] == "Văn phòng Sở; Thanh tra Sở"
+
+
+def test_a_units_own_plan_resolves_names_in_its_department(cast, client_for):
+    client = client_for(cast.mai)
+    response = client.post(reverse("imports:index"), {"issuing_unit": cast.unit("qldd").pk,
+                                                      "file": SimpleUploadedFile("ke-hoach-qldd.docx", _docx_with(2))})
+    assert response.status_code == 302
+    session = ImportSession.objects.get()
+    assert session.issuing_unit == cast.unit("qldd")
+    page = client.get(reverse("imports:review", args=[session.pk])).content.decode()
+    assert "Phòng, đơn vị thuộc Sở (11)" in page
