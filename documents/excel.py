@@ -62,6 +62,19 @@ def _number(value):
     return int(number) if number == number.to_integral() else float(number)
 
 
+def _row_height(columns: list[Column], values: list) -> float:
+    """Points for a row whose wrapped text shows whole: LibreOffice keeps the default height when converting to
+    PDF, so long task descriptions would otherwise be cut."""
+    lines = 1
+    for column, value in zip(columns, values, strict=False):
+        if column.kind != TEXT or not value:
+            continue
+        per_line = max(int(column.width * 1.3), 1)
+        wrapped = sum(max(1, -(-len(part) // per_line)) for part in str(value).split("\n"))
+        lines = max(lines, wrapped)
+    return min(15.0 * lines + 3, 409.0)
+
+
 def sheet_name(title: str, taken: set[str]) -> str:
     name = "".join("-" if ch in FORBIDDEN_IN_SHEET_NAME else ch for ch in title).strip("' ")[:31] or "Bảng"
     base, n = name, 2
@@ -121,6 +134,7 @@ class Workbook:
                     cell.alignment = Alignment(vertical="top", horizontal="right")
                     if not isinstance(cell.value, str):
                         cell.number_format = FORMATS[column.kind]
+            sheet.row_dimensions[line].height = _row_height(columns, row.values)
         for note in notes or []:
             line += 2
             cell = sheet.cell(row=line, column=1, value=note)

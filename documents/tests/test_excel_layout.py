@@ -48,3 +48,16 @@ def test_sheet_names_are_unique_and_valid():
     book = workbook(seed_table())
     assert book.sheetnames == ["Điểm 2023", "Điểm 2023 (2)"]
     assert sheet_name("Kế hoạch 05/KH-STNMT: phụ lục [1]", set()) == "Kế hoạch 05-KH-STNMT- phụ lục -"
+
+
+def test_rows_with_long_text_are_tall_enough_to_show_it_whole():
+    book = Workbook()
+    long_task = ("Đẩy nhanh tiến độ, chất lượng thực hiện các nhiệm vụ được giao tại Quyết định số 3775/QĐ-UBND "
+                 "ngày 28/12/2023 của Chủ tịch UBND tỉnh về việc ban hành Kế hoạch CCHC nhà nước tỉnh năm 2024")
+    book.table("Nhiệm vụ", title=["NHIỆM VỤ"], columns=[Column("TT", 5), Column("Nhiệm vụ", 40)],
+               rows=[["1", "Ngắn"], ["2", long_task]])
+    sheet = workbook(book.to_bytes()).active
+    short_row, long_row = find_row(sheet, "Ngắn"), find_row(sheet, long_task)
+    assert short_row and long_row
+    assert sheet.row_dimensions[5].height < sheet.row_dimensions[6].height
+    assert sheet.row_dimensions[6].height >= 15 * 3
