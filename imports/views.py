@@ -107,6 +107,11 @@ def _review_context(session: ImportSession) -> dict:
                 rows.append({"task": task, "units": units, "deadline": deadline})
             sections.append({"section": section, "rows": rows})
         appendices.append({"appendix": appendix, "sections": sections})
+    warnings = list(session.payload.get("warnings", []))
+    same = _same_plan(session)
+    if same:
+        warnings.append(f"cchc đã có kế hoạch số {same.number or '…'}/{same.symbol} năm {same.year} của đơn vị này "
+                        f"(“{same.title[:120]}”). Kiểm tra lại để khỏi tạo trùng.")
     mapped = [{"text": m["text"], "unit": resolver.units_by_id.get(m.get("unit"))}
               for m in session.payload.get("mappings", {}).values()]
     return {
@@ -116,9 +121,22 @@ def _review_context(session: ImportSession) -> dict:
         "unknown": [{"text": text, "count": n, "form": MapNameForm(initial={"text": text}, units=resolver.units)}
                     for text, n in sorted(unknown.items())],
         "mapped": mapped,
-        "warnings": session.payload.get("warnings", []),
+        "warnings": warnings,
         "is_draft": session.status == ImportSession.Status.DRAFT,
     }
+
+
+def _same_plan(session):
+    """A plan already in cchc with this draft's number, symbol and year, issued by the same unit (one query)."""
+    header = session.payload["header"]
+    if session.status != ImportSession.Status.DRAFT or not header.get("symbol") or not header.get("year"):
+        return None
+    try:
+        from plans.models import Plan
+    except ImportError:
+        return None
+    return Plan.objects.filter(issuing_unit=session.issuing_unit, symbol=header["symbol"], year=header["year"],
+                               number=header.get("number") or "").first()
 
 
 def _header_form(session, data=None):

@@ -29,6 +29,13 @@ def test_office_imports_the_seed_plan_in_the_browser(cast, page, login_as, live_
     page.wait_for_selector(f"text=“{UNKNOWN}” được hiểu là Văn phòng Sở.")
     assert page.locator("#unknown-names form", has_text=UNKNOWN).count() == 0
 
+    row = page.locator("tr", has_text="Đổi mới, sáng tạo trong triển khai nhiệm vụ CCHC").first
+    row.get_by_role("link", name="Sửa").click()  # htmx puts the row's form in place
+    form = page.locator("form", has_text="Lưu dòng này")
+    form.get_by_label("Thời gian thực hiện").fill("Quý IV/2024")
+    form.get_by_role("button", name="Lưu dòng này").click()
+    page.wait_for_selector("text=Đã lưu nhiệm vụ 1.1.")
+
     page.get_by_role("button", name="Xác nhận tạo kế hoạch").click()
     page.wait_for_selector("text=Đã tạo kế hoạch và các nhiệm vụ từ tệp.")
     plan = Plan.objects.get()
@@ -37,3 +44,5 @@ def test_office_imports_the_seed_plan_in_the_browser(cast, page, login_as, live_
     assert page.locator("text=Tăng cường công tác đào tạo, bồi dưỡng, tập huấn").first.is_visible()
     assert Task.objects.filter(plan=plan).count() == 145
     assert UnitAlias.objects.filter(unit=cast.unit("vp"), alias=UNKNOWN).exists()
+    edited = Task.objects.get(plan=plan, section__appendix_number="2", section__numeral="I", code="1.1")
+    assert edited.deadline_text == "Quý IV/2024" and edited.due_date is not None

@@ -82,3 +82,11 @@ def test_discard_creates_nothing(cast, client_for):
     assert session.status == ImportSession.Status.DISCARDED and Plan.objects.count() == 0
     assert client.post(reverse("imports:confirm", args=[session.pk])).status_code == 302
     assert Plan.objects.count() == 0
+
+
+def test_a_second_import_of_the_same_plan_is_flagged(cast, client_for):
+    client = client_for(cast.mai)
+    client.post(reverse("imports:confirm", args=[upload(client, cast).pk]))
+    again = upload(client, cast)
+    page = client.get(reverse("imports:review", args=[again.pk])).content.decode()
+    assert "cchc đã có kế hoạch số …/KH-STNMT năm 2024 của đơn vị này" in page
