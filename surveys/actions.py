@@ -1,13 +1,24 @@
 """Every write of the surveys app, each in one transaction with its audit entry."""
 
 import secrets
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.log import diff, record, record_create, record_delete, snapshot
 from surveys import questionnaire as q
-from surveys.models import Answer, Counter, Invitation, Participation, Question, Response, Survey, hash_code
+from surveys.models import (
+    Answer,
+    Counter,
+    Invitation,
+    Participation,
+    Question,
+    Response,
+    SubmittedForm,
+    Survey,
+    hash_code,
+)
 
 SURVEY_FIELDS = ["unit", "kind", "title", "intro", "period_label", "start_date", "end_date", "status", "method",
                  "target_percent", "allow_no_opinion", "ask_respondent", "require_code"]
@@ -20,6 +31,22 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 class AlreadyAnswered(Exception):
     """The one-time code was used, or this person already answered."""
+
+
+class AlreadySent(Exception):
+    """This very form was already stored (a double tap, a resent page)."""
+
+
+def _claim_form(digest: str) -> None:
+    today = timezone.localdate()
+    try:
+        with transaction.atomic():
+            SubmittedForm.objects.create(digest=digest, used_on=today)
+    except IntegrityError:
+        raise AlreadySent from None
+    # Pruning now and then keeps the table small without a timer; tokens expire long before two days.
+    if secrets.randbelow(200) == 0:
+        SubmittedForm.objects.filter(used_on__lt=today - timedelta(days=2)).delete()
 
 
 @transaction.atomic
@@ -130,12 +157,14 @@ def find_code(code: str) -> Invitation | None:
 @transaction.atomic
 def submit_response(*, survey: Survey, levels: dict[int, int], counter: Counter | None = None,
                     details: dict | None = None, suggestion: str = "", channel: str = Response.Channel.PUBLIC,
-                    invitation: Invitation | None = None, user=None, on=None) -> Response:
+                    invitation: Invitation | None = None, user=None, on=None, form_digest: str = "") -> Response:
     """Stores one anonymous answer sheet: the response row, its answers in one INSERT, the audit entry.
 
     With a one-time code, the code is marked used in the same transaction (a second use finds it used);
     with a log-in, only the fact that this person answered is kept, never a link to the answers.
     """
+    if form_digest:
+        _claim_form(form_digest)
     if invitation is not None:
         claimed = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(used_at=timezone.now())
         if not claimed:

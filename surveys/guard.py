@@ -1,7 +1,8 @@
 """Holding off duplicate and automated answers on the public pages without knowing who answered.
 
 Three checks, none of which stores an address or a name:
-- a signed form token carrying the time the form was served: too fast (a script) or too old is refused;
+- a signed form token carrying the time the form was served: too fast (a script) or too old is refused, and
+  a token already used (double tap, replay) stores nothing more;
 - a honeypot field a person never sees nor fills;
 - a per-client rate limit counted in the cache under a salted, daily-rotated hash of the address.
 The limits are settings (or environment variables) so a campaign or the burst benchmark can lift them.
@@ -9,6 +10,7 @@ The limits are settings (or environment variables) so a campaign or the burst be
 
 import hashlib
 import os
+import secrets
 import time
 from dataclasses import dataclass
 
@@ -36,7 +38,8 @@ def rate_limit() -> tuple[int, int]:
 
 
 def issue_token(survey_token: str) -> str:
-    return signing.dumps({"s": survey_token, "t": time.time()}, salt=_SALT, compress=True)
+    # The nonce keeps two forms served in the same instant apart, since a used token is refused a second time.
+    return signing.dumps({"s": survey_token, "t": time.time(), "n": secrets.token_hex(8)}, salt=_SALT, compress=True)
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,11 @@ def check_token(value: str, survey_token: str, max_age_hours: int = 12) -> Token
     if time.time() - float(data.get("t", 0)) < min_fill_seconds():
         return TokenCheck(False, "too_fast")
     return TokenCheck(True)
+
+
+def token_digest(value: str) -> str:
+    """What is kept of an accepted form token: enough to refuse it a second time, nothing more."""
+    return hashlib.sha256(f"{_SALT}:{value}".encode()).hexdigest()
 
 
 def client_key(request) -> str:

@@ -190,3 +190,13 @@ class Answer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["response", "question"], name="survey_answer_once")]
+
+
+class SubmittedForm(models.Model):
+    """The digest of each accepted form token, so a double tap or a replayed form is stored once.
+
+    The token only says when the form was served, never who filled it; old rows are pruned after two days.
+    """
+
+    digest = models.CharField(max_length=64, unique=True)
+    used_on = models.DateField(db_index=True)

@@ -205,3 +205,27 @@ def test_public_page_queries_do_not_grow_with_questions_or_answers(client, cast,
         open_and_answer(client, url, survey, address=f"10.0.0.{_ + 2}")
     with django_assert_max_num_queries(baseline):
         assert "Câu bổ sung 9" in client.get(url).content.decode()
+
+
+def test_a_double_tap_or_replayed_form_is_stored_once(client, counter):
+    survey = counter.survey
+    url = reverse("surveys:answer", args=[counter.token])
+    with time_machine.travel("2024-06-03 09:00 +0700", tick=False) as clock:
+        data = filled(survey, client.get(url).content.decode())
+        clock.shift(20)
+        first, second = client.post(url, data), client.post(url, data)
+        clock.shift(3600)
+        replay = client.post(url, data)
+    assert [r.status_code for r in (first, second, replay)] == [302, 302, 302]
+    assert second["Location"] == reverse("surveys:thanks")
+    assert Response.objects.count() == 1
+
+
+def test_two_people_served_in_the_same_instant_are_both_stored(client, counter):
+    url = reverse("surveys:answer", args=[counter.token])
+    with time_machine.travel("2024-06-03 09:00 +0700", tick=False) as clock:
+        one, two = client.get(url).content.decode(), client.get(url).content.decode()
+        clock.shift(30)
+        assert client.post(url, filled(counter.survey, one)).status_code == 302
+        assert client.post(url, filled(counter.survey, two, level="2")).status_code == 302
+    assert Response.objects.count() == 2

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import can
 from surveys import guard
-from surveys.actions import AlreadyAnswered, find_code, submit_response
+from surveys.actions import AlreadyAnswered, AlreadySent, find_code, submit_response
 from surveys.forms import AnswerForm, CodeForm
 from surveys.models import Counter, Participation, Response, Survey
 from surveys.views.access import get_survey_for
@@ -60,7 +60,8 @@ def _handle(request, survey, *, counter=None, invitation=None, user=None, channe
     if not form.is_valid():
         return _render(request, survey, form, counter=counter,
                        notice=_("Còn câu chưa trả lời hoặc chưa hợp lệ, xin xem các ô được đánh dấu."))
-    check = guard.check_token(request.POST.get("form_token", ""), survey.token)
+    form_token = request.POST.get("form_token", "")
+    check = guard.check_token(form_token, survey.token)
     if not check.ok:
         return _render(request, survey, form, counter=counter, notice=_(TOO_FAST if check.reason == "too_fast" else EXPIRED))
     if not guard.allow(request, survey.token):
@@ -68,7 +69,10 @@ def _handle(request, survey, *, counter=None, invitation=None, user=None, channe
     try:
         submit_response(survey=survey, counter=counter, levels=form.levels(), details=form.details(),
                         suggestion=form.cleaned_data.get("suggestion", ""), channel=channel,
-                        invitation=invitation, user=user)
+                        invitation=invitation, user=user, form_digest=guard.token_digest(form_token))
+    except AlreadySent:
+        # The first copy was stored; the person sees the same thank-you again.
+        return redirect("surveys:thanks")
     except AlreadyAnswered:
         return _closed(request, survey, _("Phiếu này đã được trả lời. Mỗi mã hoặc mỗi người chỉ trả lời một lần."))
     return redirect("surveys:thanks")
