@@ -224,4 +224,40 @@ def figures_workbook(unit, year: int, today: date | None = None) -> bytes:
     book.table("Số liệu", title=[f"SỐ LIỆU HỒ SƠ TTHC, KHẢO SÁT VÀ THỰC HIỆN KẾ HOẠCH NĂM {year}",
                                  f"{unit.name} – từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}", "Đơn vị tính: %"],
                columns=columns, rows=rows, notes=[] if rows else ["Chưa có số liệu trong khoảng thời gian này."])
+    _dossier_counts(book, unit, start, end, {u.pk: u for u in units})
     return book.to_bytes()
+
+
+DOSSIER_COLUMNS = [
+    Column("Cơ quan, đơn vị giải quyết", 36), Column("Tiếp nhận", 10, INTEGER), Column("Trực tuyến", 10, INTEGER),
+    Column("Đã giải quyết", 10, INTEGER), Column("Trước hạn", 10, INTEGER), Column("Đúng hạn", 10, INTEGER),
+    Column("Trễ hạn", 10, INTEGER), Column("Đang giải quyết", 11, INTEGER), Column("Đang giải quyết, quá hạn", 12, INTEGER),
+    Column("Tỷ lệ đúng và trước hạn (%)", 12, PERCENT), Column("Tỷ lệ trực tuyến (%)", 12, PERCENT),
+    Column("Tỷ lệ thanh toán trực tuyến (%)", 12, PERCENT), Column("Tỷ lệ số hóa (%)", 12, PERCENT),
+]
+
+
+def _dossier_counts(book: Workbook, unit, start: date, end: date, units: dict) -> None:
+    """The one-stop dossier counts per handling unit (two aggregate queries, from the dossiers app)."""
+    from dossiers.models import Dossier
+    from dossiers.queries import Window, tallies
+    from dossiers.stats import Tally, as_percent
+
+    groups = tallies(Dossier.objects.all(), Window(start, end, unit), group="unit")
+    rows, whole = [], Tally()
+    for unit_id, tally in sorted(groups.items(), key=lambda item: units[item[0]].path if item[0] in units else ""):
+        whole.add(tally)
+        name = units[unit_id].name if unit_id in units else "Khác"
+        rows.append(_tally_row(name, tally, as_percent))
+    if rows:
+        rows.append(Row(_tally_row("Tổng cộng", whole, as_percent), bold=True))
+    book.table("Hồ sơ TTHC", title=[f"TÌNH HÌNH GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH NĂM {start.year}",
+                                     f"{unit.name} – từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}"],
+               columns=DOSSIER_COLUMNS, rows=rows,
+               notes=[] if rows else ["Chưa có hồ sơ thủ tục hành chính trong khoảng thời gian này."])
+
+
+def _tally_row(name: str, tally, as_percent) -> list:
+    return [name, tally.received, tally.online, tally.settled, tally.early, tally.on_time, tally.late, tally.open,
+            tally.overdue, as_percent(tally.on_time_rate), as_percent(tally.online_rate),
+            as_percent(tally.payment_rate), as_percent(tally.digitisation_rate)]

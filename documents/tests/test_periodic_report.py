@@ -85,3 +85,25 @@ def test_periodic_report_form_downloads_and_bad_input_gets_a_message(cast, clien
                                                       "xuat": "khong-co.docx"}).status_code == 404
     assert client_for(cast.khoa).get("/documents/bao-cao-theo-ky/", {
         "unit": department, "kind": "year", "year": 2024, "xuat": "bao-cao-dinh-ky.docx"}).status_code == 403
+
+
+def test_figures_workbook_counts_dossiers_per_handling_unit(cast):
+    from dossiers.models import Dossier, Procedure
+
+    procedure = Procedure.objects.create(code="1.004227", name="Đăng ký đất đai lần đầu", processing_days=10)
+    office = cast.unit("vpdkdd")
+
+    def dossier(code, received, due, settled, channel=Dossier.Channel.DIRECT):
+        Dossier.objects.create(code=code, procedure=procedure, handling_unit=office, channel=channel,
+                               received_at=dt.datetime(*received, 9, tzinfo=dt.UTC), received_on=date(*received),
+                               due_on=date(*due), settled_on=date(*settled) if settled else None)
+
+    dossier("H1", (2024, 3, 1), (2024, 3, 15), (2024, 3, 10), Dossier.Channel.FULLY_ONLINE)
+    dossier("H2", (2024, 4, 1), (2024, 4, 15), (2024, 4, 15))
+    dossier("H3", (2024, 5, 2), (2024, 5, 16), (2024, 5, 20))
+    book = workbook(sheets.figures_workbook(cast.department, 2024, today=date(2024, 11, 30)))
+    sheet = book["Hồ sơ TTHC"]
+    row = find_row(sheet, "Văn phòng Đăng ký đất đai")
+    assert row[1:9] == (3, 1, 3, 1, 1, 1, 0, 0)
+    assert row[9] == pytest.approx(66.67)
+    assert find_row(sheet, "Tổng cộng")[1] == 3
