@@ -229,3 +229,11 @@ def test_two_people_served_in_the_same_instant_are_both_stored(client, counter):
         assert client.post(url, filled(counter.survey, one)).status_code == 302
         assert client.post(url, filled(counter.survey, two, level="2")).status_code == 302
     assert Response.objects.count() == 2
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("60/3600", (60, 3600)), ("0", (0, 3600)), ("5/60", (5, 60))])
+def test_rate_limit_setting(settings, raw, expected):
+    from surveys.guard import rate_limit
+
+    settings.CCHC_SURVEY_RATE_LIMIT = raw
+    assert rate_limit() == expected
