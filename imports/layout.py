@@ -391,9 +391,12 @@ def extract_plan(blocks: list[Block]) -> ExtractedPlan:
         if block.kind == "paragraph":
             plain = strip_accents(block.text).lower()
             match = _APPENDIX.match(plain)
-            if match and len(block.text) < 40:
+            rest = block.text[match.end():].strip() if match else ""
+            # 'PHỤ LỤC 2' alone, or 'PHỤ LỤC 2: NHIỆM VỤ …' with its title on the same line.
+            if match and (len(block.text) < 40 or rest[:1] in (":", ".", "-", "–")):
                 number = (match.group(1) or "").upper()
-                pending = (number, [])
+                title = rest.lstrip(":.-– ").strip()
+                pending = (number, [title] if title else [])
                 in_appendices = True
             elif pending is not None:
                 pending[1].append(block.text)

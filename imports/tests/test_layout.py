@@ -203,3 +203,17 @@ def test_odd_tables_never_break_the_reader():
         blocks = [Block("paragraph", text=rng.choice(["PHỤ LỤC 2", "KẾ HOẠCH", "Số: /KH", "Nơi nhận:", "- Lưu: VT"]))]
         plan = extract_plan(blocks + tables)
         assert all(task.source for task in plan.tasks)
+
+
+@pytest.mark.parametrize("line, number, title", [
+    ("PHỤ LỤC 2", "2", "Nhiệm vụ cần cải thiện"),
+    ("Phụ lục số 01", "01", "Nhiệm vụ cần cải thiện"),
+    ("PHỤ LỤC I: NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2025", "I",
+     "NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2025 Nhiệm vụ cần cải thiện"),
+])
+def test_appendix_headings(line, number, title):
+    header = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"]
+    plan = extract_plan([Block("paragraph", text=line), Block("paragraph", text="Nhiệm vụ cần cải thiện"),
+                         _table(header, ["1", "Ban hành kế hoạch", "Văn phòng Sở", "Quý I/2025"])])
+    (appendix,) = plan.appendices
+    assert (appendix.number, appendix.title) == (number, title)
