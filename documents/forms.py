@@ -42,7 +42,7 @@ class TemplateUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại văn bản"), choices=catalog.KIND_CHOICES)
     name = forms.CharField(label=_("Tên mẫu"), max_length=200)
     applies_to = forms.ChoiceField(label=_("Áp dụng cho"))
-    file = forms.FileField(label=_("Tệp mẫu (.docx)"),
+    file = forms.FileField(label=_("Tệp mẫu (.docx)"), widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),
                            help_text=_("Soạn bằng Word, chèn các biến như {{ co_quan }}; xem trang hướng dẫn."))
 
     def __init__(self, *args, units=(), targets=(), **kwargs):

@@ -60,6 +60,20 @@ def template_list(request):
     return render(request, "documents/templates.html", {"form": form, "rows": rows}, status=status)
 
 
+def template_file(request, pk: int):
+    """The uploaded .docx back, to edit it and upload a new version."""
+    template = get_for(request.user, DocumentTemplate.objects.select_related("unit"), pk, "document.template")
+    try:
+        with template.file.open("rb") as handle:
+            data = handle.read()
+    except OSError:
+        messages.error(request, f"Không đọc được tệp của mẫu “{template.name}”; vui lòng tải lên lại.")
+        return redirect("documents:templates")
+    response = HttpResponse(data, content_type=services.DOCX)
+    response["Content-Disposition"] = services.content_disposition(f"{template.name}.docx")
+    return response
+
+
 @require_POST
 def template_delete(request, pk: int):
     template = get_for(request.user, DocumentTemplate.objects.select_related("unit"), pk, "document.template")
