@@ -80,16 +80,16 @@ def update_header(session: ImportSession, *, by, fields: dict) -> ImportSession:
 
 
 @transaction.atomic
-def map_name(session: ImportSession, *, by, text: str, unit=None) -> ImportSession:
-    """Remembers for this draft that a name means `unit` (or, with unit=None, names no unit and is left aside)."""
+def map_name(session: ImportSession, *, by, text: str, unit=None, group=None) -> ImportSession:
+    """Remembers for this draft that a name means `unit` (or a `group` of units; with neither, names no unit)."""
     session = _lock(session)
     key = normalize_name(text)
     mappings = session.payload.setdefault("mappings", {})
     before = mappings.get(key)
-    mappings[key] = {"text": text, "unit": unit.pk if unit else None}
+    mappings[key] = {"text": text, "unit": unit.pk if unit else None, "group": group.pk if group else None}
     session.save(update_fields=["payload", "updated_at"])
-    record(by=by, obj=session, action="update", changes={"mapping": [before, {"text": text, "unit": str(unit or "")}]},
-           note="Gán tên đơn vị")
+    record(by=by, obj=session, action="update",
+           changes={"mapping": [before, {"text": text, "unit": str(unit or group or "")}]}, note="Gán tên đơn vị")
     return session
 
 

@@ -53,9 +53,15 @@ class HeaderForm(forms.Form):
 
 
 class MapNameForm(forms.Form):
-    text = forms.CharField(max_length=500, widget=forms.HiddenInput)
-    unit = forms.TypedChoiceField(label=_("Là đơn vị"), coerce=int, empty_value=None, required=False)
+    """Maps a name cchc did not recognise to a unit ("12"), a group of units ("g3"), or to nothing ("")."""
 
-    def __init__(self, *args, units, **kwargs):
+    text = forms.CharField(max_length=500, widget=forms.HiddenInput)
+    unit = forms.ChoiceField(label=_("Là đơn vị"), required=False)
+
+    def __init__(self, *args, units, groups=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", _("— Không phải đơn vị (bỏ qua) —"))] + [(u.pk, u.name) for u in units]
+        self.fields["unit"].choices = (
+            [("", _("— Không phải đơn vị (bỏ qua) —"))]
+            + [(str(u.pk), u.name) for u in units]
+            + [(f"g{g.pk}", f"{g.name} ({_('nhóm')})") for g in groups]
+        )

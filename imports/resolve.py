@@ -14,7 +14,22 @@ class Resolver:
         self.directory = UnitDirectory(issuing_unit.department())
         self.units = sorted({u.pk: u for u in self.directory.by_key.values()}.values(), key=lambda u: (u.path, u.order))
         self.units_by_id = {u.pk: u for u in self.units}
+        self.groups = sorted({g.pk: g for g in self.directory.groups.values()}.values(), key=lambda g: g.name)
+        self.groups_by_id = {g.pk: g for g in self.groups}
         self.mappings = mappings or {}
+
+    def mapped_units(self, mapping: dict) -> list[Unit]:
+        """The units a hand mapping stands for: one unit, a group's members, or none (the name was left aside)."""
+        if mapping.get("group") in self.groups_by_id:
+            return [u for u in self.groups_by_id[mapping["group"]].members.all() if u.pk in self.units_by_id]
+        unit = self.units_by_id.get(mapping.get("unit"))
+        return [unit] if unit else []
+
+    def mapping_label(self, mapping: dict) -> str:
+        if mapping.get("group") in self.groups_by_id:
+            return self.groups_by_id[mapping["group"]].name
+        unit = self.units_by_id.get(mapping.get("unit"))
+        return unit.name if unit else ""
 
     def resolve(self, cell: str) -> tuple[list[Unit], list[str]]:
         """The units a cell names and the fragments still unknown (neither matched nor mapped nor ignored)."""
@@ -23,9 +38,7 @@ class Resolver:
         for match in self.directory.match_cell(cell):
             mapped = self.mappings.get(normalize_name(match.text))
             if mapped is not None:
-                unit = self.units_by_id.get(mapped.get("unit"))
-                if unit and unit not in units:
-                    units.append(unit)
+                units.extend(u for u in self.mapped_units(mapped) if u not in units)
             elif match.matched:
                 units.extend(u for u in match.units if u not in units)
             else:
@@ -38,9 +51,9 @@ class Resolver:
         for match in self.directory.match_cell(cell):
             mapped = self.mappings.get(normalize_name(match.text))
             if mapped is not None:
-                unit = self.units_by_id.get(mapped.get("unit"))
-                if unit:
-                    chips.append({"label": unit.display_short, "title": f"{match.text} → {unit.name}", "ok": True})
+                label = self.mapping_label(mapped)
+                if label:
+                    chips.append({"label": label, "title": f"{match.text} → {label}", "ok": True})
             elif match.group is not None:
                 names = ", ".join(u.name for u in sorted(match.units, key=lambda u: (u.order, u.path)))
                 chips.append({"label": f"{match.group.name} ({len(match.units)})", "title": names, "ok": True})

@@ -112,13 +112,14 @@ def _review_context(session: ImportSession) -> dict:
     if same:
         warnings.append(f"cchc đã có kế hoạch số {same.number or '…'}/{same.symbol} năm {same.year} của đơn vị này "
                         f"(“{same.title[:120]}”). Kiểm tra lại để khỏi tạo trùng.")
-    mapped = [{"text": m["text"], "unit": resolver.units_by_id.get(m.get("unit"))}
+    mapped = [{"text": m["text"], "label": resolver.mapping_label(m)}
               for m in session.payload.get("mappings", {}).values()]
     return {
         "session": session,
         "appendices": appendices,
         "counts": counts,
-        "unknown": [{"text": text, "count": n, "form": MapNameForm(initial={"text": text}, units=resolver.units)}
+        "unknown": [{"text": text, "count": n, "form": MapNameForm(initial={"text": text}, units=resolver.units,
+                                                                       groups=resolver.groups)}
                     for text, n in sorted(unknown.items())],
         "mapped": mapped,
         "warnings": warnings,
@@ -218,14 +219,16 @@ def map_unit_name(request, pk):
     if not _draft_or_message(request, session):
         return redirect("imports:review", pk)
     resolver = Resolver(session.issuing_unit)
-    form = MapNameForm(request.POST, units=resolver.units)
+    form = MapNameForm(request.POST, units=resolver.units, groups=resolver.groups)
     if not form.is_valid() or not normalize_name(form.cleaned_data["text"]):
         messages.error(request, "Chưa chọn được đơn vị: hãy chọn một đơn vị trong danh sách hoặc “bỏ qua”.")
         return redirect("imports:review", pk)
-    unit = resolver.units_by_id.get(form.cleaned_data["unit"]) if form.cleaned_data["unit"] else None
-    actions.map_name(session, by=request.user, text=form.cleaned_data["text"], unit=unit)
-    text = form.cleaned_data["text"]
-    messages.success(request, f"“{text}” được hiểu là {unit.name}." if unit else f"Đã bỏ qua “{text}”.")
+    text, choice = form.cleaned_data["text"], form.cleaned_data["unit"]
+    group = resolver.groups_by_id.get(int(choice[1:])) if choice.startswith("g") else None
+    unit = resolver.units_by_id.get(int(choice)) if choice.isdigit() else None
+    actions.map_name(session, by=request.user, text=text, unit=unit, group=group)
+    target = unit or group
+    messages.success(request, f"“{text}” được hiểu là {target.name}." if target else f"Đã bỏ qua “{text}”.")
     return redirect("imports:review", pk)
 
 

@@ -90,3 +90,19 @@ def test_a_second_import_of_the_same_plan_is_flagged(cast, client_for):
     again = upload(client, cast)
     page = client.get(reverse("imports:review", args=[again.pk])).content.decode()
     assert "cchc đã có kế hoạch số …/KH-STNMT năm 2024 của đơn vị này" in page
+
+
+def test_a_name_mapped_to_a_group_gives_its_members(cast, client_for):
+    from imports.tests.test_review import _docx_with
+    from org.models import UnitGroup
+
+    client = client_for(cast.mai)
+    session = upload(client, cast, _docx_with(3))
+    group = UnitGroup.objects.get(owner=cast.department, name="Đơn vị thuộc Sở")
+    client.post(reverse("imports:map", args=[session.pk]), {"text": "Đơn vị lạ 0", "unit": f"g{group.pk}"})
+    page = client.get(reverse("imports:review", args=[session.pk])).content.decode()
+    assert "“Đơn vị lạ 0” → Đơn vị thuộc Sở" in page
+    client.post(reverse("imports:confirm", args=[session.pk]))
+    task = Task.objects.get(code="3")  # 'Văn phòng Sở; Đơn vị lạ 0'
+    assert {u.code for u in task.lead_units.all()} == {"vp", "vpdkdd", "ttcntt", "ttkt", "ttptqd", "ttqt"}
+    assert not UnitAlias.objects.filter(alias="Đơn vị lạ 0").exists()  # only unit names become aliases
