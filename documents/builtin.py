@@ -125,6 +125,13 @@ def periodic_document(context: dict) -> bytes:
                   [[u["ten"], *(Cell(str(u[k]), align="right")
                                 for k in ("tong", "hoan_thanh", "dung_han", "dang_thuc_hien", "qua_han"))]
                    for u in context["don_vi"]], widths_mm=[75, 18, 18, 18, 18, 18])
+    if context["bao_cao_don_vi"]:
+        doc.subheading("Báo cáo của các phòng, đơn vị:")
+        for report in context["bao_cao_don_vi"]:
+            timing = "đúng hạn" if report["dung_han"] else f"trễ hạn, hạn {report['han_gui']}"
+            doc.paragraph(f"- {report['don_vi']} ({report['ky']}, gửi ngày {report['ngay_gui']}, {timing}):",
+                          italic=True)
+            doc.paragraph(report["noi_dung"])
     doc.section_heading("II. CÁC CHỈ SỐ ĐO ĐƯỢC TRONG KỲ")
     if context["so_lieu"]:
         doc.table(["Chỉ số", "Giá trị", "Căn cứ số liệu"],

@@ -293,6 +293,7 @@ def periodic_context(unit, kind: str, year: int, quarter: int | None = None, tod
         if late:
             overdue.append({"tt": task.code, "noi_dung": task.content, "ke_hoach": task.plan.reference,
                             "chu_tri": task.lead_text or _names(task.lead_units.all()), "han": _d(due)})
+    unit_reports = _unit_reports(ids, start, end)
     figures = []
     for metric in available_metrics():
         value = metric.compute(unit, start, as_of)
@@ -308,8 +309,20 @@ def periodic_context(unit, kind: str, year: int, quarter: int | None = None, tod
     context.update({
         "ky_bao_cao": period, "tu_ngay": _d(start), "den_ngay": _d(end), "so_lieu_den_ngay": _d(as_of),
         "ke_hoach": list(plans.values()), "don_vi": [r for r in by_unit.values() if r["tong"]],
-        "so_lieu": figures, "nhiem_vu_qua_han": overdue,
+        "so_lieu": figures, "nhiem_vu_qua_han": overdue, "bao_cao_don_vi": unit_reports,
         "tong_nhiem_vu": total, "tong_hoan_thanh": finished,
         "ty_le_hoan_thanh": layout.percent_text(Decimal(finished) * 100 / total) if total else "–",
     })
     return context
+
+
+def _unit_reports(unit_ids: list[int], start: date, end: date) -> list[dict]:
+    """What the units reported for the plans' reporting periods due in the window (báo cáo của các đơn vị)."""
+    from plans.models import PeriodReport
+
+    reports = (PeriodReport.objects.filter(period__plan__issuing_unit_id__in=unit_ids,
+                                           period__due_date__range=(start, end))
+               .select_related("period", "period__plan", "unit").order_by("period__due_date", "unit__path"))
+    return [{"don_vi": r.unit.name, "ky": r.period.label, "ke_hoach": r.period.plan.reference,
+             "ngay_gui": _d(r.submitted_on), "han_gui": _d(r.period.due_date), "dung_han": r.on_time,
+             "noi_dung": r.text} for r in reports]

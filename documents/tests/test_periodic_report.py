@@ -45,6 +45,23 @@ def test_first_quarter_report_counts_tasks_due_in_the_quarter_and_lists_the_late
         assert expected in text, expected
 
 
+def test_units_period_reports_are_part_of_the_report(cast):
+    from plans.actions import add_report_period, submit_period_report
+
+    plan = make_plan(cast)
+    period = add_report_period(by=cast.mai, plan=plan, label="Quý I", stated_due=date(2024, 3, 10))
+    submit_period_report(by=cast.lan, period=period, unit=cast.unit("qldd"), today=date(2024, 3, 8),
+                         text="Đã rà soát, cập nhật TTHC lĩnh vực đất đai trên Trang thông tin điện tử.")
+    submit_period_report(by=cast.hung, period=period, unit=cast.unit("ttcntt"), today=date(2024, 3, 20),
+                         text="Đã nâng cấp Hệ thống thông tin giải quyết TTHC.")
+    context = contexts.periodic_context(cast.department, "quarter", 2024, 1, today=date(2024, 6, 3))
+    assert [(r["don_vi"], r["dung_han"]) for r in context["bao_cao_don_vi"]] == [
+        ("Phòng Quản lý đất đai", True), ("Trung tâm Công nghệ thông tin tài nguyên và môi trường", False)]
+    text = docx_text(builtin.periodic_document(context))
+    assert "Đã rà soát, cập nhật TTHC lĩnh vực đất đai trên Trang thông tin điện tử." in text
+    assert "(Quý I, gửi ngày 20/03/2024, trễ hạn, hạn " in text
+
+
 def test_year_report_counts_finished_tasks(cast):
     make_plan(cast)
     context = contexts.periodic_context(cast.department, "year", 2024, today=date(2024, 12, 20))
