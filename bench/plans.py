@@ -7,6 +7,8 @@ from datetime import date
 
 
 def run():
+    # The bench never sends real mail, whatever the environment says.
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -15,9 +17,6 @@ def run():
     from org.demo import build_organisation
     from plans.actions import create_plan_with_tasks
     from plans.reminders import run as run_reminders
-
-    # The bench never sends real mail, whatever the environment says.
-    from django.conf import settings
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     count = int(os.environ.get("CCHC_BENCH_PLAN_TASKS", "2000"))
