@@ -80,14 +80,24 @@ def self_assessment_document(context: dict) -> bytes:
         doc.paragraph(f"- Tiêu chí {item['ma']}. {item['ten']}: {item['diem_tu_danh_gia']}/{item['diem_toi_da']} "
                       f"điểm; {item['so_tai_lieu'] or 'chưa có'} tài liệu kiểm chứng.")
         doc.paragraph(item["giai_trinh"] or "(Chưa có nội dung giải trình.)", italic=not item["giai_trinh"])
+    years = context["ket_qua_cac_nam"]
+    if years["nam"]:
+        doc.section_heading("III. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC NĂM TRƯỚC")
+        rows = [[str(i), line["ten"], *line["diem"]] for i, line in enumerate(years["cac_dong"], start=1)]
+        rows.append(["", Cell("Điểm cộng", italic=True), *years["diem_cong"]])
+        rows.append(["", Cell("Điểm trừ", italic=True), *years["diem_tru"]])
+        rows.append(["", Cell("Tổng điểm", bold=True), *(Cell(t, bold=True) for t in years["tong_diem"])])
+        rows.append(["", Cell("Xếp hạng", bold=True), *(Cell(r, bold=True) for r in years["xep_hang"])])
+        doc.table(["TT", "Chỉ số thành phần", *(f"Năm {y}" for y in years["nam"])], rows,
+                  widths_mm=[8, 60, *([20] * len(years["nam"]))], size=11)
     _close(doc, context)
     doc.appendix("", "Bảng điểm tự đánh giá chi tiết", attached_to=f"Kèm theo Báo cáo của {context['co_quan']}",
                  landscape=False)
     rows = [[Cell(c["ma"], bold=not c["la_tieu_chi_cuoi"]), Cell(c["ten"], bold=c["cap"] == 0),
              Cell(c["diem_toi_da"], align="right"), Cell(c["diem_tu_danh_gia"], align="right"),
-             Cell(str(c["so_tai_lieu"]), align="center")] for c in context["tieu_chi"]]
-    doc.table(["Mã", "Tiêu chí", "Điểm tối đa", "Tự đánh giá", "Số tài liệu kiểm chứng"], rows,
-              widths_mm=[16, 95, 18, 18, 18], size=11)
+             "\n".join(f"- {name}" for name in c["tai_lieu"])] for c in context["tieu_chi"]]
+    doc.table(["Mã", "Tiêu chí", "Điểm tối đa", "Tự đánh giá", "Tài liệu kiểm chứng"], rows,
+              widths_mm=[14, 80, 16, 16, 40], size=11)
     return doc.to_bytes()
 
 

@@ -81,12 +81,15 @@ KINDS: dict[str, DocumentKind] = {
         Variable("tieu_chi", "Mọi tiêu chí", [("ma", "Mã"), ("ten", "Tiêu chí"), ("cap", "Cấp (0 = lĩnh vực)"),
                                                ("diem_toi_da", "Điểm tối đa"), ("diem_tu_danh_gia", "Điểm tự đánh giá"),
                                                ("so_tai_lieu", "Số tài liệu kiểm chứng"), ("giai_trinh", "Giải trình"),
-                                               ("la_tieu_chi_cuoi", "Đúng nếu là tiêu chí được chấm trực tiếp")]),
+                                               ("la_tieu_chi_cuoi", "Đúng nếu là tiêu chí được chấm trực tiếp"),
+                                               ("tai_lieu", "Danh sách tên tệp tài liệu kiểm chứng")]),
         Variable("can_giai_trinh", "Tiêu chí chưa đạt điểm tối đa hoặc chưa có tài liệu kiểm chứng (cùng các trường "
                                    "như tieu_chi)"),
         Variable("tong_diem_toi_da", "Tổng điểm tối đa"), Variable("tong_tu_danh_gia", "Tổng điểm tự đánh giá"),
         Variable("diem_thuong", "Điểm thưởng tự đánh giá"), Variable("diem_tru", "Điểm trừ tự đánh giá"),
         Variable("xep_loai_du_kien", "Xếp loại theo điểm tự đánh giá"),
+        Variable("ket_qua_cac_nam", "Kết quả các năm trước: nam (danh sách năm), cac_dong (ten, diem: điểm từng năm), "
+                                    "diem_cong, diem_tru, tong_diem, xep_hang (mỗi mục là danh sách theo năm)"),
     ]),
     ANNOUNCEMENT: DocumentKind(ANNOUNCEMENT, "Thông báo kết quả đánh giá, xếp hạng", "framework", _heading() + [
         Variable("bo_chi_so", "Tên bộ chỉ số"), Variable("van_ban_ban_hanh", "Văn bản ban hành bộ chỉ số"),
@@ -137,7 +140,7 @@ _SAMPLE_TASK = {
 }
 _SAMPLE_CRITERION = {"ma": "1.2", "ten": "Thực hiện mệnh lệnh hành chính cấp trên", "cap": 1, "diem_toi_da": "1,5",
                      "diem_tu_danh_gia": "0", "so_tai_lieu": 0, "giai_trinh": "Đạt 46% < 50%.",
-                     "la_tieu_chi_cuoi": True}
+                     "la_tieu_chi_cuoi": True, "tai_lieu": []}
 
 SAMPLES: dict[str, dict] = {
     PLAN: {**_SAMPLE_HEADING, "ten_ke_hoach": "Nâng cao Chỉ số PAR INDEX, SIPAS năm 2024",
@@ -153,7 +156,11 @@ SAMPLES: dict[str, dict] = {
                                     "diem_tu_danh_gia": "9,5"}],
                       "tieu_chi": [_SAMPLE_CRITERION], "can_giai_trinh": [_SAMPLE_CRITERION],
                       "tong_diem_toi_da": "100", "tong_tu_danh_gia": "87,225", "diem_thuong": "1", "diem_tru": "1",
-                      "xep_loai_du_kien": "Tốt"},
+                      "xep_loai_du_kien": "Tốt",
+                      "ket_qua_cac_nam": {"nam": [2022, 2023], "cac_dong": [
+                          {"ten": "Công tác chỉ đạo điều hành CCHC", "diem": ["10/13,5", "9,5/12,5"]}],
+                          "diem_cong": ["2", "1"], "diem_tru": ["0,5", "1"], "tong_diem": ["85,675", "87,225"],
+                          "xep_hang": ["12/21", "10/21"]}},
     ANNOUNCEMENT: {**_SAMPLE_HEADING, "loai_van_ban": "Thông báo", "ten_loai_van_ban": "THÔNG BÁO",
                    "bo_chi_so": "Bộ chỉ số CCHC các sở, ban, ngành năm 2023", "van_ban_ban_hanh": "3626/QĐ-UBND",
                    "so_don_vi": 21, "xep_hang": [{"hang": 10, "hang_tren_tong": "10/21",

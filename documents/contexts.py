@@ -177,7 +177,7 @@ def self_assessment_context(assessment) -> dict:
     from assessments.results import area_totals
 
     totals = area_totals(assessment)
-    evidence_counts = _evidence_counts(totals)
+    evidence = _evidence_names(totals)
     unit = assessment.unit
     framework = assessment.framework
     context = heading(unit=unit, kind="Báo cáo", symbol=f"BC-{_symbol_of(unit)}", year=framework.year,
@@ -188,12 +188,14 @@ def self_assessment_context(assessment) -> dict:
               "diem_tu_danh_gia": layout.score_text(a.self_points)} for i, a in enumerate(totals.areas, start=1)]
     criteria, to_explain = [], []
     for line in totals.lines:
-        count = evidence_counts.get(line.score.pk, 0) if line.score else 0
+        names = evidence.get(line.score.pk, []) if line.score else []
+        count = len(names)
         row = {
             "ma": line.criterion.code, "ten": line.criterion.title, "cap": line.depth,
             "diem_toi_da": layout.score_text(line.criterion.max_points),
             "diem_tu_danh_gia": layout.score_text(line.self_points), "so_tai_lieu": count if line.is_leaf else "",
             "giai_trinh": line.score.explanation if line.score else "", "la_tieu_chi_cuoi": line.is_leaf,
+            "tai_lieu": names,
         }
         criteria.append(row)
         short = (line.self_points is None or line.self_points < line.criterion.max_points) and \
@@ -207,17 +209,29 @@ def self_assessment_context(assessment) -> dict:
         "tong_tu_danh_gia": layout.score_text(totals.self_total),
         "diem_thuong": layout.score_text(totals.bonus_self), "diem_tru": layout.score_text(totals.penalty_self),
         "xep_loai_du_kien": framework.classify(totals.self_total, totals.max_points),
+        "ket_qua_cac_nam": _years(unit),
     })
     return context
 
 
-def _evidence_counts(totals) -> dict[int, int]:
-    from django.db.models import Count
-
-    from assessments.models import Score
+def _evidence_names(totals) -> dict[int, list[str]]:
+    """Evidence file names per score, in one query."""
+    from assessments.models import Evidence
 
     ids = [line.score.pk for line in totals.lines if line.score]
-    return dict(Score.objects.filter(pk__in=ids).annotate(n=Count("evidence")).values_list("pk", "n"))
+    names: dict[int, list[str]] = {}
+    for score_id, name in Evidence.objects.filter(score_id__in=ids).order_by("pk").values_list("score_id", "name"):
+        names.setdefault(score_id, []).append(name)
+    return names
+
+
+def _years(unit) -> dict:
+    """The seed's table of results over the years, for the report's reminder of past results."""
+    from assessments.results import year_table
+
+    table = year_table(unit)
+    return {"nam": table.years, "cac_dong": [{"ten": label, "diem": cells} for label, cells in table.rows],
+            "diem_cong": table.bonus, "diem_tru": table.penalty, "tong_diem": table.total, "xep_hang": table.rank}
 
 
 def _symbol_of(unit) -> str:

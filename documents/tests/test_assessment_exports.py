@@ -50,8 +50,10 @@ def test_self_assessment_report_sums_areas_and_explains_items_short_of_full_mark
     for expected in ("BÁO CÁO", "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024",
                      "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nVĂN PHÒNG SỞ", "Công tác chỉ đạo điều hành CCHC", "10,876", "13,5",
                      "Tiêu chí 1.2. Thực hiện mệnh lệnh hành chính cấp trên: 0/1,5 điểm; chưa có tài liệu kiểm chứng.",
-                     "Đạt 46% < 50%.", "CHÁNH VĂN PHÒNG\n", "Võ Thị Hạnh", "Nơi nhận:"):
+                     "Đạt 46% < 50%.", "CHÁNH VĂN PHÒNG\n", "Võ Thị Hạnh", "Nơi nhận:",
+                     "- Báo cáo DTI năm 2024.pdf"):
         assert expected in text, expected
+    assert "CÁC NĂM TRƯỚC" not in text, "no past results yet, no empty table"
 
 
 def test_framework_workbook_lists_the_tree_with_max_points(cast, framework):
@@ -94,6 +96,10 @@ def test_year_table_in_the_seed_layout_with_numeric_totals(cast):
                      {"title": "Thực hiện cơ chế một cửa, một cửa liên thông", "score": None,
                       "note": "Gộp vào Cải cách thủ tục hành chính"}])
     sheet = workbook(sheets.year_table_workbook(vp)).active
+    report = docx_text(builtin.self_assessment_document(contexts.self_assessment_context(
+        make_assessment(cast, make_framework(cast), vp))))
+    assert "III. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC NĂM TRƯỚC" in report
+    assert "9,5/12,5" in report and "87,225" in report and "10/21" in report
     assert find_row(sheet, "TT") == ("TT", "Chỉ số thành phần", "Năm 2022", "Năm 2023")
     assert find_row(sheet, "Công tác chỉ đạo điều hành CCHC")[2:] == ("10/13,5", "9,5/12,5")
     assert find_row(sheet, "Thực hiện cơ chế một cửa, một cửa liên thông")[3] == "Gộp vào Cải cách thủ tục hành chính"
