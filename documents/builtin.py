@@ -77,8 +77,10 @@ def self_assessment_document(context: dict) -> bytes:
     if not context["can_giai_trinh"]:
         doc.paragraph("Các tiêu chí đều đạt điểm tối đa và có đủ tài liệu kiểm chứng.")
     for item in context["can_giai_trinh"]:
-        doc.paragraph(f"- Tiêu chí {item['ma']}. {item['ten']}: {item['diem_tu_danh_gia']}/{item['diem_toi_da']} "
-                      f"điểm; {item['so_tai_lieu'] or 'chưa có'} tài liệu kiểm chứng.")
+        points = (f"{item['diem_tu_danh_gia']}/{item['diem_toi_da']} điểm" if item["diem_tu_danh_gia"] != "–"
+                  else f"chưa tự chấm điểm (tối đa {item['diem_toi_da']} điểm)")
+        doc.paragraph(f"- Tiêu chí {item['ma']}. {item['ten']}: {points}; "
+                      f"{item['so_tai_lieu'] or 'chưa có'} tài liệu kiểm chứng.")
         doc.paragraph(item["giai_trinh"] or "(Chưa có nội dung giải trình.)", italic=not item["giai_trinh"])
     years = context["ket_qua_cac_nam"]
     if years["nam"]:
