@@ -15,7 +15,7 @@ from org.models import Unit
 
 
 def _get_framework(user, pk, need="framework.view") -> Framework:
-    return get_for(user, Framework.objects.select_related("owner"), pk, need, unit_of=lambda f: f.owner)
+    return get_for(user, Framework.objects.select_related("owner", "copied_from"), pk, need, unit_of=lambda f: f.owner)
 
 
 def _messages_of(error: ValidationError) -> list[str]:
