@@ -114,3 +114,12 @@ def test_assessment_exports_respect_the_permission_table(cast, framework, client
     assert client_for(cast.thu).get(f"/documents/bao-cao-tu-danh-gia/{assessment.pk}.docx").status_code == 200
     assert client_for(cast.lan).get(f"/documents/ket-qua-cham-diem/{assessment.pk}.xlsx").status_code == 403
     assert client_for(cast.khoa).get(f"/documents/xep-hang/{framework.pk}.xlsx").status_code == 403
+
+
+def test_items_not_scored_yet_are_said_so_in_the_report(cast, framework):
+    assessment = make_assessment(cast, framework, scores={"1.1": ("1", "Sáng kiến được công nhận.")})
+    text = docx_text(builtin.self_assessment_document(contexts.self_assessment_context(assessment)))
+    assert ("Tiêu chí 1.2. Thực hiện mệnh lệnh hành chính cấp trên: chưa tự chấm điểm (tối đa 1,5 điểm); "
+            "chưa có tài liệu kiểm chứng.") in text
+    assert "Tiêu chí 1.1. Đổi mới, sáng tạo trong triển khai nhiệm vụ CCHC: 1/1 điểm; chưa có tài liệu kiểm chứng." \
+        in text, "full marks but no evidence still needs an explanation"
