@@ -40,9 +40,9 @@ def read_header(lines: list[str], header: dict) -> None:
                     break
                 recipients.append(follow.lstrip("-–+ ").rstrip(";,. "))
             header["recipients"] = recipients
-            rest = lines[i + 1 + len(recipients):]
-            titles = [r for r in rest[:4] if r.upper() == r and any(ch.isalpha() for ch in r)]
-            names = [r for r in rest[len(titles):len(titles) + 1] if r.upper() != r and len(r.split()) <= 6]
+            signature = lines[i + 1 + len(recipients):]
+            titles = [r for r in signature[:4] if r.upper() == r and any(ch.isalpha() for ch in r)]
+            names = [r for r in signature[len(titles):len(titles) + 1] if r.upper() != r and len(r.split()) <= 6]
             if titles:
                 header["signer_title"] = "\n".join(titles)
             if names:

@@ -240,7 +240,7 @@ class _TableWalker:
 
     def __init__(self, plan: ExtractedPlan):
         self.plan = plan
-        self.columns: dict[str, int] | None = None
+        self.columns: dict[str, int] = {}  # empty until a task table's header is seen
         self.section: ExtractedSection | None = None
         self.task: ExtractedTask | None = None
         self.table_number = 0
@@ -253,7 +253,7 @@ class _TableWalker:
 
     def new_appendix(self, appendix: ExtractedAppendix) -> None:
         self.plan.appendices.append(appendix)
-        self.columns, self.section, self.task = None, None, None
+        self.columns, self.section, self.task = {}, None, None
 
     def take_table(self, rows: list[list[Cell]], follows_table: bool) -> bool:
         """Reads a table's task rows; False when it is no task table (and then nothing is taken)."""
