@@ -43,3 +43,15 @@ def test_download_queries_do_not_grow_with_tasks_and_units(cast, client_for, dja
         make_assessment(cast, framework, cast.unit(code))
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", [
+    "/documents/ke-hoach/99999999999999999999999.docx",
+    "/documents/mau/99999999999999999999999/tep/",
+    "/documents/bao-cao-theo-ky/?unit=99999999999999999999999&xuat=bao-cao-dinh-ky.docx&kind=year&year=2024",
+    "/documents/bao-cao-theo-ky/?unit=abc&xuat=.",
+    "/documents/bao-cao-theo-ky/?xuat=so-lieu.xlsx&kind=year&year=2024&unit=",
+])
+def test_odd_addresses_get_404_or_a_message_never_a_500(cast, client_for, url):
+    response = client_for(cast.mai).get(url)
+    assert response.status_code in (302, 404)
