@@ -243,9 +243,10 @@ class OfficialDocument:
             _page_number_field(para)
 
     @property
-    def text_width(self):
+    def text_width(self) -> int:
+        """The width between the margins of the current section, in EMU."""
         section = self.doc.sections[-1]
-        return section.page_width - section.left_margin - section.right_margin
+        return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
 
     @property
     def title_text(self) -> str:
