@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 from accounts.demo import DEMO_PASSWORD, PEOPLE, build_people
 from org.demo import build_organisation
 
-APP_DEMO_ORDER = ["workdays", "frameworks", "assessments", "plans", "dossiers", "surveys", "documents", "dashboards"]
+APP_DEMO_ORDER = ["workdays", "frameworks", "assessments", "plans", "imports", "dossiers", "surveys", "documents", "dashboards"]
 
 
 class Command(BaseCommand):
