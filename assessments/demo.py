@@ -59,7 +59,8 @@ def _results_2023(people, units, framework):
                                           window_end=date(2023, 11, 30), self_deadline=date(2023, 11, 30),
                                           appraisal_deadline=date(2023, 12, 10))
     scores = {s.criterion.code: s for s in assessment.scores.select_related("criterion")}
-    listed = {code: (points, comment) for *_a, items in seed.CRITERIA_2023 for code, _t, _m, points, comment, *_r in items}
+    listed = {code: (points, comment) for *_a, items in seed.CRITERIA_2023
+              for code, _t, _m, points, comment, *_r in items if points is not None}
     listed[seed.BONUS_2023[0]] = (seed.BONUS_2023[3], "")
     listed[seed.PENALTY_2023[0]] = (seed.PENALTY_2023[3], "Trừ điểm theo kết quả kiểm tra của tỉnh.")
     for code, score in scores.items():

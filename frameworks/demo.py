@@ -63,11 +63,16 @@ def build_2023(by, units) -> Framework:
         order += 1
         area = actions.add_criterion(framework, by=by, kind=K.AREA, code=code, title=title, order=order,
                                      max_points=Decimal(maximum), responsible_unit=units[unit_code])
-        for item_code, item_title, item_max, _score, _comment, item_unit, rule in items:
+        groups = {code: area}
+        for item_code, item_title, item_max, score, _comment, item_unit, rule in items:
             order += 1
-            actions.add_criterion(framework, by=by, kind=K.CRITERION, code=item_code, title=item_title, order=order,
-                                  max_points=Decimal(item_max), rule=rule, parent=area,
-                                  responsible_unit=units[item_unit])
+            parent = groups.get(item_code.rsplit(".", 1)[0], area)
+            node = actions.add_criterion(
+                framework, by=by, kind=K.CRITERION if parent is area else K.SUB_CRITERION, code=item_code,
+                title=item_title, order=order, max_points=Decimal(item_max), rule=rule or {"kind": "manual"},
+                parent=parent, responsible_unit=units[item_unit])
+            if score is None:
+                groups[item_code] = node
     for kind, (code, title, maximum, _points) in ((K.BONUS, seed.BONUS_2023), (K.PENALTY, seed.PENALTY_2023)):
         order += 1
         actions.add_criterion(framework, by=by, kind=kind, code=code, title=title, order=order,

@@ -35,9 +35,11 @@ HISTORY_SOURCE = "Quyết định 3626/QĐ-UBND ngày 15/12/2023 và các năm t
 # Section I.2, the 2023 criterion-level results. Areas (code, title, max, responsible unit code) hold
 # criteria (code, title, max, score, council's comment, responsible unit code, rule). Where the seed lists only the
 # criteria that lost points, one "other criteria" line carries the rest of the area at full points so the
-# area adds up to the published score.
+# area adds up to the published score. A criterion with score None groups the sub-criteria that follow it
+# (code "9.1" groups "9.1.1" …).
 MANUAL = {"kind": "manual"}
 HALF_STEPS = {"kind": "manual", "levels": [0, 0.5, 1]}
+SHARE = {"kind": "share"}
 CRITERIA_2023 = [
     ("1", AREAS[0], "12.5", "vp", [
         ("1.1", "Đổi mới, sáng tạo trong triển khai nhiệm vụ CCHC", "1", "0.5", "", "vp", HALF_STEPS),
@@ -96,17 +98,50 @@ CRITERIA_2023 = [
          "ttcntt", {"kind": "linear", "multiply": 10, "divide": 100}),
     ]),
     ("9", AREAS[8], "35", "vp", [
-        ("9.1", "Tiếp cận Dịch vụ (Qua Website, BCCI,..)", "3", "2.290", "", "vpdkdd", {"kind": "share"}),
-        ("9.2", "Sự hài lòng của tổ chức, công dân về TTHC, DVC của đơn vị (thành phần hồ sơ, lệ phí, thời gian)",
-         "3", "2.239", "", "vpdkdd", {"kind": "share"}),
-        ("9.3", "Tinh thần trách nhiệm của CBCCVC tiếp nhận, hướng dẫn và trả kết quả", "4", "3.736", "", "vpdkdd",
-         {"kind": "share"}),
-        ("9.4", "Sự hài lòng của người dân về kết quả giải quyết TTHC (đúng quy định, đảm bảo thời gian, cảm nhận sự "
-                "thay đổi)", "5", "3.480", "", "vpdkdd", {"kind": "share"}),
-        ("9.5", "Tiếp nhận, xử lý ý kiến góp ý phản ánh, kiến nghị của người dân, tổ chức", "2", "1.500", "", "vp",
-         {"kind": "share"}),
-        ("9.6", "Ý kiến của lãnh đạo HĐND tỉnh, lãnh đạo UBND tỉnh, lãnh đạo UBND huyện và CBCCVC đánh giá công tác "
-                "CCHC của cơ quan, đơn vị (18 nội dung)", "18", "17.375", "", "vp", {"kind": "share"}),
+        ("9.1", "Khảo sát sự hài lòng của người dân, tổ chức (SIPAS)", "17", None, "", "vpdkdd", None),
+        ("9.1.1", "Tiếp cận Dịch vụ (Qua Website, BCCI,..)", "3", "2.290", "", "vpdkdd", SHARE),
+        ("9.1.2", "Sự hài lòng của tổ chức, công dân về TTHC, DVC của đơn vị (thành phần hồ sơ, lệ phí, thời gian)", "3", "2.239", "", "vpdkdd", SHARE),
+        ("9.1.3", "Tinh thần trách nhiệm của CBCCVC tiếp nhận, hướng dẫn và trả kết quả", "4", "3.736", "", "vpdkdd", SHARE),
+        ("9.1.4", "Sự hài lòng của người dân về kết quả giải quyết TTHC (đúng quy định, đảm bảo thời gian, cảm nhận sự thay đổi)", "5", "3.480", "", "vpdkdd", SHARE),
+        ("9.1.5", "Tiếp nhận, xử lý ý kiến góp ý phản ánh, kiến nghị của người dân, tổ chức", "2", "1.500", "", "vp", SHARE),
+        ("9.2", "Ý kiến của lãnh đạo HĐND tỉnh, lãnh đạo UBND tỉnh, lãnh đạo UBND huyện và CBCCVV của đơn vị "
+                "đánh giá công tác CCHC của cơ quan, đơn vị", "18", None, "", "vp", None),
+        ("9.2.1", "Tác động của tuyên truyền đối với việc nâng cao nhận thức của CBCCVV",
+         "1", "0.800", "", "vp", SHARE),
+        ("9.2.2", "Kết quả thực hiện Quy chế dân chủ ở cơ sở tại cơ quan, đơn vị",
+         "1", "0.900", "", "vp", SHARE),
+        ("9.2.3", "Kết quả thực hiện công tác tiếp nhận và giải quyết đơn thư kiến nghị, khiếu nại tố cáo của đơn vị",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.4", "Đánh giá của đại biểu HĐND tỉnh về chất lượng quản lý điều hành, việc giải quyết các ý kiến của cử tri",
+         "1", "0.917", "", "vp", SHARE),
+        ("9.2.5", "Thường trực HĐND tỉnh, UBND tỉnh đánh giá Kết quả chỉ đạo, điều hành, Quy chế làm việc của UBND tỉnh, kết quả nhiệm vụ được giao của đơn vị",
+         "1", "0.900", "", "vp", SHARE),
+        ("9.2.6", "Đánh giá của lãnh đạo UBND tỉnh về tính kịp thời trong việc chủ trì hoặc phối hợp tham mưu UBND tỉnh giải quyết các vấn đề, thủ tục liên quan được giao",
+         "1", "0.958", "", "vp", SHARE),
+        ("9.2.7", "Đánh giá về văn bản quy phạm pháp luật và văn bản quản lý chỉ đạo điều hành do đơn vị ban hành hoặc tham mưu cấp có thẩm quyền ban hành (quy định rõ ràng, kịp thời, không mâu thuẫn, chồng chéo)",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.8", "Việc thực hiện Quy chế làm việc, quy chế phối hợp trong nội bộ của cơ quan, đơn vị trong giải quyết công việc",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.9", "Kết quả thực hiện chức năng, nhiệm vụ của đơn vị",
+         "1", "0.900", "", "vp", SHARE),
+        ("9.2.10", "Triển khai đầy đủ, kịp thời các nội dung quy định của về quản lý CCVC trong nội bộ và đối với đơn vị trực thuộc",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.11", "Thực hiện chế độ, chính sách đối với công chức, viên chức của đơn vị đúng, đầy đủ, kịp thời",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.12", "Năng lực chuyên môn của công chức trong phối hợp xử lý công việc của cơ quan, đơn vị",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.13", "Tinh thần trách nhiệm của CBCCVV trong phối hợp, xử lý công việc",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.14", "Tình trạng công chức lợi dụng chức vụ quyền hạn để trục lợi cá nhân",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.15", "Đánh giá về tác động của việc thực hành tiết kiệm, chống lãng phí ngân sách nhà nước trong hoạt động của cơ quan, đơn vị",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.16", "Tính hiệu quả của việc thực hiện cơ chế tự chủ, tự chịu trách nhiệm về sử dụng biên chế và kinh phí quản lý hành chính",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.17", "Tính hiệu quả của việc quản lý, sử dụng tài sản công",
+         "1", "1.000", "", "vp", SHARE),
+        ("9.2.18", "Đánh giá về mức độ tuân thủ quy trình giải quyết công việc theo Hệ thống quản lý chất lượng ISO",
+         "1", "1.000", "", "vp", SHARE),
     ]),
 ]
 BONUS_2023 = ("10", "Điểm cộng", "2", "1")
