@@ -111,3 +111,22 @@ def test_evidence_download_needs_view_permission(cast, client_for):
     item = actions.add_evidence(score_of(land, "1.1"), by=cast.lan, name="ke-hoach.pdf", data=b"%PDF-1.4 x")
     assert client_for(cast.lan).get(f"/assessments/{land.pk}/evidence/{item.pk}/").status_code == 200
     assert client_for(cast.khoa).get(f"/assessments/{land.pk}/evidence/{item.pk}/").status_code == 403
+
+
+def test_appraiser_returns_items_for_explanation_from_the_page(cast, client_for):
+    land = open_assessment(cast, "qldd", internal_framework(cast))
+    score_everything(land, cast.lan)
+    actions.submit(land, by=cast.mai)
+    asked = score_of(land, "3.2")
+    thu = client_for(cast.thu)
+    page = thu.get(f"/assessments/{land.pk}/").content.decode()
+    assert f'name="return-{asked.pk}" form="return-form"' in page
+    assert thu.post(f"/assessments/{land.pk}/return/", {f"return-{asked.pk}": "Bổ sung số liệu.",
+                                                        "return-abc": "x"}).status_code == 302
+    land.refresh_from_db()
+    asked.refresh_from_db()
+    assert land.phase == "returned" and asked.returned and asked.return_note == "Bổ sung số liệu."
+    page = client_for(cast.lan).get(f"/assessments/{land.pk}/").content.decode()
+    assert "Hội đồng yêu cầu giải trình" in page and 'name="reply"' in page
+    empty = client_for(cast.thu).post(f"/assessments/{land.pk}/return/", {}, follow=True)
+    assert "Chỉ trả lại để giải trình trong khi thẩm định." in empty.content.decode()
