@@ -84,26 +84,45 @@ class Cell:
     span: int = 1  # columns this cell covers (a section title across the task columns)
 
 
+# Word refuses (as "unreadable content") properties out of the schema's order; LibreOffice does not mind, so keep
+# the order: each new element goes before the first sibling that must follow it.
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+               "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_PPR_RPR = ("w:sectPr", "w:pPrChange")
+_AFTER_TBLIND = ("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                 "w:tblDescription", "w:tblPrChange")
+_AFTER_TBLBORDERS = _AFTER_TBLIND[1:]
+
+
+def _insert(parent, child, successors: tuple[str, ...]) -> None:
+    tags = {qn(tag) for tag in successors}
+    for existing in parent:
+        if existing.tag in tags:
+            existing.addprevious(child)
+            return
+    parent.append(child)
+
+
 def _set_fonts(run_or_style_element, size_pt: float | None = None) -> None:
     """Times New Roman for every script slot; Word otherwise picks a fallback for Vietnamese letters."""
     rpr = run_or_style_element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = rpr.get_or_add_rFonts()
     for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(slot), FONT)
     if size_pt:
-        for tag in ("w:sz", "w:szCs"):
-            el = rpr.find(qn(tag))
-            if el is None:
-                el = OxmlElement(tag)
-                rpr.append(el)
-            el.set(qn("w:val"), str(int(size_pt * 2)))
+        rpr.get_or_add_sz().set(qn("w:val"), str(int(size_pt * 2)))
+        complex_size = rpr.find(qn("w:szCs"))
+        if complex_size is None:
+            complex_size = OxmlElement("w:szCs")
+            rpr.find(qn("w:sz")).addnext(complex_size)
+        complex_size.set(qn("w:val"), str(int(size_pt * 2)))
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        rpr.append(lang)
+        _insert(rpr, lang, ("w:eastAsianLayout", "w:specVanish", "w:oMath"))
     lang.set(qn("w:val"), "vi-VN")
     lang.set(qn("w:eastAsia"), "vi-VN")
 
@@ -117,7 +136,7 @@ def _border(paragraph, edge: str = "bottom", size: int = 6) -> None:
     line.set(qn("w:space"), "1")
     line.set(qn("w:color"), "000000")
     borders.append(line)
-    ppr.append(borders)
+    _insert(ppr, borders, _AFTER_PBDR)
 
 
 def _no_table_borders(table) -> None:
@@ -127,7 +146,7 @@ def _no_table_borders(table) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    _insert(tbl_pr, borders, _AFTER_TBLBORDERS)
 
 
 def _grid_borders(table) -> None:
@@ -139,7 +158,7 @@ def _grid_borders(table) -> None:
         el.set(qn("w:sz"), "4")
         el.set(qn("w:color"), "000000")
         borders.append(el)
-    tbl_pr.append(borders)
+    _insert(tbl_pr, borders, _AFTER_TBLBORDERS)
 
 
 def _column_widths(table, widths) -> None:
@@ -155,7 +174,7 @@ def _indent_table(table, offset) -> None:
     indent = OxmlElement("w:tblInd")
     indent.set(qn("w:w"), str(int(offset / 635)))  # EMU → twentieths of a point
     indent.set(qn("w:type"), "dxa")
-    table._tbl.tblPr.append(indent)
+    _insert(table._tbl.tblPr, indent, _AFTER_TBLIND)
 
 
 def _repeat_as_header(row) -> None:
@@ -347,7 +366,7 @@ class OfficialDocument:
             el = OxmlElement(tag)
             el.set(qn("w:val"), "4")
             mark.append(el)
-        paragraph._p.get_or_add_pPr().append(mark)
+        _insert(paragraph._p.get_or_add_pPr(), mark, _AFTER_PPR_RPR)
 
     # The body (nội dung)
 
