@@ -441,6 +441,7 @@ class OfficialDocument:
     # The closing (nơi nhận, chữ ký)
 
     def closing(self, closing: Closing) -> None:
+        self._para("", space_after=0)
         table = self.doc.add_table(rows=1, cols=2)
         table.autofit = False
         _no_table_borders(table)
