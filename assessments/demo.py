@@ -112,9 +112,9 @@ def _internal(people, units, framework):
             # Where the council later lowers a score, the unit had claimed the full points.
             claimed = score.criterion.max_points if score.criterion.code in COMMENTS else Decimal(value)
             actions.self_score(score, by=mai, points=claimed, explanation="Đơn vị tự đánh giá theo hồ sơ lưu.")
-        if code == "qlmt":
-            continue  # still appraising: shows that ranking and results also work mid-cycle
         actions.submit(assessment, by=mai)
+        if code == "qlmt":
+            continue  # submitted, waiting for the council: ranking and results also work mid-cycle
         for score, value in zip(scores, values, strict=True):
             score.refresh_from_db()
             comment = "" if Decimal(value) == score.self_score else COMMENTS.get(score.criterion.code, "Hội đồng chấm lại.")
