@@ -130,3 +130,21 @@ def test_appraiser_returns_items_for_explanation_from_the_page(cast, client_for)
     assert "Hội đồng yêu cầu giải trình" in page and 'name="reply"' in page
     empty = client_for(cast.thu).post(f"/assessments/{land.pk}/return/", {}, follow=True)
     assert "Chỉ trả lại để giải trình trong khi thẩm định." in empty.content.decode()
+
+
+def test_office_opens_assessments_carrying_last_years_evidence(cast, client_for):
+    from frameworks.actions import copy_framework
+
+    framework = internal_framework(cast)
+    land = open_assessment(cast, "qldd", framework)
+    actions.add_evidence(score_of(land, "1.1"), by=cast.lan, name="quy-che.pdf", data=b"%PDF quy che")
+    following = copy_framework(framework, by=cast.mai, year=2025, title="Bộ tiêu chí năm 2025")
+    data = {"framework": following.pk, "units": [cast.unit("qldd").pk, cast.unit("vp").pk],
+            "window_start": "01/01/2025", "window_end": "30/11/2025", "carry_forward": "on"}
+    assert client_for(cast.lan).post("/assessments/start/", data).status_code == 403
+    response = client_for(cast.mai).post("/assessments/start/", data, follow=True)
+    assert "Đã mở 2 kỳ đánh giá." in response.content.decode()
+    new_land = following.assessments.get(unit=cast.unit("qldd"))
+    assert new_land.started_from == land and score_of(new_land, "1.1").evidence.count() == 1
+    again = client_for(cast.mai).post("/assessments/start/", {**data, "window_end": "01/01/2024"}, follow=True)
+    assert "Ngày kết thúc phải sau ngày bắt đầu." in again.content.decode()
