@@ -59,6 +59,12 @@ class Assessment(models.Model):
         return self.phase in (self.Phase.SELF_ASSESSMENT, self.Phase.RETURNED)
 
     @property
+    def self_overdue(self) -> bool:
+        from django.utils import timezone
+
+        return bool(self.self_scoring_open and self.self_deadline and timezone.localdate() > self.self_deadline)
+
+    @property
     def has_appraisal(self) -> bool:
         """Appraised scores exist to show (before that, the appraised column stays empty)."""
         return self.phase not in (self.Phase.SELF_ASSESSMENT, self.Phase.SUBMITTED)

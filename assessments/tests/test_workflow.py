@@ -1,5 +1,6 @@
 """The assessment cycle, phase by phase, with its audit trail."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -122,3 +123,11 @@ def test_every_change_is_audited_with_old_and_new(cast, land):
     actions.submit(land, by=cast.mai)
     phase = AuditEntry.objects.filter(object_id=str(land.pk), action="status").latest("pk")
     assert phase.changes["phase"] == ["Đang tự đánh giá", "Đã gửi thẩm định"] and phase.user == cast.mai
+
+
+def test_overdue_self_assessment_is_flagged(cast, time_machine):
+    land = open_assessment(cast, "qldd", internal_framework(cast), self_deadline=date(2024, 11, 25))
+    time_machine.move_to("2024-11-25 10:00 +07:00")
+    assert not land.self_overdue
+    time_machine.move_to("2024-11-26 08:00 +07:00")
+    assert land.self_overdue
