@@ -59,7 +59,8 @@ DOSSIER_HEADERS = ["Mã hồ sơ", "Mã thủ tục", "Tên thủ tục", "Lĩnh
                    "Thanh toán trực tuyến", "Số hóa", "Phiếu xin lỗi", "Trạng thái"]
 
 
-def dossier_workbook(dossiers: Iterable) -> bytes:
+def dossier_workbook(dossiers: Iterable, limit: int) -> bytes:
+    """At most `limit` dossiers (the workbook is built in memory): past it, a last row says to narrow the filter."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Hồ sơ")
     sheet.freeze_panes = "A2"
@@ -73,7 +74,10 @@ def dossier_workbook(dossiers: Iterable) -> bytes:
         cell.number_format = fmt
         return cell
 
-    for d in dossiers:
+    for count, d in enumerate(dossiers, start=1):
+        if count > limit:
+            sheet.append([f"Chỉ xuất {limit:,} hồ sơ đầu tiên: hãy thu hẹp kỳ thống kê hoặc bộ lọc.".replace(",", ".")])
+            break
         sheet.append([
             d.code, d.procedure.code, d.procedure.name, d.field, d.handling_unit.name, when(localtime(d.received_at)),
             when(d.due_on, "DD/MM/YYYY"), when(localtime(d.finished_at)) if d.finished_at else None,

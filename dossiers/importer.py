@@ -7,7 +7,7 @@ is inside the transaction and other connections cannot see it until the end.
 """
 
 import os
-from datetime import UTC
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -46,6 +46,14 @@ def read_progress(run: ImportRun) -> int:
             return int(f.read().strip() or 0)
     except (OSError, ValueError):
         return run.processed_rows
+
+
+def last_sign_of_life(run: ImportRun):
+    """When the running import last reported progress (the file's time, or the start): a long silence means it died."""
+    try:
+        return datetime.fromtimestamp(os.path.getmtime(progress_path(run)), tz=UTC)
+    except OSError:
+        return run.started_at
 
 
 def _write_progress(run: ImportRun, processed: int) -> None:

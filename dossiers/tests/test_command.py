@@ -34,3 +34,24 @@ def test_the_queued_run_of_the_page_is_run_once(cast):
     assert run.status == ImportRun.Status.DONE and run.created_count == 9
     with pytest.raises(CommandError):
         call_command("import_dossiers", 999999)
+
+
+def test_a_stalled_run_can_be_run_again(cast):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_catalogue()
+    run = upload(cast.mai, cast.department, "a.csv", SAMPLE.encode())
+    run.source.mapping = {"code": "Mã hồ sơ", "procedure_code": "Mã thủ tục", "handling_unit": "Đơn vị giải quyết",
+                          "received_at": "Ngày tiếp nhận", "due_at": "Ngày hẹn trả"}
+    run.source.save()
+    run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now()
+    run.save()
+    with pytest.raises(CommandError, match="Đang nhập"):
+        call_command("import_dossiers", run.pk)
+    run.started_at = timezone.now() - timedelta(hours=1)
+    run.save()
+    call_command("import_dossiers", run.pk)
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE and Dossier.objects.count() == 9

@@ -95,3 +95,20 @@ def test_the_office_cannot_create_a_source_for_another_department(cast, client_f
     response = _upload(client_for(cast.mai), ODD, new_source="D", unit=cast.unit("stp").pk)
     assert response.status_code == 400
     assert not ImportSource.objects.exists()
+
+
+def test_a_run_silent_for_long_is_shown_as_stalled(cast, client_for):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from dossiers.tests.helpers import upload
+
+    run = upload(cast.mai, cast.department, "a.csv", ODD.encode())
+    run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now() - timedelta(minutes=30)
+    run.save()
+    page = client_for(cast.mai).get(f"/dossiers/import/{run.pk}/").content.decode()
+    assert "import_dossiers" in page and "hx-trigger" in page
+    run.started_at = timezone.now()
+    run.save()
+    assert "import-stalled" not in client_for(cast.mai).get(f"/dossiers/import/{run.pk}/").content.decode()

@@ -85,6 +85,16 @@ def test_the_excel_export_has_real_numbers_and_a_frozen_header(imported, cast, c
     assert isinstance(rows[1][5], datetime)
 
 
+def test_the_list_export_stops_at_its_limit_and_says_so(imported, cast, client_for, monkeypatch):
+    from dossiers.views import figures
+
+    monkeypatch.setattr(figures, "LIST_EXPORT_LIMIT", 3)
+    content = client_for(cast.mai).get(f"/dossiers/list/xlsx/?{WINDOW}&outcome=received").content
+    rows = list(openpyxl.load_workbook(BytesIO(content))["Hồ sơ"].values)
+    assert len(rows) == 1 + 3 + 1
+    assert rows[-1][0].startswith("Chỉ xuất 3 hồ sơ đầu tiên")
+
+
 def _many_dossiers(cast, n: int) -> None:
     procedures = list(Procedure.objects.all())
     units = [cast.unit(c) for c in ("vpdkdd", "qlmt", "bdtnn", "qldd")]

@@ -17,6 +17,7 @@ from org.models import Unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LATE_LIST_LIMIT = 50
+LIST_EXPORT_LIMIT = 100_000
 
 
 def _window_form(request) -> WindowForm:
@@ -128,6 +129,7 @@ def dossier_list(request):
 def dossier_list_xlsx(request):
     require(request.user, "dossier.view")
     form, window, outcome, qs = _listed(request)
-    content = exports.dossier_workbook(qs.order_by("received_at", "pk").iterator(chunk_size=2000))
+    rows = qs.order_by("received_at", "pk")[:LIST_EXPORT_LIMIT + 1].iterator(chunk_size=2000)
+    content = exports.dossier_workbook(rows, LIST_EXPORT_LIMIT)
     return _xlsx(content, f"ho-so-{outcome}-{window.start:%Y%m%d}-{window.end:%Y%m%d}.xlsx")
 

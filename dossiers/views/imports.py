@@ -1,13 +1,16 @@
 """Importing an export: upload, map the columns on a preview (saved per source), run with a live progress bar."""
 
+from datetime import timedelta
+
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from accounts.access import get_for
 from accounts.permissions import require, unit_filter, visible_units
 from dossiers import actions
 from dossiers.forms import MappingForm, UploadForm
-from dossiers.importer import read_progress
+from dossiers.importer import last_sign_of_life, read_progress
 from dossiers.models import ImportRun, ImportSource
 from dossiers.parsing import guess_mapping
 from dossiers.tables import Table, TableError
@@ -71,8 +74,14 @@ def import_run(request, pk):
     return render(request, template, {"run": run, **_progress(run)})
 
 
+STALLED_AFTER = timedelta(minutes=10)
+
+
 def _progress(run: ImportRun) -> dict:
-    processed = read_progress(run) if run.status == ImportRun.Status.RUNNING else run.processed_rows
+    running = run.status == ImportRun.Status.RUNNING
+    processed = read_progress(run) if running else run.processed_rows
     total = max(run.total_rows, processed, 1)
     percent = 100 if run.is_finished else min(99, processed * 100 // total)
-    return {"processed": processed, "percent": percent}
+    heard = last_sign_of_life(run) if running else None
+    stalled = bool(heard and timezone.now() - heard > STALLED_AFTER)
+    return {"processed": processed, "percent": percent, "stalled": stalled}

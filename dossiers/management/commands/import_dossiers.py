@@ -10,14 +10,16 @@ from pathlib import Path
 
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import can
 from dossiers import actions
-from dossiers.importer import execute
+from dossiers.importer import execute, last_sign_of_life
 from dossiers.models import ImportRun, ImportSource
 from dossiers.parsing import guess_mapping, missing_required
 from dossiers.tables import Table, TableError
+from dossiers.views.imports import STALLED_AFTER
 
 
 class Command(BaseCommand):
@@ -46,7 +48,9 @@ class Command(BaseCommand):
         run = ImportRun.objects.select_related("source__unit", "created_by").filter(pk=run_id).first()
         if run is None:
             raise CommandError(f"Không có lần nhập {run_id}.")
-        if run.status not in (ImportRun.Status.QUEUED, ImportRun.Status.FAILED):
+        # A run that died mid-way wrote nothing (one transaction), so a stalled one may simply run again.
+        stalled = run.status == ImportRun.Status.RUNNING and timezone.now() - last_sign_of_life(run) > STALLED_AFTER
+        if run.status not in (ImportRun.Status.QUEUED, ImportRun.Status.FAILED) and not stalled:
             raise CommandError(f"Lần nhập {run_id} đang ở trạng thái {run.get_status_display()}.")
         return run
 
