@@ -102,9 +102,14 @@ class UploadForm(forms.Form):
 class MappingForm(forms.Form):
     """One select per cchc column, listing the file's headers; prefilled from the source's saved mapping."""
 
-    def __init__(self, *args, headers: list[str], initial_mapping: dict[str, str], **kwargs):
+    def __init__(self, *args, headers: list[str], initial_mapping: dict[str, str], example: list | None = None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", _("— không có —"))] + [(h, h) for h in headers]
+        example = list(example or [])
+        example += [None] * (len(headers) - len(example))
+        # Each choice shows the column's value on the first row, so a column is recognised by its content too.
+        choices = [("", _("— không có —"))] + [
+            (h, f"{h} — {str(v)[:40]}" if v not in (None, "") else h) for h, v in zip(headers, example, strict=False)]
         for column in COLUMNS:
             initial = initial_mapping.get(column.key)
             self.fields[column.key] = forms.ChoiceField(

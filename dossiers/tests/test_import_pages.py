@@ -30,6 +30,7 @@ def test_the_office_maps_the_columns_once_and_the_mapping_is_reused(cast, client
     preview = client.get(response["Location"])
     html = preview.content.decode()
     assert "K1" in html and "Nhan luc" in html, "the first rows are shown"
+    assert "Nhan luc — 07/02/2024 09:00" in html, "each choice shows its value on the first row"
     missing = client.post(response["Location"], {"code": "Ma", "mode": "all"})
     assert missing.status_code == 400
     assert "Cần chọn cột cho" in missing.content.decode()

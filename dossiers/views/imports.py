@@ -56,7 +56,7 @@ def import_columns(request, pk):
         return render(request, "dossiers/import_columns.html", {"run": run, "file_error": message}, status=400)
     initial = {**guess_mapping(headers), **{k: v for k, v in run.source.mapping.items() if v in headers}}
     form = MappingForm(request.POST or None, headers=headers, initial_mapping=initial,
-                       initial={"mode": run.mode})
+                       example=preview[0] if preview else None, initial={"mode": run.mode})
     if request.method == "POST" and form.is_valid():
         actions.confirm_columns(run, by=request.user, mapping=form.mapping(), mode=form.cleaned_data["mode"])
         actions.start(run)
