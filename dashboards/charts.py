@@ -102,10 +102,14 @@ def _float(value) -> float | None:
     return None if number is None else float(number)
 
 
-def _config(title: str, **options) -> dict:
+def _config(title: str, *, colors: Sequence[str] | None = None, **options) -> dict:
+    # The page's <figcaption> carries the title, so pygal draws none; the SVG keeps it in its aria-label.
+    style = STYLE
+    if colors:
+        style = Style(**{**STYLE.to_dict(), "colors": tuple(colors)})
     return {
-        "title": title,
-        "style": STYLE,
+        "title": None,
+        "style": style,
         "js": [],
         "disable_xml_declaration": True,
         "explicit_size": False,
@@ -118,6 +122,8 @@ def _config(title: str, **options) -> dict:
         "print_values": False,
         "no_data_text": "Chưa có dữ liệu",
         "margin": 12,
+        "margin_bottom": 36,
+        "legend_box_size": 11,
         **options,
     }
 
@@ -159,11 +165,12 @@ def area_scores(areas: Sequence[AreaScore], year: int, previous_year: int | None
         title += f" và năm {previous_year}"
     chart = pygal.HorizontalBar(**_config(title, height=max(320, 70 * len(areas) + 120)),
                                 value_formatter=vn_score)
-    chart.x_labels = [str(a.label) for a in areas]
-    chart.add(f"Điểm tối đa {year}", [_float(a.current_max) for a in areas])
+    drawn = list(reversed(areas))  # pygal draws the first label at the bottom; the first area goes on top
+    chart.x_labels = [str(a.label) for a in drawn]
+    chart.add(f"Điểm tối đa {year}", [_float(a.current_max) for a in drawn])
     if previous_year:
-        chart.add(f"Điểm đạt {previous_year}", [_float(a.previous) for a in areas])
-    chart.add(f"Điểm đạt {year}", [_float(a.current) for a in areas])
+        chart.add(f"Điểm đạt {previous_year}", [_float(a.previous) for a in drawn])
+    chart.add(f"Điểm đạt {year}", [_float(a.current) for a in drawn])
     headers = ["Lĩnh vực", f"Tối đa {year}", f"Đạt {year}", "Điểm bị mất"]
     if previous_year:
         headers += [f"Tối đa {previous_year}", f"Đạt {previous_year}", "Tăng/giảm"]
@@ -199,18 +206,24 @@ def total_and_rank_trend(results: Sequence[YearResult], unit_label: str = "") ->
     """Tổng điểm và thứ hạng qua các năm (lines; the rank on its own axis, 1 at the top)."""
     title = "Tổng điểm và xếp hạng qua các năm" + (f" – {unit_label}" if unit_label else "")
     results = sorted(results, key=lambda r: r.year)
-    chart = pygal.Line(**_config(title), value_formatter=vn_score, dots_size=4)
+    chart = pygal.Line(**_config(title), value_formatter=_score_or_rank, dots_size=4)
     chart.x_labels = [str(r.year) for r in results]
     chart.add("Tổng điểm", [_float(r.total) for r in results])
     # Rank 1 is best, so it is drawn negated on the secondary axis to make "higher on the chart" mean better.
     if any(r.rank for r in results):
-        chart.add("Xếp hạng", [{"value": -r.rank, "formatter": lambda v: f"hạng {vn_number(-v)}"} if r.rank else None
-                               for r in results], secondary=True)
+        chart.add("Xếp hạng", [-r.rank if r.rank else None for r in results], secondary=True)
         chart.secondary_range = (-(max(r.ranked or r.rank or 1 for r in results) + 1), 0)
     rows = [[str(r.year), vn_score(r.total), f"{r.rank}/{r.ranked}" if r.rank and r.ranked else (str(r.rank or "–"))]
             for r in results]
     table = Table(title, ["Năm", "Tổng điểm", "Xếp hạng"], rows, [False, True, True])
     return _chart("total-rank", title, chart, table, not any(r.total is not None for r in results))
+
+
+def _score_or_rank(value) -> str:
+    """Totals are never negative; ranks are drawn negated (see below), so a negative value reads as a rank."""
+    if value is not None and value < 0:
+        return f"hạng {vn_number(round(-value))}"
+    return vn_score(value)
 
 
 @dataclass(frozen=True)
@@ -221,14 +234,17 @@ class UnitTasks:
     counts: Mapping[str, int]
 
 
-def tasks_by_status(units: Sequence[UnitTasks], statuses: Sequence[tuple[str, str]], title: str = "") -> Chart:
-    """Nhiệm vụ theo trạng thái của từng đơn vị (stacked bars). `statuses` = [(key, label)] in display order."""
+def tasks_by_status(units: Sequence[UnitTasks], statuses: Sequence[tuple[str, str]], title: str = "",
+                    colors: Sequence[str] | None = None) -> Chart:
+    """Nhiệm vụ theo trạng thái của từng đơn vị (stacked bars). `statuses` = [(key, label)] in display order,
+    `colors` one per status (overdue in red, done in green reads at a glance)."""
     title = title or "Nhiệm vụ theo trạng thái, theo đơn vị chủ trì"
-    chart = pygal.HorizontalStackedBar(**_config(title, height=max(300, 42 * len(units) + 140)),
+    chart = pygal.HorizontalStackedBar(**_config(title, colors=colors, height=max(300, 42 * len(units) + 140)),
                                        value_formatter=lambda v: vn_number(v))
-    chart.x_labels = [str(u.unit) for u in units]
+    drawn = list(reversed(units))
+    chart.x_labels = [str(u.unit) for u in drawn]
     for key, label in statuses:
-        chart.add(str(label), [u.counts.get(key, 0) for u in units])
+        chart.add(str(label), [u.counts.get(key, 0) for u in drawn])
     rows = [[u.unit, *[vn_number(u.counts.get(key, 0)) for key, _ in statuses], vn_number(sum(u.counts.values()))]
             for u in units]
     headers = ["Đơn vị", *[str(label) for _, label in statuses], "Tổng"]
@@ -251,10 +267,11 @@ def sipas_aspects(aspects: Sequence[AspectIndex], overall: Decimal | None = None
     title = title or "Chỉ số hài lòng (SIPAS) theo yếu tố"
     chart = pygal.HorizontalBar(**_config(title, range=(0, 100), height=max(300, 60 * len(aspects) + 120)),
                                 value_formatter=vn_percent)
-    chart.x_labels = [str(a.label) for a in aspects]
-    chart.add("Chỉ số (%)", [_float(a.index) for a in aspects])
+    drawn = list(reversed(aspects))
+    chart.x_labels = [str(a.label) for a in drawn]
+    chart.add("Chỉ số (%)", [_float(a.index) for a in drawn])
     if target is not None:
-        chart.add("Chỉ tiêu (%)", [_float(target)] * len(aspects))
+        chart.add("Chỉ tiêu (%)", [_float(target)] * len(drawn))
     rows = [[a.label, vn_percent(a.index), vn_number(a.answers)] for a in aspects]
     if overall is not None:
         rows.append(["Chỉ số hài lòng chung", vn_percent(overall), vn_number(sum(a.answers for a in aspects))])

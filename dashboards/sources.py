@@ -25,6 +25,7 @@ TASK_STATES = [
     (OVERDUE, "Quá hạn"),
     ("done", "Đã hoàn thành"),
 ]
+TASK_COLORS = ["#8a94a6", "#0b5cad", "#b3261e", "#17743d"]
 
 
 def parse_points(text) -> Decimal | None:

@@ -103,3 +103,33 @@ def make_dossiers(unit, rows: list[tuple[date, int, int]]):
 
 def points(value: str) -> Decimal:
     return Decimal(value)
+
+
+def make_internal_results(cast, results: dict[str, tuple[str, str]] | None = None, year: int = 2024):
+    """A small internal framework of the department (two areas of one criterion each) and its units' results:
+    {unit code: (points of 1.1 out of 60, points of 2.1 out of 40)}; the Environment division not yet published."""
+    from assessments.models import Assessment, Score
+    from frameworks.models import Criterion, Framework
+
+    results = results or {"vp": ("60", "39"), "ttcntt": ("55", "40"), "qldd": ("40", "31"), "qlmt": ("60", "40")}
+    framework = Framework.objects.create(
+        year=year, title=f"Bộ tiêu chí đánh giá CCHC các phòng, đơn vị thuộc Sở năm {year}", owner=cast.department,
+        level=Framework.Level.INTERNAL)
+    leaves = []
+    for order, (code, title, maximum, leaf_title) in enumerate([
+        ("1", "Cải cách thủ tục hành chính", 60, "Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn"),
+        ("2", "Chuyển đổi số", 40, "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC"),
+    ]):
+        area = Criterion.objects.create(framework=framework, kind=Criterion.Kind.AREA, code=code, order=2 * order,
+                                        title=title, max_points=Decimal(maximum))
+        leaves.append(Criterion.objects.create(
+            framework=framework, parent=area, kind=Criterion.Kind.CRITERION, code=f"{code}.1", order=2 * order + 1,
+            title=leaf_title, max_points=Decimal(maximum), responsible_unit=cast.unit("ttcntt")))
+    for code, scores in results.items():
+        phase = Assessment.Phase.APPRAISAL if code == "qlmt" else Assessment.Phase.PUBLISHED
+        assessment = Assessment.objects.create(framework=framework, unit=cast.unit(code), phase=phase,
+                                               window_start=date(year, 1, 1), window_end=date(year, 11, 30))
+        for leaf, value in zip(leaves, scores, strict=True):
+            Score.objects.create(assessment=assessment, criterion=leaf, self_score=Decimal(value),
+                                 appraised_score=Decimal(value))
+    return framework

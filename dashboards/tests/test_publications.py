@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from audit.models import AuditEntry
 from dashboards import actions
 from dashboards.models import Publication
-from dashboards.tests.builders import TODAY, load_assessments, make_plan, make_sipas
+from dashboards.tests.builders import TODAY, make_internal_results, make_plan, make_sipas
 from frameworks.models import Framework
 
 
@@ -27,8 +27,8 @@ def text_of(response) -> str:
 
 @pytest.fixture
 def internal(cast):
-    """The department's internal 2024 framework: ten units' results published, the Environment division's not."""
-    return load_assessments(cast)["internal"]
+    """The department's internal 2024 framework: three units' results published, the Environment division's not."""
+    return make_internal_results(cast)
 
 
 def test_office_publishes_results_and_ranking_through_the_form(cast, client_for, internal, client):
@@ -49,10 +49,16 @@ def test_office_publishes_results_and_ranking_through_the_form(cast, client_for,
     office.logout()
     index = text_of(client.get("/public/"))
     assert publication.title in index
-    detail = text_of(client.get(f"/public/{publication.pk}/"))
-    assert "Trung tâm Công nghệ thông tin tài nguyên và môi trường" in detail and "100,2" in detail
+    response = client.get(f"/public/{publication.pk}/")
+    detail = text_of(response)
+    rows = [[c.text_content().strip() for c in tr]
+            for tr in lxml.html.fromstring(response.content.decode()).xpath("//section[@id='results']//tbody/tr")]
+    assert rows == [
+        ["1", "Văn phòng Sở", "60/60", "39/40", "0", "0", "99/100", "Xuất sắc"],
+        ["2", "Trung tâm Công nghệ thông tin tài nguyên và môi trường", "55/60", "40/40", "0", "0", "95/100", "Xuất sắc"],
+        ["3", "Phòng Quản lý đất đai", "40/60", "31/40", "0", "0", "71/100", "Khá"],
+    ]
     assert "Theo Quyết định công bố kết quả năm 2024." in detail
-    assert "Văn phòng Đăng ký đất đai" in detail
     # Published framework, unpublished assessment: the Environment division is still being appraised.
     assert "Phòng Quản lý môi trường" not in detail
 
@@ -84,7 +90,7 @@ def test_withdraw_through_the_page(cast, client_for, internal):
 
 
 def test_nothing_unpublished_leaks(cast, client):
-    load_assessments(cast)
+    make_internal_results(cast)
     survey = make_sipas(cast, title="Phiếu khảo sát SIPAS chưa công khai")
     plan = make_plan(cast, title="Kế hoạch CCHC chưa công khai")
     published_plan = make_plan(cast, number="07", title="Kế hoạch kiểm tra CCHC năm 2024")
@@ -95,7 +101,7 @@ def test_nothing_unpublished_leaks(cast, client):
     for page in (index, detail):
         assert "Kế hoạch CCHC chưa công khai" not in page
         assert "Phiếu khảo sát SIPAS chưa công khai" not in page
-        assert "87,225" not in page and "100,2" not in page, "no assessment result was published"
+        assert "99/100" not in page and "Xếp hạng CCHC" not in page, "no assessment result was published"
     assert "Kế hoạch kiểm tra CCHC năm 2024" in detail
     # Only publications have public addresses: there is no way to name the survey or the plan itself.
     for pk in (survey.pk, plan.pk, publication.pk + 1, 0):

@@ -92,7 +92,7 @@ def office(request):
         "areas": charts.area_scores(overview.areas, overview.year or year, overview.previous_year),
         "trend": charts.total_and_rank_trend(overview.trend, unit.display_short),
         "tasks": charts.tasks_by_status(sources.tasks_by_unit(unit, year, today), sources.TASK_STATES,
-                                        f"Nhiệm vụ năm {year} theo trạng thái, theo đơn vị chủ trì"),
+                                        f"Nhiệm vụ năm {year} theo trạng thái, theo đơn vị chủ trì", sources.TASK_COLORS),
         "sipas": charts.sipas_aspects(sipas.aspects if sipas else [], sipas.overall if sipas else None,
                                       sipas.target if sipas else None, f"Chỉ số hài lòng (SIPAS) năm {year} theo yếu tố"),
         "dossiers": charts.on_time_trend(sources.on_time_by_month(unit, date(year, 1, 1), date(year, 12, 31)),
@@ -111,7 +111,7 @@ def unit_board(request):
     gaps = sources.lost_points_of(unit, year)
     board_charts = {
         "tasks": charts.tasks_by_status(sources.tasks_by_plan(unit, year, today), sources.TASK_STATES,
-                                        f"Nhiệm vụ đơn vị chủ trì năm {year} theo trạng thái"),
+                                        f"Nhiệm vụ đơn vị chủ trì năm {year} theo trạng thái", sources.TASK_COLORS),
         "lost": charts.lost_points(gaps.items, "Điểm bị mất ở các tiêu chí đơn vị chịu trách nhiệm"),
     }
     upcoming = [t for t in tasks if t.days_left is not None and 0 <= t.days_left <= 30]

@@ -73,7 +73,7 @@ def _plan(plan) -> dict:
             counts[task.status] = counts.get(task.status, 0) + 1
     states = [(s.value, s.label) for s in Task.Status if s != Task.Status.CANCELLED]
     chart = charts.tasks_by_status([charts.UnitTasks(plan.reference or plan.title[:40], counts)], states,
-                                   "Nhiệm vụ theo tình trạng thực hiện")
+                                   "Nhiệm vụ theo tình trạng thực hiện", ["#8a94a6", "#0b5cad", "#17743d"])
     done = counts.get(Task.Status.DONE, 0)
     total = sum(counts.values())
     return {"plan": plan, "tasks": tasks, "charts": [chart], "done": done, "total": total,
