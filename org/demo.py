@@ -1,8 +1,11 @@
 """The seed department, exactly as the plan's closing notes list it (shared by the demo and the tests)."""
 
+import datetime
+
 from django.db import transaction
 
-from org.models import Unit, UnitAlias, UnitGroup
+from org import actions
+from org.models import ReorgEvent, Unit, UnitAlias, UnitGroup
 
 K = Unit.Kind
 PROVINCE = ("ubnd-brvt", "Ủy ban nhân dân tỉnh Bà Rịa – Vũng Tàu", "UBND tỉnh", K.PROVINCE)
@@ -75,3 +78,21 @@ def build_organisation() -> dict[str, Unit]:
         group, _ = UnitGroup.objects.update_or_create(owner=dept, name=name, defaults={"phrases": "\n".join(phrases)})
         group.members.set([units[c] for c in members])
     return units
+
+
+# The 2025 reorganisation as the demo records it: two of the province's departments merged into one
+# (Sở Thông tin và Truyền thông went into Sở Khoa học và Công nghệ), so the units list shows a merge with its history.
+REORG_DECISION = "Nghị quyết số 05/NQ-HĐND ngày 18/02/2025 của HĐND tỉnh"
+
+
+@transaction.atomic
+def record_reorganisation(units: dict[str, Unit], *, by) -> ReorgEvent:
+    """Idempotent: the merge is recorded once, on the day it took effect."""
+    existing = ReorgEvent.objects.filter(kind=ReorgEvent.Kind.MERGE, decision=REORG_DECISION).first()
+    if existing:
+        return existing
+    science = _unit("skhcn", "Sở Khoa học và Công nghệ", "Sở KH&CN", K.DEPARTMENT, units["province"],
+                    order=len(OTHER_DEPARTMENTS) + 2, aliases=["SKHCN"])
+    units["skhcn"] = science
+    return actions.merge_units([units["stttt"], science], into=science, effective_date=datetime.date(2025, 3, 1),
+                               by=by, decision=REORG_DECISION)

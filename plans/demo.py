@@ -12,7 +12,7 @@ from plans.models import Plan, Task
 SEED_TITLE = ("Kế hoạch duy trì, cải thiện và nâng cao Chỉ số cải cách hành chính (PAR INDEX), Chỉ số hài lòng của "
               "người dân đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm 2024")
 PLAN_2025_TITLE = "Kế hoạch cải cách hành chính năm 2025 của Sở Tài nguyên và Môi trường"
-PLAN_2026_TITLE = "Kế hoạch cải cách hành chính năm 2026 của Sở Nông nghiệp và Môi trường"
+PLAN_2026_TITLE = "Kế hoạch cải cách hành chính năm 2026 của Sở Tài nguyên và Môi trường"
 
 TARGETS_2025 = [
     ("Cắt giảm ít nhất 20 % thông tin phải kê khai trong thành phần hồ sơ", "", "gte", "20"),
@@ -160,11 +160,11 @@ def _plan_2025(department, units, people):
 
 
 def _plan_2026(department, units, people):
-    existing = Plan.objects.filter(issuing_unit=department, year=2026, title=PLAN_2026_TITLE).first()
+    existing = Plan.objects.filter(issuing_unit=department, year=2026, number="08").first()
     if existing:
         return existing
     mai, lan, hung = people["mai"], people["lan"], people["hung"]
-    plan = actions.create_plan(by=mai, issuing_unit=department, number="08", symbol="KH-SNNMT", year=2026,
+    plan = actions.create_plan(by=mai, issuing_unit=department, number="08", symbol="KH-STNMT", year=2026,
                                title=PLAN_2026_TITLE, kind=Plan.Kind.YEARLY, status=Plan.Status.ISSUED,
                                issue_date=date(2026, 1, 12), signer_name="Phan Văn Mạnh", signer_title="PHÓ GIÁM ĐỐC")
     actions.add_target(by=mai, plan=plan, label="Tỷ lệ nhiệm vụ CCHC hoàn thành đúng hạn từ 90 % trở lên",

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_PASSWORD, PEOPLE, build_people
-from org.demo import build_organisation
+from org.demo import build_organisation, record_reorganisation
 
 APP_DEMO_ORDER = ["workdays", "frameworks", "assessments", "plans", "imports", "dossiers", "surveys", "documents", "dashboards"]
 
@@ -21,6 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         units = build_organisation()
         people = build_people(units)
+        record_reorganisation(units, by=people["admin"])
         context = {"units": units, "people": people}
         for app in APP_DEMO_ORDER:
             if app not in settings.DOMAIN_APPS:
