@@ -1,6 +1,7 @@
 """Importing an export: figures against a hand-counted file, re-import, both error modes, formats."""
 
 from datetime import date
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -157,3 +158,57 @@ def test_a_file_that_is_not_an_export_fails_with_a_message(cast):
     run = import_bytes(cast.mai, cast.department, b"\xff\xfe\x00garbage", name="x.csv", mapping={})
     assert run.status == ImportRun.Status.FAILED
     assert "UTF-8" in run.message
+
+
+# Across Tết 2025 (Saturday 25/01 – Sunday 02/02 off); window 01/01–30/11/2025, counted by hand.
+TET_2025 = "\n".join([
+    HEADER,
+    # 3 working days from Friday 24/01 09:00: 03/02, 04/02, 05/02 → due 05/02, settled that day: on time
+    "T1;1.010727;Cấp giấy phép môi trường;Môi trường;;Phòng Quản lý môi trường;24/01/2025 09:00;;"
+    "05/02/2025 10:00;Trực tuyến toàn trình;;;Có;Đã trả kết quả;",
+    # the same after 15:00: counted from Monday 03/02 → due Thursday 06/02, settled 05/02: early
+    "T2;1.010727;Cấp giấy phép môi trường;Môi trường;;Phòng Quản lý môi trường;24/01/2025 16:00;;"
+    "05/02/2025 09:00;Trực tiếp;;;Không;Đã trả kết quả;",
+    # 10 working days from Wednesday 22/01: 23, 24/01, 03–07/02, 10–12/02 → due 12/02, settled 13/02: late,
+    # without an apology letter
+    "T3;1.004227;Đăng ký biến động quyền sử dụng đất;Đất đai;;Văn phòng Đăng ký đất đai;22/01/2025 08:00;;"
+    "13/02/2025 08:30;Trực tuyến một phần;Có;50.000;Có;Đã trả kết quả;Không",
+    # received on the Saturday of Tết: 5 working days from 03/02 → due 10/02; still open, overdue, apology sent
+    "T4;1.004253;Cấp giấy phép khai thác nước dưới đất;Tài nguyên nước;;Phòng Biển đảo, TNN-KS;"
+    "25/01/2025 10:00;;;Bưu chính công ích;Không;100.000;Không;Đang xử lý;Có",
+    # the export's own due date is kept: due 05/02, settled 04/02: early
+    "T5;1.004227;Đăng ký biến động quyền sử dụng đất;Đất đai;;Văn phòng Đăng ký đất đai;20/01/2025 08:00;"
+    "05/02/2025;04/02/2025 15:00;Trực tuyến toàn trình;Có;50.000;Không;Đã trả kết quả;",
+]) + "\n"
+WINDOW_2025 = Window(date(2025, 1, 1), date(2025, 11, 30))
+
+
+def test_a_hand_counted_file_across_tet_2025(cast):
+    from dossiers.queries import tallies
+
+    make_catalogue()
+    run = import_bytes(cast.mai, cast.department, TET_2025.encode())
+    assert run.status == ImportRun.Status.DONE, run.errors
+    due = {d.code: (d.due_on, d.due_computed) for d in Dossier.objects.all()}
+    assert due == {"T1": (date(2025, 2, 5), True), "T2": (date(2025, 2, 6), True), "T3": (date(2025, 2, 12), True),
+                   "T4": (date(2025, 2, 10), True), "T5": (date(2025, 2, 5), False)}
+    t = total(Dossier.objects.all(), WINDOW_2025)
+    assert (t.received, t.partly_online, t.fully_online) == (5, 1, 2)           # T3 | T1 T5
+    assert (t.fee_bearing, t.paid_online, t.digitised) == (3, 2, 2)             # T3 T4 T5 | T3 T5 | T1 T3
+    assert (t.open, t.overdue) == (1, 1)                                         # T4
+    assert (t.settled, t.early, t.on_time, t.late) == (4, 2, 1, 1)              # T2 T5 | T1 | T3
+    assert [str(r) for r in (t.on_time_rate, t.online_rate, t.payment_rate, t.digitisation_rate)] == \
+        ["0.7500", "0.6000", "0.6667", "0.4000"]
+    assert list(behind(Dossier.objects.all(), WINDOW_2025, "late_no_apology").values_list("code", flat=True)) == ["T3"]
+    by_month = tallies(Dossier.objects.all(), WINDOW_2025, "month")
+    assert (by_month[date(2025, 1, 1)].received, by_month[date(2025, 1, 1)].settled) == (5, 0)
+    february = by_month[date(2025, 2, 1)]
+    assert (february.received, february.settled, february.early, february.on_time, february.late) == (0, 4, 2, 1, 1)
+    by_unit = tallies(Dossier.objects.all(), WINDOW_2025, "unit")
+    assert by_unit[cast.unit("vpdkdd").pk].on_time_rate == Decimal("0.5")      # T5 early, T3 late
+    by_field = tallies(Dossier.objects.all(), WINDOW_2025, "field")
+    assert (by_field["Môi trường"].settled, by_field["Môi trường"].early_or_on_time) == (2, 2)
+    land = Procedure.objects.get(code="1.004227")
+    assert tallies(Dossier.objects.all(), WINDOW_2025, "procedure")[land.pk].late == 1
+    february_land = total(Dossier.objects.all(), Window(date(2025, 2, 1), date(2025, 2, 28), procedure=land))
+    assert (february_land.received, february_land.settled, february_land.early, february_land.late) == (0, 2, 1, 1)

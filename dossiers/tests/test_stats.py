@@ -21,6 +21,11 @@ CALENDAR = vietnam_calendar(range(2022, 2026))
     (datetime(2024, 8, 30, 9, 0), 1, date(2024, 9, 4), "National Day 02–03/09/2024"),
     (datetime(2024, 1, 2, 8, 0), 10, date(2024, 1, 16), "ten ordinary working days"),
     (datetime(2024, 1, 2, 8, 0), 0, date(2024, 1, 2), "settled the same day"),
+    # Tết 2025: Saturday 25/01 to Sunday 02/02 off, so Monday–Friday 27–31/01 are not counted.
+    (datetime(2025, 1, 24, 9, 0), 3, date(2025, 2, 5), "Tết 2025: 03/02, 04/02, 05/02"),
+    (datetime(2025, 1, 24, 16, 0), 3, date(2025, 2, 6), "Tết 2025, after 15:00: counted from 03/02"),
+    (datetime(2025, 1, 25, 10, 0), 5, date(2025, 2, 10), "received during the Tết break: counted from 03/02"),
+    (datetime(2025, 1, 22, 8, 0), 10, date(2025, 2, 12), "23, 24/01 then 03–07/02 and 10–12/02"),
 ])
 def test_due_dates_in_working_days(received, days, expected, why):
     assert due_date(received, days, CALENDAR, cutoff_hour=15) == expected, why
