@@ -1,4 +1,8 @@
-"""The dossier rates that framework criteria can read (interface 4): registered in DossiersConfig.ready()."""
+"""The dossier figures that framework criteria can read (interface 4): registered in DossiersConfig.ready().
+
+Each value comes with its figure ("2.618/2.817 hồ sơ đúng hạn") and the link to the dossiers behind it, so an
+assessment keeps both as the criterion's evidence.
+"""
 
 from urllib.parse import urlencode
 
@@ -6,20 +10,27 @@ from django.urls import reverse
 
 from core.templatetags.vn import vn_number
 from dossiers.models import Dossier
-from dossiers.queries import Window, total
+from dossiers.queries import Window, apology_counts, total
 from dossiers.stats import as_percent, rate
 
 # key: (label, numerator attribute, denominator attribute, detail wording, drill-down outcome)
-METRICS = {
+RATES = {
     "dossiers.on_time_rate": ("Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn (%)", "early_or_on_time", "settled",
                               "hồ sơ đúng hạn", "settled"),
     "dossiers.online_rate": ("Tỷ lệ hồ sơ TTHC nộp trực tuyến (%)", "online", "received",
                              "hồ sơ trực tuyến", "online"),
+    "dossiers.partly_online_rate": ("Tỷ lệ hồ sơ TTHC trực tuyến một phần (%)", "partly_online", "received",
+                                    "hồ sơ trực tuyến một phần", "partly_online"),
+    "dossiers.fully_online_rate": ("Tỷ lệ hồ sơ TTHC trực tuyến toàn trình (%)", "fully_online", "received",
+                                   "hồ sơ trực tuyến toàn trình", "fully_online"),
     "dossiers.online_payment_rate": ("Tỷ lệ hồ sơ TTHC thanh toán phí, lệ phí trực tuyến (%)", "paid_online",
                                      "fee_bearing", "hồ sơ có phí thanh toán trực tuyến", "paid_online"),
     "dossiers.digitisation_rate": ("Tỷ lệ số hóa hồ sơ TTHC (%)", "digitised", "received", "hồ sơ được số hóa",
                                    "digitised"),
 }
+# Late or overdue dossiers owe the citizen an apology letter (phiếu xin lỗi và hẹn lại); the evidence lists
+# those still without one, by name.
+APOLOGY_RATE = ("dossiers.apology_rate", "Tỷ lệ hồ sơ TTHC trễ hạn, quá hạn có phiếu xin lỗi (%)")
 
 
 def evidence_url(unit, start, end, outcome: str) -> str:
@@ -30,7 +41,7 @@ def evidence_url(unit, start, end, outcome: str) -> str:
 
 
 def make_compute(key: str):
-    label, numerator, denominator, wording, outcome = METRICS[key]
+    label, numerator, denominator, wording, outcome = RATES[key]
 
     def compute(unit, start, end):
         from frameworks.metrics import MetricValue
@@ -46,8 +57,20 @@ def make_compute(key: str):
     return compute
 
 
+def apology_rate(unit, start, end):
+    from frameworks.metrics import MetricValue
+
+    sent, owed = apology_counts(Dossier.objects.all(), Window(start, end, unit))
+    if not owed:
+        return None
+    return MetricValue(as_percent(rate(sent, owed)),
+                       f"{vn_number(sent)}/{vn_number(owed)} hồ sơ trễ hạn, quá hạn có phiếu xin lỗi",
+                       evidence_url(unit, start, end, "late_no_apology"))
+
+
 def register() -> None:
     from frameworks.metrics import register_metric
 
-    for key, (label, *_) in METRICS.items():
+    for key, (label, *_) in RATES.items():
         register_metric(key, label, make_compute(key))
+    register_metric(*APOLOGY_RATE, apology_rate)

@@ -122,6 +122,20 @@ OUTCOMES = {
 SETTLED_OUTCOMES = {"settled", "early", "on_time", "early_or_on_time", "late"}
 
 
+def late_or_overdue_q(window: Window) -> Q:
+    """Settled late in the window, or received in it and still open past the due date: each owes an apology letter."""
+    late = Q(settled_on__range=(window.start, window.end), settled_on__gt=F("due_on"))
+    overdue = Q(received_on__range=(window.start, window.end), due_on__lt=window.as_of) & _open_q(window.as_of)
+    return late | overdue
+
+
+def apology_counts(qs: QuerySet, window: Window) -> tuple[int, int]:
+    """(late or overdue dossiers with an apology letter, all late or overdue dossiers) of the window."""
+    counts = in_scope(qs, window).filter(late_or_overdue_q(window)).aggregate(
+        owed=Count("pk"), sent=Count("pk", filter=Q(apology_sent=True)))
+    return counts["sent"], counts["owed"]
+
+
 def behind(qs: QuerySet, window: Window, outcome: str) -> QuerySet:
     """The dossiers counted in one figure of the window."""
     qs = in_scope(qs, window)
@@ -133,9 +147,7 @@ def behind(qs: QuerySet, window: Window, outcome: str) -> QuerySet:
             "early_or_on_time": Q(settled_on__lte=F("due_on")), "late": Q(settled_on__gt=F("due_on")),
         }[outcome])
     if outcome == "late_no_apology":
-        late = Q(settled_on__range=rng, settled_on__gt=F("due_on"))
-        overdue = Q(received_on__range=rng, due_on__lt=window.as_of) & _open_q(window.as_of)
-        return qs.filter(late | overdue, apology_sent=False)
+        return qs.filter(late_or_overdue_q(window), apology_sent=False)
     qs = qs.filter(received_on__range=rng)
     still_open = _open_q(window.as_of)
     return qs.filter({
