@@ -42,6 +42,18 @@ class Table:
     rows: list[list[str]]
     numeric: list[bool] = field(default_factory=list)
 
+    def _is_numeric(self, column: int) -> bool:
+        return self.numeric[column] if column < len(self.numeric) else column > 0
+
+    @property
+    def columns(self) -> list[tuple[str, bool]]:
+        """(header, numeric) pairs: numbers are right-aligned, text columns are not."""
+        return [(h, self._is_numeric(i)) for i, h in enumerate(self.headers)]
+
+    @property
+    def body(self) -> list[list[tuple[str, bool]]]:
+        return [[(cell, self._is_numeric(i)) for i, cell in enumerate(row)] for row in self.rows]
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -212,7 +224,8 @@ def total_and_rank_trend(results: Sequence[YearResult], unit_label: str = "") ->
     # Rank 1 is best, so it is drawn negated on the secondary axis to make "higher on the chart" mean better.
     if any(r.rank for r in results):
         chart.add("Xếp hạng", [-r.rank if r.rank else None for r in results], secondary=True)
-        chart.secondary_range = (-(max(r.ranked or r.rank or 1 for r in results) + 1), 0)
+        # From last place to first, so the axis reads "hạng 21 … hạng 1" and never shows a rank 0.
+        chart.secondary_range = (-max(2, *(r.ranked or r.rank or 1 for r in results)), -1)
     rows = [[str(r.year), vn_score(r.total), f"{r.rank}/{r.ranked}" if r.rank and r.ranked else (str(r.rank or "–"))]
             for r in results]
     table = Table(title, ["Năm", "Tổng điểm", "Xếp hạng"], rows, [False, True, True])
@@ -319,6 +332,7 @@ class RankedUnit:
     total: Decimal | None
     maximum: Decimal | None = None
     highlight: bool = False
+    status: str = ""  # e.g. "Đang thẩm định": a result not yet published is shown as such, never as final
 
 
 def ranking(rows: Sequence[RankedUnit], title: str = "") -> Chart:
@@ -327,12 +341,17 @@ def ranking(rows: Sequence[RankedUnit], title: str = "") -> Chart:
     chart = pygal.HorizontalBar(**_config(title, height=max(300, 34 * len(rows) + 120), show_legend=False),
                                 value_formatter=vn_score)
     ordered = list(reversed(rows))  # pygal draws the first label at the bottom; the best goes on top
-    chart.x_labels = [str(r.unit) for r in ordered]
+    chart.x_labels = [f"{r.unit} ({r.status})" if r.status else str(r.unit) for r in ordered]
     chart.add("Tổng điểm", [
         {"value": _float(r.total), "color": "#a31d24"} if r.highlight else _float(r.total) for r in ordered
     ])
     table_rows = [[r.unit, str(r.rank) if r.rank else "–", vn_score(r.total), vn_score(r.maximum)] for r in rows]
-    table = Table(title, ["Đơn vị", "Xếp hạng", "Tổng điểm", "Điểm tối đa"], table_rows, [False, True, True, True])
+    headers, numeric = ["Đơn vị", "Xếp hạng", "Tổng điểm", "Điểm tối đa"], [False, True, True, True]
+    if any(r.status for r in rows):
+        for row, r in zip(table_rows, rows, strict=True):
+            row.append(r.status or "Đã công bố")
+        headers, numeric = [*headers, "Tình trạng"], [*numeric, False]
+    table = Table(title, headers, table_rows, numeric)
     return _chart("ranking", title, chart, table, not any(r.total is not None for r in rows))
 
 

@@ -110,8 +110,11 @@ def test_leader_sees_rankings_and_the_departments_trend(department_year, client_
     doc = lxml.html.fromstring(response.content.decode())
     internal = [f for f in doc.xpath("//figure[@data-chart='ranking']") if "phòng, đơn vị" in f.findtext("figcaption")]
     rows = [[c.text_content().strip() for c in tr] for tr in internal[0].xpath(".//table/tbody/tr")]
-    assert rows[0] == ["Trung tâm Công nghệ thông tin tài nguyên và môi trường", "1", "100,2", "100"]
-    assert ["Phòng Kế hoạch – Tài chính", "3", "88", "100"] in rows and ["Thanh tra Sở", "3", "88", "100"] in rows
+    assert rows[0] == ["Trung tâm Công nghệ thông tin tài nguyên và môi trường", "1", "100,2", "100", "Đã công bố"]
+    assert ["Phòng Kế hoạch – Tài chính", "3", "88", "100", "Đã công bố"] in rows
+    assert ["Thanh tra Sở", "3", "88", "100", "Đã công bố"] in rows
+    # The leader reads the Environment division's result while it is with the appraisers, labelled as not final.
+    assert [row[-1] for row in rows if row[0] == "Phòng Quản lý môi trường"] == ["Đã gửi thẩm định"]
     assert found["total-rank"]["rows"][-1] == ["2023", "87,225", "10/21"]
 
 

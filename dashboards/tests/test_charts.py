@@ -98,6 +98,14 @@ def test_total_and_rank_trend_reads_rank_as_n_of_m():
     assert "81,659" in drawn and "hạng 9" in drawn and "hạng 12" in drawn
 
 
+def test_rank_axis_runs_from_last_place_to_first():
+    root = parse(charts.total_and_rank_trend(SEED_TREND).svg)
+    axis = next(g for g in root.iter("{http://www.w3.org/2000/svg}g") if "y2" in (g.get("class") or "").split())
+    labels = [t.text for t in axis.iter("{http://www.w3.org/2000/svg}text")]
+    assert labels[0] == "hạng 21" and labels[-1] == "hạng 1"
+    assert all(label.startswith("hạng ") for label in labels), "no rank 0, no bare number on the rank axis"
+
+
 def test_trend_without_ranks_draws_totals_only():
     chart = charts.total_and_rank_trend([charts.YearResult(2024, D("88.1"))])
     assert values(chart.svg) == ["88,1"]
@@ -153,6 +161,17 @@ def test_ranking_puts_the_best_first_in_the_table():
     assert [r[0] for r in chart.table.rows] == ["Văn phòng Sở", "Phòng Quản lý đất đai"]
     assert chart.table.rows[1] == ["Phòng Quản lý đất đai", "2", "87,225", "100"]
     assert set(values(chart.svg)) == {"95,5", "87,225"}
+
+
+def test_ranking_says_which_results_are_not_yet_published():
+    rows = [charts.RankedUnit(1, "Trung tâm Công nghệ thông tin tài nguyên và môi trường", D("100.2"), D("100")),
+            charts.RankedUnit(3, "Phòng Quản lý môi trường", D("88"), D("100"), status="Đang thẩm định")]
+    chart = charts.ranking(rows)
+    assert chart.table.headers[-1] == "Tình trạng" and chart.table.numeric[-1] is False
+    assert [r[-1] for r in chart.table.rows] == ["Đã công bố", "Đang thẩm định"]
+    assert chart.table.body[1][-1] == ("Đang thẩm định", False) and chart.table.body[1][2] == ("88", True)
+    labels = [t.text for t in parse(chart.svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert "Phòng Quản lý môi trường (Đang thẩm định)" in labels
 
 
 def test_lost_points_sorted_by_size():
