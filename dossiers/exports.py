@@ -16,6 +16,8 @@ TALLY_COLUMNS = (
     ("Trước hạn", "early", None), ("Đúng hạn", "on_time", None), ("Trễ hạn", "late", None),
     ("Đang giải quyết", "open", None), ("Quá hạn", "overdue", None),
     ("Tỷ lệ đúng và trước hạn", "on_time_rate", "0.0%"), ("Tỷ lệ trực tuyến", "online_rate", "0.0%"),
+    ("Tỷ lệ trực tuyến một phần", "partly_online_rate", "0.0%"),
+    ("Tỷ lệ trực tuyến toàn trình", "fully_online_rate", "0.0%"),
     ("Tỷ lệ thanh toán trực tuyến", "payment_rate", "0.0%"), ("Tỷ lệ số hóa", "digitisation_rate", "0.0%"),
 )
 _BOLD = Font(bold=True)

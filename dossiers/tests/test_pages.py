@@ -26,6 +26,8 @@ def test_the_dashboard_shows_the_hand_counted_figures(imported, cast, client_for
     assert (overall.settled, overall.early_or_on_time, overall.received) == (6, 4, 8)
     html = page.content.decode()
     assert "66,7 %" in html and "50,0 %" in html and "60,0 %" in html and "62,5 %" in html
+    split = html.split('id="online-split"', 1)[1].split("</small>", 1)[0]
+    assert "một phần" in split and "25,0 %" in split and "toàn trình" in split, "2 partly and 2 fully online of 8"
     assert "<svg" in html and "Tỷ lệ theo tháng" in html
     assert "http://kozea" not in html and "<script" not in html.split("<svg", 1)[1].split("</svg>")[0]
     late_codes = [d.code for d in page.context["late_list"]]
@@ -79,6 +81,7 @@ def test_the_excel_export_has_real_numbers_and_a_frozen_header(imported, cast, c
     assert total_row[0] == "Tổng cộng"
     assert total_row[header.index("Tiếp nhận")] == 8
     assert total_row[header.index("Tỷ lệ đúng và trước hạn")] == pytest.approx(0.6667)
+    assert total_row[header.index("Tỷ lệ trực tuyến toàn trình")] == pytest.approx(0.25)
     listed = openpyxl.load_workbook(BytesIO(client_for(cast.mai).get(f"/dossiers/list/xlsx/?{WINDOW}&outcome=late").content))
     rows = list(listed["Hồ sơ"].values)
     assert rows[0][0] == "Mã hồ sơ" and sorted(r[0] for r in rows[1:]) == ["H04", "H05"]
