@@ -239,6 +239,16 @@ def _score_or_rank(value) -> str:
     return vn_score(value)
 
 
+def count_ticks(maximum: int, most: int = 8) -> list[int]:
+    """Whole-number ticks for a count axis (tasks are not counted in tenths): 0 up to `maximum` in a round step."""
+    if maximum <= 0:
+        return [0, 1]
+    step = 1
+    while maximum > step * most:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2  # 1, 2, 5, 10, 20, 50 …
+    return list(range(0, -(-maximum // step) * step + 1, step))
+
+
 @dataclass(frozen=True)
 class UnitTasks:
     """How many tasks a unit leads, by status key."""
@@ -256,6 +266,7 @@ def tasks_by_status(units: Sequence[UnitTasks], statuses: Sequence[tuple[str, st
                                        value_formatter=lambda v: vn_number(v))
     drawn = list(reversed(units))
     chart.x_labels = [str(u.unit) for u in drawn]
+    chart.y_labels = count_ticks(max((sum(u.counts.get(key, 0) for key, _ in statuses) for u in units), default=0))
     for key, label in statuses:
         chart.add(str(label), [u.counts.get(key, 0) for u in drawn])
     rows = [[u.unit, *[vn_number(u.counts.get(key, 0)) for key, _ in statuses], vn_number(sum(u.counts.values()))]

@@ -126,6 +126,16 @@ def test_tasks_by_status_stacks_each_unit():
     drawn = values(chart.svg)
     assert len(drawn) == 8, "four statuses × two units"
     assert sorted(v for v in drawn if v != "0") == ["1", "2", "3", "5"]
+    axis = next(g for g in parse(chart.svg).iter("{http://www.w3.org/2000/svg}g") if g.get("class", "").startswith("axis x"))
+    assert [t.text for t in axis.iter("{http://www.w3.org/2000/svg}text")] == [str(n) for n in range(9)]
+
+
+@pytest.mark.parametrize(("maximum", "ticks"), [
+    (0, [0, 1]), (3, [0, 1, 2, 3]), (8, list(range(9))), (9, [0, 2, 4, 6, 8, 10]), (43, list(range(0, 51, 10))),
+    (49, list(range(0, 51, 10))), (120, list(range(0, 121, 20))), (1000, list(range(0, 1001, 200))),
+])
+def test_count_axis_has_whole_number_ticks(maximum, ticks):
+    assert charts.count_ticks(maximum) == ticks
 
 
 def test_sipas_aspects_with_overall_and_target():
