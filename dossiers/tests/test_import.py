@@ -212,3 +212,18 @@ def test_a_hand_counted_file_across_tet_2025(cast):
     assert tallies(Dossier.objects.all(), WINDOW_2025, "procedure")[land.pk].late == 1
     february_land = total(Dossier.objects.all(), Window(date(2025, 2, 1), date(2025, 2, 28), procedure=land))
     assert (february_land.received, february_land.settled, february_land.early, february_land.late) == (0, 2, 1, 1)
+
+
+def test_computed_due_dates_follow_the_days_the_administrator_announced(cast):
+    from workdays.actions import add_override
+    from workdays.models import DayOverride
+
+    make_catalogue()
+    add_override(by=cast.admin, day=date(2024, 2, 16), kind=DayOverride.Kind.OFF, note="Nghỉ bù (giả định)")
+    add_override(by=cast.admin, day=date(2025, 2, 1), kind=DayOverride.Kind.WORKING, note="Làm bù (giả định)")
+    rows = [HEADER, ROWS[0], TET_2025.splitlines()[1]]
+    run = import_bytes(cast.mai, cast.department, "\n".join(rows).encode())
+    assert run.status == ImportRun.Status.DONE, run.errors
+    # H01: 15/02, (16/02 now off), 19/02, 20/02. T1: Saturday 01/02/2025 worked, then 03/02, 04/02.
+    assert Dossier.objects.get(code="H01").due_on == date(2024, 2, 20)
+    assert Dossier.objects.get(code="T1").due_on == date(2025, 2, 4)
