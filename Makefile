@@ -36,6 +36,7 @@ serve: install
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: install
+	mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/mypy $(DOMAIN_CORE)
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
