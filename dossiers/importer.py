@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from audit.log import record
@@ -92,6 +92,11 @@ def execute(run: ImportRun) -> ImportRun:
     except TableError as error:
         job.add_error(0, str(error))
         job.must_roll_back = True
+    except DatabaseError as error:
+        # Rows are checked before they are written, so this is the database refusing (disk full, lock…):
+        # the transaction is gone, nothing was written, and the run says so instead of staying "running".
+        return _finish(run, ImportRun.Status.FAILED,
+                       f"Cơ sở dữ liệu từ chối ghi ({error.__class__.__name__}): không ghi hồ sơ nào. Hãy nhập lại sau.")
     run.processed_rows, run.error_count, run.errors = job.processed, job.error_count, job.errors
     if job.must_roll_back:
         run.created_count = run.updated_count = 0

@@ -173,11 +173,24 @@ _GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
 _DECIMAL = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
 
 
+# The database column holds 14 digits; a larger amount is a typing slip, reported on its line.
+MAX_FEE = Decimal(10) ** 14 - 1
+
+
 def parse_fee(value) -> Decimal | None:
     """'50.000', '50,000 đ', '1.250.000đ', 50000 → Decimal đồng; empty → None."""
+    amount = _fee_amount(value)
+    if amount is not None and not (0 <= amount <= MAX_FEE):
+        raise ValueError(f"phí, lệ phí '{value}' không hợp lệ (từ 0 đến 99.999.999.999.999 đồng)")
+    return amount
+
+
+def _fee_amount(value) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"phí, lệ phí '{value}' không phải số tiền")
         return Decimal(round(value))
     text = str(value).strip().lower()
     for unit in ("vnđ", "vnd", "đồng", "đ", "d"):

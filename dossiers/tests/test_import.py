@@ -227,3 +227,19 @@ def test_computed_due_dates_follow_the_days_the_administrator_announced(cast):
     # H01: 15/02, (16/02 now off), 19/02, 20/02. T1: Saturday 01/02/2025 worked, then 03/02, 04/02.
     assert Dossier.objects.get(code="H01").due_on == date(2024, 2, 20)
     assert Dossier.objects.get(code="T1").due_on == date(2025, 2, 4)
+
+
+def test_a_database_refusal_ends_the_run_as_failed_with_nothing_written(cast, monkeypatch):
+    from django.db import OperationalError
+
+    from dossiers import importer
+
+    def refuse(self, batch):
+        raise OperationalError("database or disk is full")
+
+    make_catalogue()
+    monkeypatch.setattr(importer._Job, "_flush", refuse)
+    run = import_bytes(cast.mai, cast.department, SAMPLE.encode())
+    assert run.status == ImportRun.Status.FAILED
+    assert "không ghi hồ sơ nào" in run.message
+    assert Dossier.objects.count() == 0

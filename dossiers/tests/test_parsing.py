@@ -71,6 +71,12 @@ def test_fees(cell, expected):
     assert parse_fee(cell) == expected
 
 
+@pytest.mark.parametrize("cell", ["năm mươi nghìn", "1.000.000.000.000.000", -50000, float("nan"), float("inf")])
+def test_fees_that_are_not_amounts_are_refused(cell):
+    with pytest.raises(ValueError, match="phí, lệ phí"):
+        parse_fee(cell)
+
+
 def test_guessing_the_columns_of_a_vietnamese_export():
     headers = ["STT", "Số hồ sơ", "Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực", "Đơn vị xử lý",
                "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày hoàn thành", "Ngày trả kết quả", "Hình thức nộp",
