@@ -84,7 +84,8 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
         limit = getattr(settings, "CCHC_MAX_UPLOAD_MB", 200)
         if upload.size > limit * 1024 * 1024:
-            raise forms.ValidationError(_("Tệp lớn hơn %(mb)s MB.") % {"mb": limit})
+            raise forms.ValidationError(_("Tệp lớn hơn %(mb)s MB: hãy chia thành nhiều tệp, hoặc nhờ quản trị hệ thống nhập bằng lệnh "
+                                          "import_dossiers.") % {"mb": limit})
         return upload
 
     def clean(self):

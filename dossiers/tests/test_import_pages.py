@@ -113,3 +113,11 @@ def test_a_run_silent_for_long_is_shown_as_stalled(cast, client_for):
     run.started_at = timezone.now()
     run.save()
     assert "import-stalled" not in client_for(cast.mai).get(f"/dossiers/import/{run.pk}/").content.decode()
+
+
+def test_a_file_over_the_upload_limit_is_refused_with_the_way_round_it(cast, client_for, settings):
+    settings.CCHC_MAX_UPLOAD_MB = 0
+    response = _upload(client_for(cast.mai), ODD, new_source="E", unit=cast.department.pk)
+    assert response.status_code == 400
+    assert "Tệp lớn hơn 0 MB" in response.content.decode() and "import_dossiers" in response.content.decode()
+    assert not ImportRun.objects.exists()
