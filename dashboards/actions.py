@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import require
 from audit.log import diff, record, record_create, snapshot
@@ -18,12 +19,13 @@ def publish(*, by, kind: str, target, title: str = "", note: str = "") -> Public
     """Công khai: put the target's figures on the public page."""
     spec = SPECS.get(kind)
     if spec is None or not isinstance(target, spec.model_class()):
-        raise ValidationError("Loại nội dung công khai không phù hợp.")
+        raise ValidationError(_("Loại nội dung công khai không phù hợp."))
     unit = spec.unit_of(target)
     require(by, "publish.manage", unit)
     content_type = ContentType.objects.get_for_model(target)
     if Publication.objects.live().filter(content_type=content_type, object_id=target.pk).exists():
-        raise ValidationError("Nội dung này đang được công khai. Gỡ bản đang công khai trước nếu muốn công khai lại.")
+        raise ValidationError(_("Nội dung này đang được công khai. "
+                                "Gỡ bản đang công khai trước nếu muốn công khai lại."))
     check_publishable(kind, target)
     publication = Publication.objects.create(
         kind=kind, content_type=content_type, object_id=target.pk, unit=unit,
@@ -40,7 +42,7 @@ def withdraw(*, by, publication: Publication) -> Publication:
     require(by, "publish.manage", publication.unit)
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
     if not publication.is_live:
-        raise ValidationError("Nội dung này đã được gỡ khỏi trang công khai.")
+        raise ValidationError(_("Nội dung này đã được gỡ khỏi trang công khai."))
     before = snapshot(publication, FIELDS)
     publication.withdrawn_at = timezone.now()
     publication.withdrawn_by = by

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 import pygal
+from django.utils.translation import gettext
 from lxml import etree
 from pygal.style import Style
 
@@ -132,7 +133,7 @@ def _config(title: str, *, colors: Sequence[str] | None = None, **options) -> di
         "truncate_label": 40,
         "truncate_legend": 40,
         "print_values": False,
-        "no_data_text": "Chưa có dữ liệu",
+        "no_data_text": gettext("Chưa có dữ liệu"),
         "margin": 12,
         "margin_bottom": 36,
         "legend_box_size": 11,
@@ -154,7 +155,10 @@ def _inert_svg(chart, label: str) -> str:
 
 
 def _chart(key: str, title: str, pygal_chart, table: Table, empty: bool) -> Chart:
-    label = f"{title}. Số liệu chi tiết ở bảng bên dưới." if not empty else f"{title}: chưa có dữ liệu."
+    if empty:
+        label = gettext("%(title)s: chưa có dữ liệu.") % {"title": title}
+    else:
+        label = gettext("%(title)s. Số liệu chi tiết ở bảng bên dưới.") % {"title": title}
     return Chart(key=f"{key}-{uuid.uuid4().hex[:8]}", title=title, svg=_inert_svg(pygal_chart, label), table=table,
                  empty=empty)
 
@@ -172,20 +176,23 @@ class AreaScore:
 
 def area_scores(areas: Sequence[AreaScore], year: int, previous_year: int | None = None) -> Chart:
     """Điểm theo lĩnh vực so với điểm tối đa, năm nay và năm trước (bars)."""
-    title = f"Điểm theo lĩnh vực so với điểm tối đa – năm {year}"
     if previous_year:
-        title += f" và năm {previous_year}"
+        title = gettext("Điểm theo lĩnh vực so với điểm tối đa – năm %(year)s và năm %(previous)s") % {
+            "year": year, "previous": previous_year}
+    else:
+        title = gettext("Điểm theo lĩnh vực so với điểm tối đa – năm %(year)s") % {"year": year}
     chart = pygal.HorizontalBar(**_config(title, height=max(320, 70 * len(areas) + 120)),
                                 value_formatter=vn_score)
     drawn = list(reversed(areas))  # pygal draws the first label at the bottom; the first area goes on top
     chart.x_labels = [str(a.label) for a in drawn]
-    chart.add(f"Điểm tối đa {year}", [_float(a.current_max) for a in drawn])
+    scored, most, got = gettext("Điểm đạt %(year)s"), gettext("Tối đa %(year)s"), gettext("Đạt %(year)s")
+    chart.add(gettext("Điểm tối đa %(year)s") % {"year": year}, [_float(a.current_max) for a in drawn])
     if previous_year:
-        chart.add(f"Điểm đạt {previous_year}", [_float(a.previous) for a in drawn])
-    chart.add(f"Điểm đạt {year}", [_float(a.current) for a in drawn])
-    headers = ["Lĩnh vực", f"Tối đa {year}", f"Đạt {year}", "Điểm bị mất"]
+        chart.add(scored % {"year": previous_year}, [_float(a.previous) for a in drawn])
+    chart.add(scored % {"year": year}, [_float(a.current) for a in drawn])
+    headers = [gettext("Lĩnh vực"), most % {"year": year}, got % {"year": year}, gettext("Điểm bị mất")]
     if previous_year:
-        headers += [f"Tối đa {previous_year}", f"Đạt {previous_year}", "Tăng/giảm"]
+        headers += [most % {"year": previous_year}, got % {"year": previous_year}, gettext("Tăng/giảm")]
     rows = []
     for a in areas:
         lost = a.current_max - a.current if a.current is not None and a.current_max is not None else None
@@ -216,26 +223,26 @@ class YearResult:
 
 def total_and_rank_trend(results: Sequence[YearResult], unit_label: str = "") -> Chart:
     """Tổng điểm và thứ hạng qua các năm (lines; the rank on its own axis, 1 at the top)."""
-    title = "Tổng điểm và xếp hạng qua các năm" + (f" – {unit_label}" if unit_label else "")
+    title = gettext("Tổng điểm và xếp hạng qua các năm") + (f" – {unit_label}" if unit_label else "")
     results = sorted(results, key=lambda r: r.year)
     chart = pygal.Line(**_config(title), value_formatter=_score_or_rank, dots_size=4)
     chart.x_labels = [str(r.year) for r in results]
-    chart.add("Tổng điểm", [_float(r.total) for r in results])
+    chart.add(gettext("Tổng điểm"), [_float(r.total) for r in results])
     # Rank 1 is best, so it is drawn negated on the secondary axis to make "higher on the chart" mean better.
     if any(r.rank for r in results):
-        chart.add("Xếp hạng", [-r.rank if r.rank else None for r in results], secondary=True)
+        chart.add(gettext("Xếp hạng"), [-r.rank if r.rank else None for r in results], secondary=True)
         # From last place to first, so the axis reads "hạng 21 … hạng 1" and never shows a rank 0.
         chart.secondary_range = (-max(2, *(r.ranked or r.rank or 1 for r in results)), -1)
     rows = [[str(r.year), vn_score(r.total), f"{r.rank}/{r.ranked}" if r.rank and r.ranked else (str(r.rank or "–"))]
             for r in results]
-    table = Table(title, ["Năm", "Tổng điểm", "Xếp hạng"], rows, [False, True, True])
+    table = Table(title, [gettext("Năm"), gettext("Tổng điểm"), gettext("Xếp hạng")], rows, [False, True, True])
     return _chart("total-rank", title, chart, table, not any(r.total is not None for r in results))
 
 
 def _score_or_rank(value) -> str:
     """Totals are never negative; ranks are drawn negated (see below), so a negative value reads as a rank."""
     if value is not None and value < 0:
-        return f"hạng {vn_number(round(-value))}"
+        return gettext("hạng %(rank)s") % {"rank": vn_number(round(-value))}
     return vn_score(value)
 
 
@@ -261,7 +268,7 @@ def tasks_by_status(units: Sequence[UnitTasks], statuses: Sequence[tuple[str, st
                     colors: Sequence[str] | None = None) -> Chart:
     """Nhiệm vụ theo trạng thái của từng đơn vị (stacked bars). `statuses` = [(key, label)] in display order,
     `colors` one per status (overdue in red, done in green reads at a glance)."""
-    title = title or "Nhiệm vụ theo trạng thái, theo đơn vị chủ trì"
+    title = title or gettext("Nhiệm vụ theo trạng thái, theo đơn vị chủ trì")
     chart = pygal.HorizontalStackedBar(**_config(title, colors=colors, height=max(300, 42 * len(units) + 140)),
                                        value_formatter=lambda v: vn_number(v))
     drawn = list(reversed(units))
@@ -271,7 +278,7 @@ def tasks_by_status(units: Sequence[UnitTasks], statuses: Sequence[tuple[str, st
         chart.add(str(label), [u.counts.get(key, 0) for u in drawn])
     rows = [[u.unit, *[vn_number(u.counts.get(key, 0)) for key, _ in statuses], vn_number(sum(u.counts.values()))]
             for u in units]
-    headers = ["Đơn vị", *[str(label) for _, label in statuses], "Tổng"]
+    headers = [gettext("Đơn vị"), *[str(label) for _, label in statuses], gettext("Tổng")]
     table = Table(title, headers, rows, [False] + [True] * (len(headers) - 1))
     return _chart("tasks-status", title, chart, table, not any(sum(u.counts.values()) for u in units))
 
@@ -288,18 +295,18 @@ class AspectIndex:
 def sipas_aspects(aspects: Sequence[AspectIndex], overall: Decimal | None = None, target: Decimal | None = None,
                   title: str = "") -> Chart:
     """Chỉ số hài lòng SIPAS theo 5 yếu tố (bars, 0–100 %)."""
-    title = title or "Chỉ số hài lòng (SIPAS) theo yếu tố"
+    title = title or gettext("Chỉ số hài lòng (SIPAS) theo yếu tố")
     chart = pygal.HorizontalBar(**_config(title, range=(0, 100), height=max(300, 60 * len(aspects) + 120)),
                                 value_formatter=vn_percent)
     drawn = list(reversed(aspects))
     chart.x_labels = [str(a.label) for a in drawn]
-    chart.add("Chỉ số (%)", [_float(a.index) for a in drawn])
+    chart.add(gettext("Chỉ số (%)"), [_float(a.index) for a in drawn])
     if target is not None:
-        chart.add("Chỉ tiêu (%)", [_float(target)] * len(drawn))
+        chart.add(gettext("Chỉ tiêu (%)"), [_float(target)] * len(drawn))
     rows = [[a.label, vn_percent(a.index), vn_number(a.answers)] for a in aspects]
     if overall is not None:
-        rows.append(["Chỉ số hài lòng chung", vn_percent(overall), vn_number(sum(a.answers for a in aspects))])
-    table = Table(title, ["Yếu tố", "Chỉ số", "Số ý kiến"], rows, [False, True, True])
+        rows.append([gettext("Chỉ số hài lòng chung"), vn_percent(overall), vn_number(sum(a.answers for a in aspects))])
+    table = Table(title, [gettext("Yếu tố"), gettext("Chỉ số"), gettext("Số ý kiến")], rows, [False, True, True])
     return _chart("sipas", title, chart, table, not any(a.index is not None for a in aspects))
 
 
@@ -321,16 +328,16 @@ class MonthRate:
 
 def on_time_trend(months: Sequence[MonthRate], target: Decimal | None = None, title: str = "") -> Chart:
     """Tỷ lệ hồ sơ giải quyết đúng hạn theo tháng (line, 0–100 %)."""
-    title = title or "Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn theo tháng"
+    title = title or gettext("Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn theo tháng")
     months = sorted(months, key=lambda m: (m.year, m.month))
     chart = pygal.Line(**_config(title, range=(0, 100)), value_formatter=vn_percent, dots_size=4)
     chart.x_labels = [f"{m.month:02d}/{m.year}" for m in months]
-    chart.add("Đúng và trước hạn (%)", [_float(m.rate) for m in months])
+    chart.add(gettext("Đúng và trước hạn (%)"), [_float(m.rate) for m in months])
     if target is not None:
-        chart.add("Chỉ tiêu (%)", [_float(target)] * len(months))
+        chart.add(gettext("Chỉ tiêu (%)"), [_float(target)] * len(months))
     rows = [[f"{m.month:02d}/{m.year}", vn_number(m.settled), vn_number(m.on_time), vn_percent(m.rate)] for m in months]
-    table = Table(title, ["Tháng", "Hồ sơ đã giải quyết", "Đúng và trước hạn", "Tỷ lệ"], rows,
-                  [False, True, True, True])
+    headers = [gettext("Tháng"), gettext("Hồ sơ đã giải quyết"), gettext("Đúng và trước hạn"), gettext("Tỷ lệ")]
+    table = Table(title, headers, rows, [False, True, True, True])
     return _chart("on-time", title, chart, table, not any(m.settled for m in months))
 
 
@@ -348,20 +355,21 @@ class RankedUnit:
 
 def ranking(rows: Sequence[RankedUnit], title: str = "") -> Chart:
     """Xếp hạng theo tổng điểm (bars, best first)."""
-    title = title or "Xếp hạng theo tổng điểm"
+    title = title or gettext("Xếp hạng theo tổng điểm")
     chart = pygal.HorizontalBar(**_config(title, height=max(300, 34 * len(rows) + 120), show_legend=False),
                                 value_formatter=vn_score)
     ordered = list(reversed(rows))  # pygal draws the first label at the bottom; the best goes on top
     chart.x_labels = [f"{r.unit} ({r.status})" if r.status else str(r.unit) for r in ordered]
-    chart.add("Tổng điểm", [
+    chart.add(gettext("Tổng điểm"), [
         {"value": _float(r.total), "color": "#a31d24"} if r.highlight else _float(r.total) for r in ordered
     ])
     table_rows = [[r.unit, str(r.rank) if r.rank else "–", vn_score(r.total), vn_score(r.maximum)] for r in rows]
-    headers, numeric = ["Đơn vị", "Xếp hạng", "Tổng điểm", "Điểm tối đa"], [False, True, True, True]
+    headers = [gettext("Đơn vị"), gettext("Xếp hạng"), gettext("Tổng điểm"), gettext("Điểm tối đa")]
+    numeric = [False, True, True, True]
     if any(r.status for r in rows):
         for row, r in zip(table_rows, rows, strict=True):
-            row.append(r.status or "Đã công bố")
-        headers, numeric = [*headers, "Tình trạng"], [*numeric, False]
+            row.append(r.status or gettext("Đã công bố"))
+        headers, numeric = [*headers, gettext("Tình trạng")], [*numeric, False]
     table = Table(title, headers, table_rows, numeric)
     return _chart("ranking", title, chart, table, not any(r.total is not None for r in rows))
 
@@ -378,13 +386,14 @@ class LostPoints:
 
 def lost_points(items: Sequence[LostPoints], title: str = "") -> Chart:
     """Tiêu chí bị mất điểm, nhiều nhất trước (bars)."""
-    title = title or "Tiêu chí bị mất điểm"
+    title = title or gettext("Tiêu chí bị mất điểm")
     items = sorted(items, key=lambda i: -i.lost)
     chart = pygal.HorizontalBar(**_config(title, height=max(260, 40 * len(items) + 120), show_legend=False),
                                 value_formatter=vn_score)
     ordered = list(reversed(items))
     chart.x_labels = [f"{i.code} {i.title}".strip() for i in ordered]
-    chart.add("Điểm bị mất", [_float(i.lost) for i in ordered])
+    chart.add(gettext("Điểm bị mất"), [_float(i.lost) for i in ordered])
     rows = [[f"{i.code} {i.title}".strip(), vn_score(i.lost), vn_score(i.maximum)] for i in items]
-    table = Table(title, ["Tiêu chí", "Điểm bị mất", "Điểm tối đa"], rows, [False, True, True])
+    headers = [gettext("Tiêu chí"), gettext("Điểm bị mất"), gettext("Điểm tối đa")]
+    table = Table(title, headers, rows, [False, True, True])
     return _chart("lost-points", title, chart, table, not items)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from accounts.permissions import unit_filter
 from dashboards.models import Publication
@@ -63,12 +64,12 @@ def check_publishable(kind: str, obj) -> None:
     """Raises a ValidationError saying what to do first, when the object has nothing fit for the public yet."""
     if kind == Kind.ASSESSMENT:
         if not obj.assessments.filter(phase="published").exists():
-            raise ValidationError("Bộ chỉ số này chưa có kết quả đánh giá nào được công bố. "
-                                  "Hãy công bố kết quả ở mục Đánh giá, chấm điểm trước khi công khai.")
+            raise ValidationError(_("Bộ chỉ số này chưa có kết quả đánh giá nào được công bố. "
+                                    "Hãy công bố kết quả ở mục Đánh giá, chấm điểm trước khi công khai."))
     elif kind == Kind.SIPAS:
         if obj.kind != "sipas" or obj.is_template:
-            raise ValidationError("Chỉ công khai kết quả của phiếu khảo sát SIPAS (không phải mẫu phiếu).")
+            raise ValidationError(_("Chỉ công khai kết quả của phiếu khảo sát SIPAS (không phải mẫu phiếu)."))
         if not obj.responses.exists():
-            raise ValidationError("Phiếu khảo sát này chưa có ý kiến trả lời nào để công khai.")
+            raise ValidationError(_("Phiếu khảo sát này chưa có ý kiến trả lời nào để công khai."))
     elif kind == Kind.PLAN and obj.status != "issued":
-        raise ValidationError("Chỉ công khai tiến độ của kế hoạch đã ban hành.")
+        raise ValidationError(_("Chỉ công khai tiến độ của kế hoạch đã ban hành."))

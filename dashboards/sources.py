@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db.models import Case, CharField, Count, F, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from dashboards.charts import AreaScore, AspectIndex, LostPoints, MonthRate, RankedUnit, UnitTasks, YearResult
 from org.models import Unit
@@ -20,10 +21,10 @@ from org.names import normalize_name
 OVERDUE = "overdue"
 # Chart order of task states: open work first, the worrying state in the middle, done work last.
 TASK_STATES = [
-    ("not_started", "Chưa thực hiện"),
-    ("in_progress", "Đang thực hiện"),
-    (OVERDUE, "Quá hạn"),
-    ("done", "Đã hoàn thành"),
+    ("not_started", _("Chưa thực hiện")),
+    ("in_progress", _("Đang thực hiện")),
+    (OVERDUE, _("Quá hạn")),
+    ("done", _("Đã hoàn thành")),
 ]
 TASK_COLORS = ["#8a94a6", "#0b5cad", "#b3261e", "#17743d"]
 

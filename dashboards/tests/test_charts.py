@@ -126,7 +126,8 @@ def test_tasks_by_status_stacks_each_unit():
     drawn = values(chart.svg)
     assert len(drawn) == 8, "four statuses × two units"
     assert sorted(v for v in drawn if v != "0") == ["1", "2", "3", "5"]
-    axis = next(g for g in parse(chart.svg).iter("{http://www.w3.org/2000/svg}g") if g.get("class", "").startswith("axis x"))
+    groups = parse(chart.svg).iter("{http://www.w3.org/2000/svg}g")
+    axis = next(g for g in groups if g.get("class", "").startswith("axis x"))
     assert [t.text for t in axis.iter("{http://www.w3.org/2000/svg}text")] == [str(n) for n in range(9)]
 
 

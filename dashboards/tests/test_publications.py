@@ -55,7 +55,8 @@ def test_office_publishes_results_and_ranking_through_the_form(cast, client_for,
             for tr in lxml.html.fromstring(response.content.decode()).xpath("//section[@id='results']//tbody/tr")]
     assert rows == [
         ["1", "Văn phòng Sở", "60/60", "39/40", "0", "0", "99/100", "Xuất sắc"],
-        ["2", "Trung tâm Công nghệ thông tin tài nguyên và môi trường", "55/60", "40/40", "0", "0", "95/100", "Xuất sắc"],
+        ["2", "Trung tâm Công nghệ thông tin tài nguyên và môi trường", "55/60", "40/40", "0", "0", "95/100",
+         "Xuất sắc"],
         ["3", "Phòng Quản lý đất đai", "40/60", "31/40", "0", "0", "71/100", "Khá"],
     ]
     assert "Theo Quyết định công bố kết quả năm 2024." in detail

@@ -5,6 +5,8 @@ from datetime import date
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
 from accounts.permissions import can, grants_of, require
@@ -17,7 +19,8 @@ BOARD_OF_ROLE = [
     (Role.REFORM_OFFICE, OFFICE), (Role.ADMIN, OFFICE), (Role.LEADER, LEADER), (Role.APPRAISER, LEADER),
     (Role.UNIT_HEAD, UNIT), (Role.SPECIALIST, UNIT),
 ]
-BOARD_LABELS = {OFFICE: "Theo dõi CCHC (đầu mối CCHC)", UNIT: "Đơn vị", LEADER: "Lãnh đạo"}
+BOARD_LABELS = {OFFICE: gettext_lazy("Theo dõi CCHC (đầu mối CCHC)"), UNIT: gettext_lazy("Đơn vị"),
+                LEADER: gettext_lazy("Lãnh đạo")}
 
 
 def _year(request, today: date) -> int:
@@ -91,12 +94,15 @@ def office(request):
     board_charts = {
         "areas": charts.area_scores(overview.areas, overview.year or year, overview.previous_year),
         "trend": charts.total_and_rank_trend(overview.trend, unit.display_short),
-        "tasks": charts.tasks_by_status(sources.tasks_by_unit(unit, year, today), sources.TASK_STATES,
-                                        f"Nhiệm vụ năm {year} theo trạng thái, theo đơn vị chủ trì", sources.TASK_COLORS),
-        "sipas": charts.sipas_aspects(sipas.aspects if sipas else [], sipas.overall if sipas else None,
-                                      sipas.target if sipas else None, f"Chỉ số hài lòng (SIPAS) năm {year} theo yếu tố"),
-        "dossiers": charts.on_time_trend(sources.on_time_by_month(unit, date(year, 1, 1), date(year, 12, 31)),
-                                         title=f"Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn theo tháng, năm {year}"),
+        "tasks": charts.tasks_by_status(
+            sources.tasks_by_unit(unit, year, today), sources.TASK_STATES,
+            _("Nhiệm vụ năm %(year)s theo trạng thái, theo đơn vị chủ trì") % {"year": year}, sources.TASK_COLORS),
+        "sipas": charts.sipas_aspects(
+            sipas.aspects if sipas else [], sipas.overall if sipas else None, sipas.target if sipas else None,
+            _("Chỉ số hài lòng (SIPAS) năm %(year)s theo yếu tố") % {"year": year}),
+        "dossiers": charts.on_time_trend(
+            sources.on_time_by_month(unit, date(year, 1, 1), date(year, 12, 31)),
+            title=_("Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn theo tháng, năm %(year)s") % {"year": year}),
     }
     return render(request, "dashboards/office.html", _context(
         request, OFFICE, unit, year, overview=overview, sipas=sipas, overdue=overdue, overdue_count=overdue_count,
@@ -110,9 +116,10 @@ def unit_board(request):
     tasks = sources.unit_tasks(unit, year, today)
     gaps = sources.lost_points_of(unit, year)
     board_charts = {
-        "tasks": charts.tasks_by_status(sources.tasks_by_plan(unit, year, today), sources.TASK_STATES,
-                                        f"Nhiệm vụ đơn vị chủ trì năm {year} theo trạng thái", sources.TASK_COLORS),
-        "lost": charts.lost_points(gaps.items, "Điểm bị mất ở các tiêu chí đơn vị chịu trách nhiệm"),
+        "tasks": charts.tasks_by_status(
+            sources.tasks_by_plan(unit, year, today), sources.TASK_STATES,
+            _("Nhiệm vụ đơn vị chủ trì năm %(year)s theo trạng thái") % {"year": year}, sources.TASK_COLORS),
+        "lost": charts.lost_points(gaps.items, _("Điểm bị mất ở các tiêu chí đơn vị chịu trách nhiệm")),
     }
     upcoming = [t for t in tasks if t.days_left is not None and 0 <= t.days_left <= 30]
     return render(request, "dashboards/unit.html", _context(
@@ -125,7 +132,8 @@ def leader(request):
     """Leaders' board: the rankings that concern the department and its total and rank over the years."""
     unit, year, today = _scope(request, LEADER)
     overview = sources.score_overview(unit, year)
-    rankings = [(r, charts.ranking(r.rows, f"Xếp hạng {r.framework.year} – {r.framework.title}"))
+    rankings = [(r, charts.ranking(r.rows, _("Xếp hạng %(year)s – %(framework)s") % {
+                     "year": r.framework.year, "framework": r.framework.title}))
                 for r in sources.rankings_for(request.user, unit, year)]
     board_charts = {
         "trend": charts.total_and_rank_trend(overview.trend, unit.display_short),

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from dashboards import charts, sources
@@ -49,7 +50,7 @@ def _assessment(framework) -> dict:
         for row in rows
     ]
     chart = charts.ranking([charts.RankedUnit(r.rank, r.unit.name, r.total, r.max_points) for r in rows],
-                           f"Xếp hạng CCHC năm {framework.year}")
+                           _("Xếp hạng CCHC năm %(year)s") % {"year": framework.year})
     return {"framework": framework, "areas": areas, "table": table, "charts": [chart]}
 
 
@@ -58,7 +59,7 @@ def _sipas(survey) -> dict:
 
     figures = sources.sipas_figures(sipas_of(survey), survey)
     chart = charts.sipas_aspects(figures.aspects, figures.overall, figures.target,
-                                 f"Chỉ số hài lòng theo yếu tố – {survey.unit}")
+                                 _("Chỉ số hài lòng theo yếu tố – %(unit)s") % {"unit": survey.unit})
     return {"survey": survey, "sipas": figures, "charts": [chart]}
 
 
@@ -73,7 +74,7 @@ def _plan(plan) -> dict:
             counts[task.status] = counts.get(task.status, 0) + 1
     states = [(s.value, s.label) for s in Task.Status if s != Task.Status.CANCELLED]
     chart = charts.tasks_by_status([charts.UnitTasks(plan.reference or plan.title[:40], counts)], states,
-                                   "Nhiệm vụ theo tình trạng thực hiện", ["#8a94a6", "#0b5cad", "#17743d"])
+                                   _("Nhiệm vụ theo tình trạng thực hiện"), ["#8a94a6", "#0b5cad", "#17743d"])
     done = counts.get(Task.Status.DONE, 0)
     total = sum(counts.values())
     return {"plan": plan, "tasks": tasks, "charts": [chart], "done": done, "total": total,

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_for
@@ -23,7 +24,8 @@ def publications(request):
         except ValidationError as error:
             form.add_error("target", error)
         else:
-            messages.success(request, f"Đã công khai “{publication.title}” trên trang công khai.")
+            messages.success(request, _("Đã công khai “%(title)s” trên trang công khai.") % {
+                "title": publication.title})
             return redirect("dashboards:publications")
     listed = (Publication.objects.filter(unit_filter(request.user, "publish.manage"))
               .select_related("unit", "published_by", "withdrawn_by")[:200])
@@ -38,5 +40,5 @@ def withdraw(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Đã gỡ “{publication.title}” khỏi trang công khai.")
+        messages.success(request, _("Đã gỡ “%(title)s” khỏi trang công khai.") % {"title": publication.title})
     return redirect("dashboards:publications")
