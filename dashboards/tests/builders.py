@@ -108,7 +108,7 @@ def points(value: str) -> Decimal:
 def make_internal_results(cast, results: dict[str, tuple[str, str]] | None = None, year: int = 2024):
     """A small internal framework of the department (two areas of one criterion each) and its units' results:
     {unit code: (points of 1.1 out of 60, points of 2.1 out of 40)}; the Environment division not yet published."""
-    from assessments.models import Assessment, Score
+    from assessments.models import Assessment
     from frameworks.models import Criterion, Framework
 
     results = results or {"vp": ("60", "39"), "ttcntt": ("55", "40"), "qldd": ("40", "31"), "qlmt": ("60", "40")}
@@ -127,9 +127,19 @@ def make_internal_results(cast, results: dict[str, tuple[str, str]] | None = Non
             title=leaf_title, max_points=Decimal(maximum), responsible_unit=cast.unit("ttcntt")))
     for code, scores in results.items():
         phase = Assessment.Phase.APPRAISAL if code == "qlmt" else Assessment.Phase.PUBLISHED
-        assessment = Assessment.objects.create(framework=framework, unit=cast.unit(code), phase=phase,
-                                               window_start=date(year, 1, 1), window_end=date(year, 11, 30))
-        for leaf, value in zip(leaves, scores, strict=True):
-            Score.objects.create(assessment=assessment, criterion=leaf, self_score=Decimal(value),
-                                 appraised_score=Decimal(value))
+        add_internal_result(framework, cast.unit(code), scores, phase)
     return framework
+
+
+def add_internal_result(framework, unit, scores: tuple[str, ...], phase: str = "published"):
+    """The unit's assessment under `framework`, one appraised score per criterion in order."""
+    from assessments.models import Assessment, Score
+
+    assessment = Assessment.objects.create(framework=framework, unit=unit, phase=phase,
+                                           window_start=date(framework.year, 1, 1),
+                                           window_end=date(framework.year, 11, 30))
+    leaves = framework.criteria.exclude(kind="area").order_by("order")
+    for leaf, value in zip(leaves, scores, strict=True):
+        Score.objects.create(assessment=assessment, criterion=leaf, self_score=Decimal(value),
+                             appraised_score=Decimal(value))
+    return assessment

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from audit.models import AuditEntry
 from dashboards import actions
 from dashboards.models import Publication
-from dashboards.tests.builders import TODAY, make_internal_results, make_plan, make_sipas
+from dashboards.tests.builders import TODAY, add_internal_result, make_internal_results, make_plan, make_sipas
 from frameworks.models import Framework
 
 
@@ -191,3 +191,30 @@ def test_public_pages_answer_without_log_in_in_constant_queries(cast, client, dj
     last = Publication.objects.first()
     with django_assert_max_num_queries(6):
         client.get(f"/public/{last.pk}/")
+
+
+def test_rankings_stay_in_constant_queries_as_units_are_assessed(cast, client, client_for, internal,
+                                                                 django_assert_max_num_queries):
+    """The public ranking and the leader's board read a framework of 4 or of 10 assessed units alike."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from org import actions as org_actions
+    from org.models import Unit
+
+    publication = actions.publish(by=cast.mai, kind=Publication.Kind.ASSESSMENT, target=internal)
+    leader = client_for(cast.manh)
+    pages = [(client, f"/public/{publication.pk}/"), (leader, "/dashboards/leader/?year=2024")]
+    counts = []
+    for who, url in pages:
+        who.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert who.get(url).status_code == 200
+        counts.append(len(captured))
+    for i in range(6):
+        unit = org_actions.create_unit(by=cast.admin, name=f"Trung tâm Dịch vụ tài nguyên số {i + 1}",
+                                       kind=Unit.Kind.PUBLIC_SERVICE, parent=cast.department)
+        add_internal_result(internal, unit, ("50", str(30 + i)))
+    for (who, url), count in zip(pages, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            assert "Trung tâm Dịch vụ tài nguyên số 6" in text_of(who.get(url))
