@@ -150,6 +150,15 @@ def test_scope_is_checked_against_the_permission_table(cast, client_for, who, ur
     assert client_for(getattr(cast, who)).get(url).status_code == status
 
 
+@pytest.mark.parametrize("query", [
+    "year=99999999999999999999999", "year=2024%00", "year=-1", "year=", "unit=%00", "unit=vp%00",
+    "unit=" + "x" * 5000, "unit=%F0%9F%98%80&year=2024", "unit=vp&unit=qldd", "year=2024&year=abc",
+])
+def test_odd_queries_never_break_a_board(cast, client_for, query):
+    for board in ("office", "unit", "leader"):
+        assert client_for(cast.mai).get(f"/dashboards/{board}/?{query}").status_code in (200, 404)
+
+
 def test_another_departments_data_never_shows(department_year, client_for):
     response = client_for(department_year.khoa).get("/dashboards/")
     assert response.status_code == 200

@@ -176,6 +176,13 @@ def test_bad_form_input_gets_a_vietnamese_message(cast, client_for):
         assert response.status_code == 200
     assert "Hãy chọn một nội dung trong danh sách." in text_of(response)
     assert office.post("/dashboards/publications/999999/withdraw/").status_code == 404
+    assert office.post("/dashboards/publications/99999999999999999999999/withdraw/").status_code == 404
+    assert office.post("/dashboards/publications/", {"target": "plan:1\x00", "title": "\x00"}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/public/0/", "/public/99999999999999999999999/", "/public/abc/", "/public/%00/"])
+def test_public_addresses_that_name_nothing_answer_404(db, client, path):
+    assert client.get(path).status_code == 404
 
 
 def test_public_pages_answer_without_log_in_in_constant_queries(cast, client, django_assert_max_num_queries):

@@ -57,7 +57,8 @@ def _scope(request, board: str) -> tuple[Unit, int, date]:
     today = timezone.localdate()
     code = request.GET.get("unit", "").strip()
     if code:
-        unit = Unit.objects.filter(code=code).first()
+        # A NUL byte is refused by PostgreSQL itself; no unit code holds one, so it names nothing.
+        unit = None if "\x00" in code else Unit.objects.filter(code=code).first()
         if unit is None:
             raise Http404
     else:
