@@ -126,8 +126,17 @@ def test_sipas_results_of_a_unit(cast, client):
 def test_plan_progress(cast, client):
     plan = make_plan(cast)
     publication = actions.publish(by=cast.mai, kind=Publication.Kind.PLAN, target=plan)
-    page = text_of(client.get(f"/public/{publication.pk}/"))
+    response = client.get(f"/public/{publication.pk}/")
+    page = text_of(response)
     assert "Đã hoàn thành: 1/5 nhiệm vụ (20,0 %)" in page
+    figure = lxml.html.fromstring(response.content.decode()).xpath("//figure[@data-chart='tasks-status']")[0]
+    rows = {tr[0].text_content(): [td.text_content() for td in tr[1:]] for tr in figure.xpath(".//tbody/tr")}
+    # Chưa thực hiện | Đang thực hiện | Quá hạn | Đã hoàn thành | Tổng, on 05/12/2024
+    assert rows == {"VP Sở": ["0", "1", "0", "1", "2"], "Phòng KH-TC": ["0", "0", "1", "0", "1"],
+                    "TTCNTT TNMT": ["0", "1", "1", "0", "2"]}
+    late = [tr.xpath("./td[2]")[0].text_content() for tr in figure.getparent().xpath("//section[@id='plan']//tr")
+            if tr.xpath(".//span[contains(@class, 'badge bad')]")]
+    assert [t[:40] for t in late] == ["Thực hiện các giải pháp nâng cao hiệu qu"] * 2
     assert "Hoàn thiện quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của đơn vị trực thuộc" in page
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -64,18 +65,27 @@ def _sipas(survey) -> dict:
 
 
 def _plan(plan) -> dict:
+    """Progress by lead unit: a task led by two units counts for each; a late open task shows as overdue, as the
+    office's own board shows it."""
     from plans.models import Task
 
+    today = timezone.localdate()
     tasks = list(plan.tasks.exclude(status=Task.Status.CANCELLED).select_related("section")
                  .prefetch_related(Prefetch("lead_units")).order_by("section__order", "order", "pk"))
-    counts: dict[str, int] = {}
+    by_unit: dict[str, dict[str, int]] = {}
+    done = total = 0
     for task in tasks:
-        if not task.is_heading:
-            counts[task.status] = counts.get(task.status, 0) + 1
-    states = [(s.value, s.label) for s in Task.Status if s != Task.Status.CANCELLED]
-    chart = charts.tasks_by_status([charts.UnitTasks(plan.reference or plan.title[:40], counts)], states,
-                                   _("Nhiệm vụ theo tình trạng thực hiện"), ["#8a94a6", "#0b5cad", "#17743d"])
-    done = counts.get(Task.Status.DONE, 0)
-    total = sum(counts.values())
+        if task.is_heading:
+            continue
+        task.overdue = task.is_overdue(today)
+        state = sources.OVERDUE if task.overdue else task.status
+        total += 1
+        done += task.is_done
+        leads = [u.display_short for u in task.lead_units.all()] or [task.lead_text[:40] or _("Chưa xác định")]
+        for lead in leads:
+            counts = by_unit.setdefault(lead, {})
+            counts[state] = counts.get(state, 0) + 1
+    chart = charts.tasks_by_status([charts.UnitTasks(lead, counts) for lead, counts in by_unit.items()],
+                                   sources.TASK_STATES, _("Tiến độ nhiệm vụ theo đơn vị chủ trì"), sources.TASK_COLORS)
     return {"plan": plan, "tasks": tasks, "charts": [chart], "done": done, "total": total,
             "done_rate": (done * 100 / total) if total else None}
