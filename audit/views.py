@@ -24,10 +24,11 @@ def index(request):
     units = visible_units(request.user, "audit.view")
     unit_id, user_id = request.GET.get("unit", ""), request.GET.get("user", "")
     date_from, date_to = _date(request.GET.get("from", "")), _date(request.GET.get("to", ""))
+    # An id longer than any the database holds would overflow its integer column; no such row exists anyway.
     if unit_id.isdigit():
-        entries = entries.filter(unit_id=int(unit_id))
+        entries = entries.filter(unit_id=int(unit_id)) if len(unit_id) < 10 else entries.none()
     if user_id.isdigit():
-        entries = entries.filter(user_id=int(user_id))
+        entries = entries.filter(user_id=int(user_id)) if len(user_id) < 10 else entries.none()
     if date_from:
         entries = entries.filter(at__date__gte=date_from)
     if date_to:
