@@ -90,8 +90,10 @@ def deadline_calendar(request):
     try:
         year = int(request.GET.get("year", today.year))
         month = int(request.GET.get("month", today.month))
+        if not 1900 <= year <= 2200:  # the grid reaches into neighbouring months, which date() cannot near year 9999
+            raise ValueError(year)
         first = date(year, month, 1)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         year, month, first = today.year, today.month, today.replace(day=1)
     last = first.replace(day=monthcal.monthrange(first.year, first.month)[1])
     cal = get_calendar([first.year])
