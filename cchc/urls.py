@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.conf.urls.static import static
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch sits in every footer, the log-in page and the citizens' survey pages included.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
     path("org/", include("org.urls")),
