@@ -1,0 +1,221 @@
+"""The English interface (giao diện tiếng Anh): the footer switch turns the main pages' headings, navigation and
+buttons English; without it they stay Vietnamese; and the catalogue has an English string for every msgid."""
+
+import html
+import importlib.util
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+ROOT = Path(settings.BASE_DIR)
+PO = ROOT / "locale/en/LC_MESSAGES/django.po"
+VIETNAMESE_LETTER = re.compile("[ăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]", re.I)
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%%|<[^>]+>")
+# Apps whose templates the English catalogue must cover in full (dossiers and dashboards keep their own lines).
+TRANSLATED_APPS = ["core", "org", "accounts", "audit", "workdays", "frameworks", "assessments", "plans", "imports",
+                   "surveys", "documents", "templates"]
+
+# (who, page, English that must show, the Vietnamese it replaces). Plan titles, unit names and the like are data
+# and stay as written, so only interface strings are checked.
+PAGES = [
+    ("lan", "home", ["Your roles", "Your unit's work", "Assessments in progress"],
+     ["Vai trò của bạn", "Việc cần làm của đơn vị", "Đánh giá CCHC đang thực hiện"]),
+    ("lan", "plans", ["Plans and tasks", "My tasks", "Deadline calendar", "Filter"],
+     ["Kế hoạch, nhiệm vụ", "Nhiệm vụ của tôi", "Lịch thời hạn", "Lọc"]),
+    ("lan", "plan", ["Periodic reports", "Lead agency", "Change history", "Overdue"],
+     ["Báo cáo định kỳ", "Cơ quan chủ trì", "Lịch sử thay đổi", "Quá hạn"]),
+    ("lan", "task", ["Progress update", "Progress history", "Extensions", "Read as:"],
+     ["Cập nhật tiến độ", "Quá trình thực hiện", "Gia hạn", "Cách hiểu:"]),
+    ("lan", "my_tasks", ["<h1>My tasks</h1>", "Status", "Open"],
+     ["Nhiệm vụ của tôi", "Tình trạng", "Đang phải thực hiện"]),
+    ("lan", "deadline_calendar", ["Deadline calendar", "Monday", "Sunday", "Next month"],
+     ["Lịch thời hạn", "Thứ Hai", "Chủ nhật", "Tháng sau"]),
+    ("lan", "frameworks", ["Administrative reform criteria frameworks", "Lead agency"],
+     ["Bộ chỉ số đánh giá CCHC", "Cơ quan chủ trì"]),
+    ("lan", "framework", ["Export to Excel", "Max points", "Scoring rule"],
+     ["Xuất Excel", "Điểm tối đa", "Cách chấm"]),
+    ("lan", "assessments", ["Administrative reform assessments"], ["Các kỳ đánh giá, chấm điểm CCHC"]),
+    ("lan", "assessment", ["Save score", "Self-assessment", "Appraisal"], ["Lưu điểm", "Tự đánh giá", "Thẩm định"]),
+    ("mai", "home", ["Import a plan from a file", "Open surveys"],
+     ["Nhập kế hoạch từ tệp", "Khảo sát đang nhận phiếu"]),
+    ("mai", "imports", ["Import a plan from a Word / Excel file", "Read the file"],
+     ["Nhập kế hoạch từ tệp Word / Excel", "Đọc tệp"]),
+    ("mai", "surveys", ["Satisfaction (SIPAS) and opinion surveys", "New survey"],
+     ["Khảo sát sự hài lòng (SIPAS) và lấy ý kiến đánh giá", "Tạo phiếu khảo sát"]),
+    ("mai", "documents", ["Documents and reports", "Manage document templates"],
+     ["Văn bản, báo cáo", "Quản lý mẫu văn bản"]),
+    ("mai", "units", ["Units", "Reorganisation history", "Add unit"],
+     ["Cơ quan, đơn vị", "Lịch sử sắp xếp", "Thêm đơn vị"]),
+    ("mai", "calendar", ["Working calendar", "Days off on weekdays", "Overrides entered"],
+     ["Lịch làm việc năm", "Ngày nghỉ trong tuần làm việc", "Điều chỉnh đã nhập"]),
+]
+NAVIGATION = {"lan": (["Overview", "Plans and tasks", "Criteria frameworks", "Assessments", "Log out"],
+                      ["Tổng quan", "Kế hoạch, nhiệm vụ", "Bộ chỉ số", "Đăng xuất"]),
+              "mai": (["Overview", "Import a plan", "SIPAS surveys", "Organisation", "Working calendar", "Audit log"],
+                      ["Tổng quan", "Nhập kế hoạch", "Khảo sát SIPAS", "Tổ chức", "Lịch làm việc", "Nhật ký"])}
+
+
+@pytest.fixture
+def world(cast):
+    from assessments.tests.builders import internal_framework, open_assessment
+    from plans.tests.builders import make_plan, make_task
+    from surveys.tests.builders import make_survey
+
+    plan = make_plan(cast)
+    task = make_task(cast, plan)
+    framework = internal_framework(cast)
+    assessment = open_assessment(cast, "qldd", framework)
+    make_survey(cast)
+    return SimpleNamespace(urls={
+        "home": "/", "plans": reverse("plans:index"), "plan": reverse("plans:plan", args=[plan.pk]),
+        "task": reverse("plans:task", args=[task.pk]), "my_tasks": reverse("plans:mine"),
+        "deadline_calendar": reverse("plans:calendar"), "frameworks": reverse("frameworks:index"),
+        "framework": reverse("frameworks:detail", args=[framework.pk]), "assessments": reverse("assessments:index"),
+        "assessment": reverse("assessments:detail", args=[assessment.pk]), "imports": reverse("imports:index"),
+        "surveys": reverse("surveys:index"), "documents": reverse("documents:index"), "units": reverse("org:units"),
+        "calendar": reverse("workdays:index"),
+    })
+
+
+def _page(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return html.unescape(response.content.decode())
+
+
+def _navigation(page: str) -> str:
+    nav = re.search(r'<nav class="mainnav".*?</nav>', page, re.S)
+    assert nav, "the page has no main navigation"
+    return nav.group(0)
+
+
+def _switch(client, language):
+    response = client.post("/i18n/setlang/", {"language": language, "next": "/"})
+    assert response.status_code == 302 and response.url == "/"
+
+
+@pytest.mark.parametrize("who", ["lan", "mai"])
+def test_switching_to_english_turns_the_main_pages_english(cast, client_for, world, who):
+    client = client_for(getattr(cast, who))
+    _switch(client, "en")
+    english_nav, vietnamese_nav = NAVIGATION[who]
+    for person, name, english, vietnamese in PAGES:
+        if person != who:
+            continue
+        page = _page(client, world.urls[name])
+        assert 'lang="en"' in page, name
+        for text in english:
+            assert text in page, f"{name}: “{text}” missing"
+        for text in vietnamese:
+            assert text not in page, f"{name}: “{text}” still Vietnamese"
+        nav = _navigation(page)
+        assert not VIETNAMESE_LETTER.search(re.sub(r"<[^>]+>", "", nav)), f"{name}: navigation not all English"
+        for text in english_nav:
+            assert text in page, f"{name}: navigation lacks “{text}”"
+        for text in vietnamese_nav:
+            assert text not in page, f"{name}: navigation still shows “{text}”"
+
+
+@pytest.mark.parametrize("who", ["lan", "mai"])
+def test_without_switching_the_same_pages_are_vietnamese(cast, client_for, world, who):
+    client = client_for(getattr(cast, who))
+    english_nav, vietnamese_nav = NAVIGATION[who]
+    for person, name, english, vietnamese in PAGES:
+        if person != who:
+            continue
+        page = _page(client, world.urls[name])
+        assert 'lang="vi"' in page, name
+        for text in vietnamese:
+            assert text in page, f"{name}: “{text}” missing"
+        for text in english:
+            assert text not in page, f"{name}: “{text}” shows in the Vietnamese page"
+        assert "Tổng quan" in _navigation(page), name
+        for text in vietnamese_nav:
+            assert text in page, f"{name}: “{text}” missing"
+
+
+def test_switching_back_to_vietnamese(cast, client_for, world):
+    client = client_for(cast.lan)
+    _switch(client, "en")
+    assert "Plans and tasks" in _page(client, world.urls["plans"])
+    _switch(client, "vi")
+    page = _page(client, world.urls["plans"])
+    assert "Kế hoạch, nhiệm vụ" in page and "Plans and tasks" not in page
+
+
+def test_the_log_in_page_switches_before_logging_in(client, db):
+    page = _page(client, reverse("accounts:login"))
+    assert "Tên đăng nhập" in page and "Username" not in page
+    _switch(client, "en")
+    page = _page(client, reverse("accounts:login"))
+    assert 'lang="en"' in page and "Username" in page and "Log in" in page
+    assert "Tên đăng nhập" not in page and "Đăng nhập" not in page
+
+
+def _load_i18n_script():
+    spec = importlib.util.spec_from_file_location("cchc_i18n_script", ROOT / "scripts/i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _entries():
+    script = _load_i18n_script()
+    blocks = PO.read_text(encoding="utf-8").strip("\n").split("\n\n")[1:]
+    for block in blocks:
+        comments, fields, _ = script.parse(block)
+        if fields.get("msgid"):
+            yield comments, fields
+
+
+def test_every_msgid_has_an_english_msgstr_with_the_same_placeholders():
+    entries = list(_entries())
+    assert len(entries) > 1000
+    untranslated, broken, fuzzy = [], [], []
+    for comments, fields in entries:
+        msgid = fields["msgid"]
+        forms = [value for key, value in fields.items() if key.startswith("msgstr")]
+        if not forms or not all(forms):
+            untranslated.append(msgid)
+        if any(c.startswith("#,") and "fuzzy" in c for c in comments):
+            fuzzy.append(msgid)
+        for form in forms:
+            if form and sorted(PLACEHOLDER.findall(form)) != sorted(PLACEHOLDER.findall(msgid)):
+                broken.append(msgid)
+    assert untranslated == [], f"{len(untranslated)} untranslated, e.g. {untranslated[:5]}"
+    assert fuzzy == []
+    assert broken == []
+
+
+def test_the_compiled_catalogue_matches_the_po_file():
+    """The .mo Django reads carries what the .po says (scripts/i18n.py compiles both together)."""
+    stale = []
+    with translation.override("en"):
+        for _, fields in _entries():
+            msgid = fields["msgid"]
+            if "msgctxt" in fields:
+                got, want = translation.pgettext(fields["msgctxt"], msgid), fields.get("msgstr", "")
+            elif "msgid_plural" in fields:
+                got, want = translation.ngettext(msgid, fields["msgid_plural"], 2), fields["msgstr[1]"]
+            else:
+                got, want = translation.gettext(msgid), fields["msgstr"]
+            if got != want:
+                stale.append(msgid)
+    assert stale == [], f"{len(stale)} strings differ from the .po, e.g. {stale[:5]}: run scripts/i18n.py"
+
+
+def test_every_translate_tag_in_the_templates_is_in_the_catalogue():
+    msgids = {fields["msgid"] for _, fields in _entries()}
+    tag = re.compile(r"""\{%\s*translate\s+(["'])(.+?)\1""")
+    missing = []
+    for app in TRANSLATED_APPS:
+        for template in (ROOT / app).rglob("*.html"):
+            for _, text in tag.findall(template.read_text(encoding="utf-8")):
+                if text.replace("%", "%%") not in msgids:  # as Django looks it up
+                    missing.append(f"{template.relative_to(ROOT)}: {text}")
+    assert missing == [], f"run scripts/i18n.py and add English to locale/en/glossary.tsv: {missing[:5]}"
