@@ -67,6 +67,18 @@ class ScoreOverview:
     max_points: Decimal | None = None
 
 
+def score_trend(unit: Unit) -> list[YearResult]:
+    """The unit's published totals and ranks over the years, oldest first (the seed's year table)."""
+    from assessments.results import year_table
+
+    return _trend(year_table(unit))
+
+
+def _trend(table) -> list[YearResult]:
+    return [YearResult(year, parse_points(table.total[i]), *parse_rank(table.rank[i]))
+            for i, year in enumerate(table.years)]
+
+
 def score_overview(unit: Unit, year: int) -> ScoreOverview:
     """Areas of the unit's latest assessment up to `year` (any phase: the office follows work in progress) against
     the year before as published; the trend of published totals and ranks from the year table."""
@@ -74,10 +86,7 @@ def score_overview(unit: Unit, year: int) -> ScoreOverview:
     from assessments.results import area_totals, year_table
 
     table = year_table(unit)
-    overview = ScoreOverview()
-    for index, table_year in enumerate(table.years):
-        rank, ranked = parse_rank(table.rank[index])
-        overview.trend.append(YearResult(table_year, parse_points(table.total[index]), rank, ranked))
+    overview = ScoreOverview(trend=_trend(table))
     columns = {y: i for i, y in enumerate(table.years)}
 
     lineage = [u.pk for u in unit.lineage()]
