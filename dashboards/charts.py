@@ -110,6 +110,10 @@ def vn_percent(value) -> str:
     return "–" if text == "–" else f"{text} %"
 
 
+# Percent axes read "0 %, 20 % … 100 %": six whole ticks instead of pygal's crowded "10,0 %" steps.
+PERCENT_TICKS = [{"value": v, "label": f"{v} %"} for v in range(0, 101, 20)]
+
+
 def _float(value) -> float | None:
     number = _decimal(value)
     return None if number is None else float(number)
@@ -297,7 +301,7 @@ def sipas_aspects(aspects: Sequence[AspectIndex], overall: Decimal | None = None
     """Chỉ số hài lòng SIPAS theo 5 yếu tố (bars, 0–100 %)."""
     title = title or gettext("Chỉ số hài lòng (SIPAS) theo yếu tố")
     chart = pygal.HorizontalBar(**_config(title, range=(0, 100), height=max(300, 60 * len(aspects) + 120)),
-                                value_formatter=vn_percent)
+                                value_formatter=vn_percent, y_labels=PERCENT_TICKS)
     drawn = list(reversed(aspects))
     chart.x_labels = [str(a.label) for a in drawn]
     chart.add(gettext("Chỉ số (%)"), [_float(a.index) for a in drawn])
@@ -330,7 +334,8 @@ def on_time_trend(months: Sequence[MonthRate], target: Decimal | None = None, ti
     """Tỷ lệ hồ sơ giải quyết đúng hạn theo tháng (line, 0–100 %)."""
     title = title or gettext("Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn theo tháng")
     months = sorted(months, key=lambda m: (m.year, m.month))
-    chart = pygal.Line(**_config(title, range=(0, 100)), value_formatter=vn_percent, dots_size=4)
+    chart = pygal.Line(**_config(title, range=(0, 100)), value_formatter=vn_percent, dots_size=4,
+                       y_labels=PERCENT_TICKS)
     chart.x_labels = [f"{m.month:02d}/{m.year}" for m in months]
     chart.add(gettext("Đúng và trước hạn (%)"), [_float(m.rate) for m in months])
     if target is not None:

@@ -153,6 +153,10 @@ def test_sipas_aspects_with_overall_and_target():
     assert chart.table.rows[-1] == ["Chỉ số hài lòng chung", "78,5 %", "1.193"]
     drawn = values(chart.svg)
     assert "93,4 %" in drawn and drawn.count("90,0 %") == 5
+    axis = next(g for g in parse(chart.svg).iter("{http://www.w3.org/2000/svg}g")
+                if g.get("class", "").startswith("axis x"))
+    assert [t.text for t in axis.iter("{http://www.w3.org/2000/svg}text")] == ["0 %", "20 %", "40 %", "60 %", "80 %",
+                                                                                "100 %"]
 
 
 def test_on_time_trend_by_month():
