@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ModelMultipleChoiceField
 from org.models import Unit
 
 DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
@@ -27,7 +28,7 @@ class RenameForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    sources = forms.ModelMultipleChoiceField(
+    sources = ModelMultipleChoiceField(
         label=_("Các đơn vị hợp nhất"), queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     into = forms.ModelChoiceField(

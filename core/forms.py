@@ -1,0 +1,18 @@
+"""Form pieces every app shares."""
+
+from django import forms
+
+# The widest integer column (bigint); an id past it cannot name a row, and SQLite raises OverflowError on it.
+MAX_ID = 2**63 - 1
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, but an id too large for the database is an invalid choice rather than a 500."""
+
+    def _check_values(self, value):
+        for item in value:
+            text = str(item).strip()
+            if text.isdigit() and (len(text) > 19 or int(text) > MAX_ID):
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                            params={"value": text[:30]})
+        return super()._check_values(value)
