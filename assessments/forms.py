@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment
+from core.forms import ModelMultipleChoiceField
 from frameworks import rules
 from frameworks.models import Framework
 from org.models import Unit
@@ -24,8 +25,8 @@ class PointsField(forms.CharField):
 
 class StartForm(forms.Form):
     framework = forms.ModelChoiceField(label=_("Bộ chỉ số"), queryset=Framework.objects.none())
-    units = forms.ModelMultipleChoiceField(label=_("Đơn vị được đánh giá"), queryset=Unit.objects.none(),
-                                           widget=forms.CheckboxSelectMultiple)
+    units = ModelMultipleChoiceField(label=_("Đơn vị được đánh giá"), queryset=Unit.objects.none(),
+                                     widget=forms.CheckboxSelectMultiple)
     window_start = forms.DateField(label=_("Số liệu từ ngày"), widget=DATE_WIDGET)
     window_end = forms.DateField(label=_("Số liệu đến ngày"), widget=DATE_WIDGET)
     self_deadline = forms.DateField(label=_("Hạn tự đánh giá"), widget=DATE_WIDGET, required=False)
