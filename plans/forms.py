@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ModelMultipleChoiceField
 from frameworks.metrics import metric_choices
 from org.models import Unit
 from plans.models import Plan, Target, Task, TaskUpdate
@@ -12,7 +13,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_UPLOAD = getattr(settings, "PLANS_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 
 
-class UnitChoiceField(forms.ModelMultipleChoiceField):
+class UnitChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.name
 
@@ -208,7 +209,7 @@ class PeriodReportForm(forms.Form):
 UPDATE_KINDS = TaskUpdate.Kind
 
 
-class CriterionChoiceField(forms.ModelMultipleChoiceField):
+class CriterionChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.framework.year} · {obj.code}. {obj.title[:110]}"
 

@@ -26,7 +26,8 @@ def index(request):
              .order_by("-year", "-pk"))
     year = request.GET.get("year", "")
     if year.isdigit():
-        plans = plans.filter(year=int(year))
+        # A year is four digits; a longer string of digits would overflow int() and match nothing anyway.
+        plans = plans.filter(year=int(year)) if len(year) <= 4 else plans.none()
     return render(request, "plans/index.html", {
         "plans": plans, "year": year, "may_create": can(request.user, "plan.manage"),
     })
