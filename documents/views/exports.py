@@ -66,7 +66,7 @@ def period_download(request):
     """The periodic report form: unit, period, and which export in which format, all in the query string."""
     key, _, fmt = (request.GET.get("xuat") or "").partition(".")
     unit = request.GET.get("unit") or ""
-    if not unit.isdigit():
+    if not unit.isdigit() or len(unit) > 18:
         messages.error(request, "Vui lòng chọn cơ quan, đơn vị của báo cáo.")
         return redirect("documents:index")
     return download(request, key, int(unit), fmt)
