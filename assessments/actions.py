@@ -18,7 +18,7 @@ from frameworks.metrics import compute_metric
 from frameworks.models import Criterion
 
 P = Assessment.Phase
-SELF_FIELDS = ["self_score", "explanation", "measured_value", "measured_detail", "reply"]
+SELF_FIELDS = ["self_score", "explanation", "measured_value", "measured_detail", "measured_link", "reply"]
 APPRAISAL_FIELDS = ["appraised_score", "appraisal_comment"]
 
 
@@ -92,7 +92,7 @@ def _check_open_for_self(assessment: Assessment) -> None:
 
 @transaction.atomic
 def self_score(score: Score, *, by, points=None, explanation: str | None = None, measured=None,
-               measured_detail: str | None = None, reply: str | None = None) -> Score:
+               measured_detail: str | None = None, reply: str | None = None, measured_link: str = "") -> Score:
     """Enters the unit's self-score (điểm tự đánh giá), explanation and measured value of one item.
     points=None leaves the score as it is (or, with a measured value, lets the rule score it); "" clears it."""
     _check_open_for_self(score.assessment)
@@ -100,6 +100,7 @@ def self_score(score: Score, *, by, points=None, explanation: str | None = None,
     before = snapshot(score, SELF_FIELDS)
     if measured is not None:
         score.measured_value = None if measured == "" else rules.parse_number(measured)
+        score.measured_link = measured_link  # a value typed in has no list behind it
     if measured_detail is not None:
         score.measured_detail = measured_detail
     if points is None and measured is not None and rule.is_measured:
@@ -134,7 +135,8 @@ def measure(score: Score, *, by) -> Score:
     if value is None:
         raise ValidationError(f"Chưa có số liệu “{rule.metric}” cho {assessment.unit} trong kỳ "
                               f"{assessment.window_start:%d/%m/%Y}–{assessment.window_end:%d/%m/%Y}.")
-    return self_score(score, by=by, measured=value.value, measured_detail=value.detail[:300])
+    return self_score(score, by=by, measured=value.value, measured_detail=value.detail[:300],
+                      measured_link=value.evidence_url if value.evidence_url.startswith("/") else "")
 
 
 @transaction.atomic

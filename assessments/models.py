@@ -81,6 +81,8 @@ class Score(models.Model):
     criterion = models.ForeignKey("frameworks.Criterion", on_delete=models.PROTECT, related_name="scores")
     measured_value = models.DecimalField(_("giá trị đo được"), max_digits=9, decimal_places=3, null=True, blank=True)
     measured_detail = models.CharField(_("căn cứ số liệu"), max_length=300, blank=True)
+    # Where cchc's own data gave the value (e.g. the dossier list behind an on-time rate): the figure's evidence.
+    measured_link = models.CharField(_("danh sách số liệu"), max_length=500, blank=True)
     self_score = models.DecimalField(_("điểm tự đánh giá"), max_digits=7, decimal_places=3, null=True, blank=True)
     explanation = models.TextField(_("giải trình"), blank=True)
     appraised_score = models.DecimalField(_("điểm thẩm định"), max_digits=7, decimal_places=3, null=True, blank=True)

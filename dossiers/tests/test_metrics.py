@@ -62,3 +62,25 @@ def test_an_assessment_criterion_scores_from_the_imported_dossiers_and_follows_t
     score = assessments.measure(score_of(land_office, "2.1"), by=cast.mai)
     assert (score.measured_value, score.measured_detail, score.self_score) == \
         (Decimal("75"), "3/4 hồ sơ đúng hạn", Decimal("10"))
+
+
+def test_the_assessment_item_links_its_figure_to_the_dossiers_behind_it(cast, client_for):
+    import lxml.html
+
+    from assessments import actions as assessments
+    from assessments.tests.builders import internal_framework, open_assessment, score_of
+
+    make_catalogue()
+    import_bytes(cast.mai, cast.department, SAMPLE.encode())
+    land_office = open_assessment(cast, "vpdkdd", internal_framework(cast))
+    score = assessments.measure(score_of(land_office, "2.1"), by=cast.mai)
+    office = client_for(cast.mai)
+    page = lxml.html.fromstring(office.get(f"/assessments/{land_office.pk}/").content.decode())
+    link = page.xpath("//a[normalize-space()='2/4 hồ sơ đúng hạn']/@href")
+    assert link == [score.measured_link]
+    listed = office.get(link[0]).context["page"]
+    assert sorted(d.code for d in listed) == ["H03", "H04", "H05", "H08"]
+
+    # A value typed in by hand has no list behind it.
+    score = assessments.self_score(score, by=cast.mai, measured="80", measured_detail="theo báo cáo")
+    assert score.measured_link == ""
