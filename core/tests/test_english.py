@@ -219,3 +219,27 @@ def test_every_translate_tag_in_the_templates_is_in_the_catalogue():
                 if text.replace("%", "%%") not in msgids:  # as Django looks it up
                     missing.append(f"{template.relative_to(ROOT)}: {text}")
     assert missing == [], f"run scripts/i18n.py and add English to locale/en/glossary.tsv: {missing[:5]}"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_footer_switch_works_in_the_browser_before_and_after_log_in(cast, page, live_server):
+    from core.testing import PASSWORD
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    with page.expect_navigation():
+        page.select_option("#lang", "en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_label("Username").fill(cast.lan.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    assert page.locator("h2", has_text="Your roles").is_visible()
+
+    page.click("nav >> text=Plans and tasks")
+    assert page.locator("h1").inner_text() == "Plans and tasks"
+    with page.expect_navigation():
+        page.select_option("#lang", "vi")
+    assert page.url.endswith("/plans/"), "the switch stays on the page"
+    assert page.locator("h1").inner_text() == "Kế hoạch, nhiệm vụ"
