@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 urlpatterns = [
-    # The language switch sits in every footer, the log-in page and the citizens' survey pages included.
+    # The footer's language switch is on pages without log-in too (the log-in page, the public results).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
