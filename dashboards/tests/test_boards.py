@@ -75,7 +75,7 @@ def test_office_board_shows_every_figure_with_its_table(department_year, client_
     assert found["on-time"]["rows"] == [["01/2024", "10", "9", "90,0 %"], ["02/2024", "5", "3", "60,0 %"]]
 
     page = text_of(response)
-    assert "Nhiệm vụ quá hạn 2" in page
+    assert "Nhiệm vụ quá hạn 2 tính đến ngày 05/12/2024, mọi kế hoạch" in page
     assert "Quá hạn 20 ngày" in page, "15/11 → 05/12/2024"
     assert "Đang tự đánh giá" in page
 
