@@ -16,6 +16,7 @@ PAGES = [
     ("mai", "/assessments/years/", "year-table.png"),
     ("mai", "/dashboards/", "dashboard.png"),
     ("mai", "/plans/", "plans.png"),
+    ("mai", "/org/", "units.png"),
 ]
 
 
