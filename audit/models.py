@@ -63,4 +63,6 @@ class AuditEntry(models.Model):
         raise AppendOnlyError("audit entries cannot be deleted")
 
     def change_rows(self) -> list[tuple[str, object, object]]:
-        return [(field, pair[0], pair[1]) for field, pair in self.changes.items()]
+        # Most entries hold (old, new) pairs; a summary entry (an import run's counts) holds plain values, shown as new.
+        return [(field, *(value if isinstance(value, list | tuple) and len(value) == 2 else (None, value)))
+                for field, value in (self.changes or {}).items()]

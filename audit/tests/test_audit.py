@@ -40,3 +40,12 @@ def test_unit_change_is_shown_on_its_page_and_in_the_office_log(cast, client_for
 
 def test_specialist_has_no_audit_page(cast, client_for):
     assert client_for(cast.lan).get(reverse("audit:index")).status_code == 403
+
+
+def test_a_summary_entry_with_plain_values_shows_in_the_log(cast, client_for):
+    """An import run records its counts ({"hồ sơ mới": 12}), not (old, new) pairs; the log shows them, no 500."""
+    record(by=cast.mai, obj=cast.unit("vp"), unit=cast.unit("vp"), action="other",
+           changes={"hồ sơ mới": 12, "tệp": "xuat-ho-so.csv"})
+    response = client_for(cast.mai).get(reverse("audit:index"))
+    assert response.status_code == 200
+    assert "→ <strong>12</strong>" in response.content.decode()
