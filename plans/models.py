@@ -123,7 +123,8 @@ class Task(models.Model):
         DONE = "done", _("Đã hoàn thành")
         CANCELLED = "cancelled", _("Không thực hiện")
 
-    DEADLINE_KINDS = list(KIND_LABELS.items())
+    # The labels are marked in workdays.deadlines (pure, no Django) and translated here, when shown.
+    DEADLINE_KINDS = [(kind, _(label)) for kind, label in KIND_LABELS.items()]
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.CASCADE, related_name="tasks")
