@@ -59,7 +59,7 @@ class FrameworkForm(forms.ModelForm):
 class CriterionForm(forms.ModelForm):
     # A text field so both '1,5' and '1.5' read as one and a half (a localised DecimalField would read '1.5' as 15).
     max_points = forms.CharField(label=_("Điểm tối đa"), max_length=12)
-    rule_kind = forms.ChoiceField(label=_("Cách chấm điểm"), choices=list(rules.KINDS.items()))
+    rule_kind = forms.ChoiceField(label=_("Cách chấm điểm"), choices=[(kind, _(label)) for kind, label in rules.KINDS.items()])
     metric = forms.CharField(label=_("Lấy số liệu từ"), required=False,
                              help_text=_("Để trống nếu giá trị đo được nhập tay kèm tài liệu kiểm chứng."))
     params = forms.CharField(

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from frameworks import rules
@@ -102,11 +103,16 @@ class Criterion(models.Model):
     def parsed_rule(self) -> rules.Rule:
         return rules.parse_rule(self.rule, self.max_points)
 
-    def rule_text(self) -> str:
+    def rule_text(self, translate=rules.gettext_noop) -> str:
+        """How the criterion is scored, in Vietnamese as documents and exports write it."""
         try:
-            return rules.describe(self.parsed_rule(), self.max_points)
+            return rules.describe(self.parsed_rule(), self.max_points, translate)
         except rules.RuleError as error:
             return str(error)
+
+    def rule_text_shown(self) -> str:
+        """rule_text in the reader's language, for the pages."""
+        return self.rule_text(gettext)
 
     def clean(self):
         errors = rules.validate_rule(self.rule, self.max_points)

@@ -15,15 +15,24 @@ A rule is a dict stored on the criterion. The kinds, all seen in the seed:
 "metric" is optional everywhere: without it the measured value is typed in with its evidence.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a text for the English catalogue (makemessages finds the name) without importing Django into this
+    pure module; the pages translate it when they show it."""
+    return message
+
+
 KINDS = {
-    "manual": "Chấm theo đánh giá (thủ công)",
-    "yes_no": "Đạt / không đạt",
-    "tiers": "Theo mức của giá trị đo được",
-    "linear": "Công thức tuyến tính của giá trị đo được",
-    "share": "Tỷ lệ % của điểm tối đa (điều tra xã hội học)",
+    "manual": gettext_noop("Chấm theo đánh giá (thủ công)"),
+    "yes_no": gettext_noop("Đạt / không đạt"),
+    "tiers": gettext_noop("Theo mức của giá trị đo được"),
+    "linear": gettext_noop("Công thức tuyến tính của giá trị đo được"),
+    # xgettext:no-python-format
+    "share": gettext_noop("Tỷ lệ % của điểm tối đa (điều tra xã hội học)"),
 }
 MEASURED_KINDS = {"tiers", "linear", "share"}
 PLACES = Decimal("0.001")
@@ -196,24 +205,31 @@ def format_points(value) -> str:
     return format(number, "f").replace(".", ",")
 
 
-def describe(rule: Rule, max_points) -> str:
-    """One Vietnamese line saying how the criterion is scored."""
+def describe(rule: Rule, max_points, translate: Callable[[str], str] = gettext_noop) -> str:
+    """One line saying how the criterion is scored, Vietnamese unless `translate` (gettext) says otherwise:
+    documents written from it stay Vietnamese, the pages pass the active language's gettext."""
+    _ = translate
     maximum = format_points(max_points)
-    source = f" (số liệu: {rule.metric})" if rule.metric else ""
+    source = _(" (số liệu: %(metric)s)") % {"metric": rule.metric} if rule.metric else ""
     if rule.kind == "manual":
         if rule.levels:
-            return f"Hội đồng chấm một trong các mức {' / '.join(format_points(v) for v in rule.levels)}"
-        return f"Chấm từ 0 đến {maximum} điểm"
+            return _("Hội đồng chấm một trong các mức %(levels)s") % {
+                "levels": " / ".join(format_points(v) for v in rule.levels)}
+        return _("Chấm từ 0 đến %(max)s điểm") % {"max": maximum}
     if rule.kind == "yes_no":
-        return f"Đạt: {maximum} điểm; không đạt: 0 điểm"
+        return _("Đạt: %(max)s điểm; không đạt: 0 điểm") % {"max": maximum}
     if rule.kind == "tiers":
-        parts = [f"từ {format_points(low)} %: {format_points(points)} điểm" for low, points in rule.tiers]
-        return f"Theo mức: {'; '.join(parts)}; dưới mức thấp nhất: 0 điểm{source}"
+        parts = [_("từ %(low)s %%: %(points)s điểm") % {"low": format_points(low), "points": format_points(points)}
+                 for low, points in rule.tiers]
+        return _("Theo mức: %(tiers)s; dưới mức thấp nhất: 0 điểm%(source)s") % {"tiers": "; ".join(parts),
+                                                                                  "source": source}
     if rule.kind == "linear":
-        formula = "giá trị"
+        formula = _("giá trị")
         if rule.offset:
-            formula = f"(giá trị − {format_points(rule.offset)})"
+            formula = f"({formula} − {format_points(rule.offset)})"
         formula = f"{formula} × {format_points(rule.multiply)} / {format_points(rule.divide)}"
-        floor = f"; dưới {format_points(rule.zero_below)}: 0 điểm" if rule.zero_below is not None else ""
-        return f"Điểm = {formula}, tối đa {maximum}{floor}{source}"
-    return f"Điểm = tỷ lệ % × {maximum} / 100{source}"
+        floor = (_("; dưới %(floor)s: 0 điểm") % {"floor": format_points(rule.zero_below)}
+                 if rule.zero_below is not None else "")
+        return _("Điểm = %(formula)s, tối đa %(max)s%(floor)s%(source)s") % {
+            "formula": formula, "max": maximum, "floor": floor, "source": source}
+    return _("Điểm = tỷ lệ %% × %(max)s / 100%(source)s") % {"max": maximum, "source": source}

@@ -19,17 +19,20 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from frameworks import rules
+from frameworks.rules import gettext_noop
 
 HEADERS = ["Mã", "Mã cha", "Loại", "Nội dung", "Điểm tối đa", "Cách chấm", "Tham số", "Mã số liệu",
            "Tài liệu kiểm chứng", "Đơn vị chịu trách nhiệm", "Thời hạn"]
 KIND_LABELS = {"Lĩnh vực": "area", "Tiêu chí": "criterion", "Tiêu chí thành phần": "sub_criterion",
                "Điểm thưởng": "bonus", "Điểm cộng": "bonus", "Điểm trừ": "penalty"}
-KIND_NAMES = {"area": "Lĩnh vực", "criterion": "Tiêu chí", "sub_criterion": "Tiêu chí thành phần",
-              "bonus": "Điểm thưởng", "penalty": "Điểm trừ"}
+# The names a file writes stay Vietnamese; they are marked so the guide page can gloss them in English.
+KIND_NAMES = {"area": gettext_noop("Lĩnh vực"), "criterion": gettext_noop("Tiêu chí"),
+              "sub_criterion": gettext_noop("Tiêu chí thành phần"), "bonus": gettext_noop("Điểm thưởng"),
+              "penalty": gettext_noop("Điểm trừ")}
 RULE_LABELS = {"thủ công": "manual", "đạt/không đạt": "yes_no", "theo mức": "tiers", "tuyến tính": "linear",
                "tỷ lệ": "share", **{k: k for k in rules.KINDS}}
-RULE_NAMES = {"manual": "Thủ công", "yes_no": "Đạt/Không đạt", "tiers": "Theo mức", "linear": "Tuyến tính",
-              "share": "Tỷ lệ"}
+RULE_NAMES = {"manual": gettext_noop("Thủ công"), "yes_no": gettext_noop("Đạt/Không đạt"),
+              "tiers": gettext_noop("Theo mức"), "linear": gettext_noop("Tuyến tính"), "share": gettext_noop("Tỷ lệ")}
 LINEAR_KEYS = {"nhân": "multiply", "chia": "divide", "trừ": "offset", "sàn": "zero_below"}
 MAX_ROWS = 2000
 

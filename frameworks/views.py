@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from accounts.access import get_for
 from accounts.permissions import can, require, visible_units
@@ -73,9 +74,9 @@ def new(request):
     if request.method == "POST" and form.is_valid():
         require(request.user, "framework.manage", form.cleaned_data["owner"])
         framework = actions.create_framework(by=request.user, **form.save_data())
-        messages.success(request, "Đã tạo bộ chỉ số. Thêm lĩnh vực, tiêu chí hoặc nhập từ tệp Excel.")
+        messages.success(request, _("Đã tạo bộ chỉ số. Thêm lĩnh vực, tiêu chí hoặc nhập từ tệp Excel."))
         return redirect("frameworks:detail", pk=framework.pk)
-    return render(request, "frameworks/form.html", {"form": form, "title": "Bộ chỉ số mới"})
+    return render(request, "frameworks/form.html", {"form": form, "title": _("Bộ chỉ số mới")})
 
 
 def edit(request, pk):
@@ -85,9 +86,9 @@ def edit(request, pk):
         data = form.save_data()
         framework.refresh_from_db()
         actions.update_framework(framework, by=request.user, **data)
-        messages.success(request, "Đã lưu bộ chỉ số.")
+        messages.success(request, _("Đã lưu bộ chỉ số."))
         return redirect("frameworks:detail", pk=framework.pk)
-    return render(request, "frameworks/form.html", {"form": form, "framework": framework, "title": "Sửa bộ chỉ số"})
+    return render(request, "frameworks/form.html", {"form": form, "framework": framework, "title": _("Sửa bộ chỉ số")})
 
 
 def _units_for(framework: Framework):
@@ -104,9 +105,9 @@ def criterion_new(request, pk):
         except ValidationError as error:
             form.add_error(None, _messages_of(error))
         else:
-            messages.success(request, "Đã thêm tiêu chí.")
+            messages.success(request, _("Đã thêm tiêu chí."))
             return redirect("frameworks:detail", pk=framework.pk)
-    return render(request, "frameworks/form.html", {"form": form, "framework": framework, "title": "Thêm tiêu chí"})
+    return render(request, "frameworks/form.html", {"form": form, "framework": framework, "title": _("Thêm tiêu chí")})
 
 
 def criterion_edit(request, pk, criterion_pk):
@@ -121,7 +122,7 @@ def criterion_edit(request, pk, criterion_pk):
             except ValidationError as error:
                 messages.error(request, " ".join(_messages_of(error)))
                 return redirect("frameworks:criterion_edit", pk=framework.pk, criterion_pk=criterion.pk)
-            messages.success(request, "Đã xóa tiêu chí.")
+            messages.success(request, _("Đã xóa tiêu chí."))
             return redirect("frameworks:detail", pk=framework.pk)
         if form.is_valid():
             data = form.save_data()
@@ -131,10 +132,10 @@ def criterion_edit(request, pk, criterion_pk):
             except ValidationError as error:
                 form.add_error(None, _messages_of(error))
             else:
-                messages.success(request, "Đã lưu tiêu chí.")
+                messages.success(request, _("Đã lưu tiêu chí."))
                 return redirect("frameworks:detail", pk=framework.pk)
     return render(request, "frameworks/form.html", {"form": form, "framework": framework, "criterion": criterion,
-                                                    "title": "Sửa tiêu chí"})
+                                                    "title": _("Sửa tiêu chí")})
 
 
 def copy(request, pk):
@@ -142,10 +143,11 @@ def copy(request, pk):
     form = CopyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         new_framework = actions.copy_framework(framework, by=request.user, **form.cleaned_data)
-        messages.success(request, f"Đã sao chép thành “{new_framework.title}”. Hãy sửa điểm tối đa, tiêu chí cho năm mới.")
+        messages.success(request, _("Đã sao chép thành “%(title)s”. Hãy sửa điểm tối đa, tiêu chí cho năm mới.")
+                         % {"title": new_framework.title})
         return redirect("frameworks:detail", pk=new_framework.pk)
     return render(request, "frameworks/form.html", {"form": form, "framework": framework,
-                                                    "title": "Sao chép bộ chỉ số"})
+                                                    "title": _("Sao chép bộ chỉ số")})
 
 
 def export(request, pk):
@@ -193,7 +195,7 @@ def import_sheet(request, pk):
             except ValidationError as error:
                 errors = _messages_of(error)
             else:
-                messages.success(request, f"Đã nhập {count} tiêu chí.")
+                messages.success(request, _("Đã nhập %(count)s tiêu chí.") % {"count": count})
                 return redirect("frameworks:detail", pk=framework.pk)
     return render(request, "frameworks/import.html", {"form": form, "framework": framework, "errors": errors,
                                                       "columns": sheet.HEADERS})
@@ -201,5 +203,9 @@ def import_sheet(request, pk):
 
 def help_page(request):
     require(request.user, "framework.view")
-    return render(request, "frameworks/help.html", {"columns": sheet.HEADERS, "kinds": sheet.KIND_NAMES,
-                                                    "rule_names": sheet.RULE_NAMES})
+    # The file takes the Vietnamese names as written; an English reader sees each one glossed.
+    def glossed(names):
+        return [(name, _(name)) for name in names.values()]
+
+    return render(request, "frameworks/help.html", {"columns": sheet.HEADERS, "kinds": glossed(sheet.KIND_NAMES),
+                                                    "rule_names": glossed(sheet.RULE_NAMES)})
