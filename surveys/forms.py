@@ -7,7 +7,7 @@ from surveys.models import Counter, Question, Response, Survey
 
 
 def _optional(choices: list[str]) -> list[tuple[str, str]]:
-    return [("", _("— Không trả lời —")), *[(c, c) for c in choices]]
+    return [("", _("— Không trả lời —")), *[(c, _(c)) for c in choices]]
 
 
 class AnswerForm(forms.Form):
@@ -26,9 +26,9 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.survey = survey
         self.questions = questions
-        levels = [(str(level), LEVEL_LABELS[level]) for level in LEVELS]
+        levels = [(str(level), _(LEVEL_LABELS[level])) for level in LEVELS]
         if survey.allow_no_opinion:
-            levels.append((str(NO_OPINION), LEVEL_LABELS[NO_OPINION]))
+            levels.append((str(NO_OPINION), _(LEVEL_LABELS[NO_OPINION])))
         for question in questions:
             self.fields[f"q{question.pk}"] = forms.ChoiceField(
                 label=question.text, choices=levels, widget=forms.RadioSelect,
@@ -94,7 +94,7 @@ class NewSurveyForm(SurveyForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["source"].queryset = sources
-        self.fields["method"].choices = list(METHODS.items())
+        self.fields["method"].choices = [(key, _(label)) for key, label in METHODS.items()]
 
 
 class QuestionForm(forms.ModelForm):

@@ -42,7 +42,8 @@ class Survey(models.Model):
     start_date = models.DateField(_("từ ngày"), null=True, blank=True)
     end_date = models.DateField(_("đến ngày"), null=True, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    method = models.CharField(_("cách tính chỉ số"), max_length=20, choices=list(METHODS.items()), default=COMMON)
+    method = models.CharField(_("cách tính chỉ số"), max_length=20, choices=[(key, _(label)) for key, label in METHODS.items()],
+                              default=COMMON)
     target_percent = models.DecimalField(_("chỉ tiêu (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
                                          default=Decimal("90"))
     allow_no_opinion = models.BooleanField(_("cho phép chọn “Không có ý kiến”"), default=True)
@@ -72,7 +73,7 @@ class Question(models.Model):
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
     aspect = models.PositiveSmallIntegerField(_("yếu tố"), choices=[(0, _("Không thuộc yếu tố SIPAS")),
-                                                                   *ASPECTS.items()], default=1)
+                                                                   *[(n, _(label)) for n, label in ASPECTS.items()]], default=1)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     text = models.TextField(_("nội dung câu hỏi"))
     points = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=3, default=Decimal("1"))
@@ -186,7 +187,7 @@ class Answer(models.Model):
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    level = models.PositiveSmallIntegerField(choices=sorted(LEVEL_LABELS.items()))
+    level = models.PositiveSmallIntegerField(choices=[(level, _(label)) for level, label in sorted(LEVEL_LABELS.items())])
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["response", "question"], name="survey_answer_once")]

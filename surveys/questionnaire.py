@@ -4,6 +4,8 @@ Plain data: the template surveys are built from it (migration 0002, actions.ensu
 and edits them.
 """
 
+from surveys.index import gettext_noop
+
 SIPAS_TITLE = "Phiếu khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước"
 SIPAS_INTRO = (
     "Nhằm nâng cao chất lượng phục vụ, cơ quan mong nhận được ý kiến của Ông/Bà về việc giải quyết thủ tục hành "
@@ -64,11 +66,14 @@ OPINION_ITEMS: list[str] = [
     "Đánh giá về mức độ tuân thủ quy trình giải quyết công việc theo Hệ thống quản lý chất lượng ISO",
 ]
 
-# Optional respondent details: the choices offered; an empty answer is always allowed.
-GENDERS = ["Nam", "Nữ", "Khác"]
-AGE_GROUPS = ["Dưới 25 tuổi", "Từ 25 đến 34", "Từ 35 đến 44", "Từ 45 đến 54", "Từ 55 đến 64", "Từ 65 tuổi trở lên"]
+# Optional respondent details: the choices offered; an empty answer is always allowed. The Vietnamese is what is
+# stored; the form shows it in the reader's language.
+GENDERS = [gettext_noop("Nam"), gettext_noop("Nữ"), gettext_noop("Khác")]
+AGE_GROUPS = [gettext_noop("Dưới 25 tuổi"), gettext_noop("Từ 25 đến 34"), gettext_noop("Từ 35 đến 44"),
+              gettext_noop("Từ 45 đến 54"), gettext_noop("Từ 55 đến 64"), gettext_noop("Từ 65 tuổi trở lên")]
 OCCUPATIONS = [
-    "Cán bộ, công chức, viên chức", "Công nhân", "Nông dân", "Kinh doanh, buôn bán", "Học sinh, sinh viên",
-    "Nghỉ hưu", "Nghề nghiệp khác",
+    gettext_noop("Cán bộ, công chức, viên chức"), gettext_noop("Công nhân"), gettext_noop("Nông dân"),
+    gettext_noop("Kinh doanh, buôn bán"), gettext_noop("Học sinh, sinh viên"), gettext_noop("Nghỉ hưu"),
+    gettext_noop("Nghề nghiệp khác"),
 ]
-RESPONDENT_KINDS = ["Cá nhân", "Đại diện tổ chức, doanh nghiệp"]
+RESPONDENT_KINDS = [gettext_noop("Cá nhân"), gettext_noop("Đại diện tổ chức, doanh nghiệp")]

@@ -68,7 +68,7 @@ def detail(request, pk):
                       for index in [aspect_index(dists[q.pk], survey.method) if q.pk in dists else None]],
         "counters": [(c, per_counter.get(c.pk, nothing)) for c in survey.counters.all()],
         "general": per_counter.get(None, nothing),
-        "levels": [(level, LEVEL_LABELS[level]) for level in (*LEVELS, NO_OPINION)],
+        "levels": [(level, _(LEVEL_LABELS[level])) for level in (*LEVELS, NO_OPINION)],
         "can_manage": can(request.user, "survey.manage", survey.unit),
         "open_suggestions": survey.responses.filter(follow_up__in=[Response.FollowUp.RECEIVED,
                                                                    Response.FollowUp.HANDLING]).count(),

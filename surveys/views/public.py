@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
@@ -22,9 +23,11 @@ from surveys.forms import AnswerForm, CodeForm
 from surveys.models import Counter, Participation, Response, Survey
 from surveys.views.access import get_survey_for
 
-TOO_FAST = "Phiếu được gửi quá nhanh. Xin Ông/Bà kiểm tra lại các câu trả lời rồi bấm “Gửi phiếu” một lần nữa."
-EXPIRED = "Trang đã mở quá lâu nên phiên trả lời đã hết hạn. Các câu trả lời vẫn được giữ: xin bấm “Gửi phiếu” lại."
-TOO_MANY = "Thiết bị này đã gửi nhiều phiếu trong thời gian ngắn. Xin vui lòng thử lại sau ít phút."
+TOO_FAST = gettext_noop("Phiếu được gửi quá nhanh. Xin Ông/Bà kiểm tra lại các câu trả lời rồi bấm “Gửi phiếu” "
+                        "một lần nữa.")
+EXPIRED = gettext_noop("Trang đã mở quá lâu nên phiên trả lời đã hết hạn. Các câu trả lời vẫn được giữ: xin bấm "
+                       "“Gửi phiếu” lại.")
+TOO_MANY = gettext_noop("Thiết bị này đã gửi nhiều phiếu trong thời gian ngắn. Xin vui lòng thử lại sau ít phút.")
 
 
 def _locate(token: str) -> tuple[Survey, Counter | None] | None:
@@ -63,7 +66,8 @@ def _handle(request, survey, *, counter=None, invitation=None, user=None, channe
     form_token = request.POST.get("form_token", "")
     check = guard.check_token(form_token, survey.token)
     if not check.ok:
-        return _render(request, survey, form, counter=counter, notice=_(TOO_FAST if check.reason == "too_fast" else EXPIRED))
+        notice = TOO_FAST if check.reason == "too_fast" else EXPIRED
+        return _render(request, survey, form, counter=counter, notice=_(notice))
     if not guard.allow(request, survey.token):
         return _render(request, survey, form, counter=counter, notice=_(TOO_MANY), status=429)
     try:
