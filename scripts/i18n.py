@@ -75,7 +75,7 @@ def fill(block: str, pairs: dict[str, str]) -> tuple[str, bool]:
 def main() -> None:
     os.chdir(ROOT)
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "makemessages", "-l", "en", "--ignore=.venv", "--ignore=var", "--no-location", "-v0"], check=True)
+    subprocess.run([*manage, "makemessages", "-l", "en", "--ignore=.venv", "--ignore=var", "--no-location", "--no-obsolete", "-v0"], check=True)
     pairs = {}
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
         if "\t" in line and not line.startswith("#"):
