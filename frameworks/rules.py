@@ -36,6 +36,7 @@ KINDS = {
 }
 MEASURED_KINDS = {"tiers", "linear", "share"}
 PLACES = Decimal("0.001")
+MAX_NUMBER = Decimal(10) ** 15
 
 
 class RuleError(ValueError):
@@ -45,12 +46,16 @@ class RuleError(ValueError):
 def _dec(value, what: str) -> Decimal:
     if isinstance(value, bool):
         raise RuleError(f"{what} phải là một số.")
+    shown = str(value)[:20] + ("…" if len(str(value)) > 20 else "")
     try:
         number = Decimal(str(value).strip().replace(",", "."))
     except (InvalidOperation, ValueError, AttributeError):
-        raise RuleError(f"{what} phải là một số (nhận được “{value}”).")
+        raise RuleError(f"{what} phải là một số (nhận được “{shown}”).")
     if not number.is_finite():
         raise RuleError(f"{what} phải là một số hữu hạn.")
+    # Rounding to 3 places fails past Decimal's 28 digits; no score, bound or measured count comes near 10^15.
+    if abs(number) >= MAX_NUMBER:
+        raise RuleError(f"{what} quá lớn (nhận được “{shown}”).")
     return number
 
 

@@ -117,3 +117,13 @@ def test_rule_round_trips_as_clean_data():
 @pytest.mark.parametrize(("text", "expected"), [("9,376", "9.376"), ("9.376", "9.376"), (" 12,5 ", "12.5"), ("", None)])
 def test_numbers_as_users_type_them(text, expected):
     assert rules.parse_number(text) == (None if expected is None else D(expected))
+
+
+@pytest.mark.parametrize(("rule", "maximum", "points"), [
+    ({"kind": "manual"}, "1" * 40, "1"),
+    ({"kind": "linear", "multiply": "9" * 30}, "2", "1"),
+    ({"kind": "manual"}, "2", "1" * 10_000),
+])
+def test_numbers_too_large_for_a_score_are_refused_with_a_message(rule, maximum, points):
+    with pytest.raises(rules.RuleError, match="quá lớn"):
+        rules.check_score(rules.parse_rule(rule, maximum), maximum, points)
