@@ -5,36 +5,42 @@ No ORM here: the help page, the upload check and the tests all read these tables
 
 from dataclasses import dataclass, field
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a label for the English catalogue (makemessages finds the name) without importing Django: the help page
+    shows it in the reader's language, while the starter template and file names keep the Vietnamese."""
+    return message
+
 PLAN, SELF_ASSESSMENT, ANNOUNCEMENT, PERIODIC = "plan", "self_assessment", "announcement", "periodic_report"
 
 HEADING_VARIABLES = [
-    ("co_quan_chu_quan", "Cơ quan chủ quản (dòng trên của tên cơ quan), ví dụ “UBND tỉnh Bà Rịa – Vũng Tàu”"),
-    ("co_quan", "Tên cơ quan ban hành, ví dụ “Sở Tài nguyên và Môi trường”"),
-    ("don_vi_soan_thao", "Tên phòng, đơn vị soạn thảo"),
-    ("so", "Số văn bản (để trống nếu chưa cấp số), ví dụ “05”"),
-    ("ky_hieu", "Ký hiệu văn bản, ví dụ “KH-STNMT”"),
-    ("so_ky_hieu", "Dòng số, ký hiệu đầy đủ: “Số: 05/KH-STNMT”"),
-    ("dia_danh", "Địa danh, ví dụ “Bà Rịa – Vũng Tàu”"),
-    ("ngay_ban_hanh", "Ngày ban hành dạng dd/mm/yyyy (trống nếu chưa ký)"),
-    ("dong_ngay_thang", "Dòng địa danh, ngày tháng: “Bà Rịa – Vũng Tàu, ngày 05 tháng 01 năm 2024”"),
-    ("nam", "Năm"),
-    ("loai_van_ban", "Tên loại văn bản: “Kế hoạch”, “Báo cáo”, “Thông báo”"),
-    ("ten_loai_van_ban", "Tên loại văn bản viết hoa: “KẾ HOẠCH”"),
-    ("trich_yeu", "Trích yếu nội dung"),
-    ("noi_nhan", "Danh sách nơi nhận (mỗi dòng dạng “- UBND tỉnh (b/c);”): {% for d in noi_nhan %}{{ d }}{% endfor %}"),
-    ("luu", "Nơi lưu, ví dụ “VT, VP”"),
-    ("dong_luu", "Dòng lưu đầy đủ: “- Lưu: VT, VP.”"),
-    ("ky_thay", "Quyền hạn ký khi cấp phó ký thay: “KT. GIÁM ĐỐC” (trống nếu người đứng đầu ký)"),
-    ("chuc_vu_nguoi_ky", "Chức vụ người ký viết hoa: “PHÓ GIÁM ĐỐC”"),
-    ("nguoi_ky", "Họ tên người ký"),
+    ("co_quan_chu_quan", gettext_noop("Cơ quan chủ quản (dòng trên của tên cơ quan), ví dụ “UBND tỉnh Bà Rịa – Vũng Tàu”")),
+    ("co_quan", gettext_noop("Tên cơ quan ban hành, ví dụ “Sở Tài nguyên và Môi trường”")),
+    ("don_vi_soan_thao", gettext_noop("Tên phòng, đơn vị soạn thảo")),
+    ("so", gettext_noop("Số văn bản (để trống nếu chưa cấp số), ví dụ “05”")),
+    ("ky_hieu", gettext_noop("Ký hiệu văn bản, ví dụ “KH-STNMT”")),
+    ("so_ky_hieu", gettext_noop("Dòng số, ký hiệu đầy đủ: “Số: 05/KH-STNMT”")),
+    ("dia_danh", gettext_noop("Địa danh, ví dụ “Bà Rịa – Vũng Tàu”")),
+    ("ngay_ban_hanh", gettext_noop("Ngày ban hành dạng dd/mm/yyyy (trống nếu chưa ký)")),
+    ("dong_ngay_thang", gettext_noop("Dòng địa danh, ngày tháng: “Bà Rịa – Vũng Tàu, ngày 05 tháng 01 năm 2024”")),
+    ("nam", gettext_noop("Năm")),
+    ("loai_van_ban", gettext_noop("Tên loại văn bản: “Kế hoạch”, “Báo cáo”, “Thông báo”")),
+    ("ten_loai_van_ban", gettext_noop("Tên loại văn bản viết hoa: “KẾ HOẠCH”")),
+    ("trich_yeu", gettext_noop("Trích yếu nội dung")),
+    ("noi_nhan", gettext_noop("Danh sách nơi nhận (mỗi dòng dạng “- UBND tỉnh (b/c);”): {% for d in noi_nhan %}{{ d }}{% endfor %}")),
+    ("luu", gettext_noop("Nơi lưu, ví dụ “VT, VP”")),
+    ("dong_luu", gettext_noop("Dòng lưu đầy đủ: “- Lưu: VT, VP.”")),
+    ("ky_thay", gettext_noop("Quyền hạn ký khi cấp phó ký thay: “KT. GIÁM ĐỐC” (trống nếu người đứng đầu ký)")),
+    ("chuc_vu_nguoi_ky", gettext_noop("Chức vụ người ký viết hoa: “PHÓ GIÁM ĐỐC”")),
+    ("nguoi_ky", gettext_noop("Họ tên người ký")),
 ]
 
 TASK_FIELDS = [
-    ("tt", "Số thứ tự như trong kế hoạch (1.1.2)"), ("noi_dung", "Nhiệm vụ / nội dung thực hiện"),
-    ("chu_tri", "Cơ quan chủ trì"), ("phoi_hop", "Cơ quan phối hợp"), ("theo_doi", "Cơ quan theo dõi, đôn đốc, tổng hợp"),
-    ("san_pham", "Kết quả / sản phẩm"), ("thoi_gian", "Thời gian thực hiện (nguyên văn)"),
-    ("han_hoan_thanh", "Hạn hoàn thành (dd/mm/yyyy)"), ("tinh_trang", "Tình trạng"), ("tien_do", "Tiến độ (%)"),
-    ("qua_han", "Đúng nếu đã quá hạn"), ("la_tieu_de", "Đúng nếu là dòng tiêu đề nhóm"),
+    ("tt", gettext_noop("Số thứ tự như trong kế hoạch (1.1.2)")), ("noi_dung", gettext_noop("Nhiệm vụ / nội dung thực hiện")),
+    ("chu_tri", gettext_noop("Cơ quan chủ trì")), ("phoi_hop", gettext_noop("Cơ quan phối hợp")), ("theo_doi", gettext_noop("Cơ quan theo dõi, đôn đốc, tổng hợp")),
+    ("san_pham", gettext_noop("Kết quả / sản phẩm")), ("thoi_gian", gettext_noop("Thời gian thực hiện (nguyên văn)")),
+    ("han_hoan_thanh", gettext_noop("Hạn hoàn thành (dd/mm/yyyy)")), ("tinh_trang", gettext_noop("Tình trạng")), ("tien_do", gettext_noop("Tiến độ (%)")),
+    ("qua_han", gettext_noop("Đúng nếu đã quá hạn")), ("la_tieu_de", gettext_noop("Đúng nếu là dòng tiêu đề nhóm")),
 ]
 
 
@@ -62,62 +68,62 @@ def _heading() -> list[Variable]:
 
 
 KINDS: dict[str, DocumentKind] = {
-    PLAN: DocumentKind(PLAN, "Kế hoạch (kèm các phụ lục nhiệm vụ)", "plan", _heading() + [
-        Variable("ten_ke_hoach", "Tên kế hoạch"),
-        Variable("kem_theo", "Dòng “Kèm theo Kế hoạch số … ngày … của …” dưới tên phụ lục"),
-        Variable("chi_tieu", "Danh sách chỉ tiêu", [("noi_dung", "Chỉ tiêu"), ("gia_tri", "Mức chỉ tiêu, ví dụ “≥ 70%”")]),
-        Variable("phu_luc", "Danh sách phụ lục", [("so", "Số phụ lục"), ("ten", "Tên phụ lục"),
-                                                   ("cac_muc", "Các mục: so_muc, ten, nhiem_vu (danh sách nhiệm vụ)"),
-                                                   ("nhiem_vu", "Mọi nhiệm vụ của phụ lục")]),
-        Variable("nhiem_vu", "Mọi nhiệm vụ của kế hoạch (mỗi nhiệm vụ có các trường dưới đây)", TASK_FIELDS),
-        Variable("so_nhiem_vu", "Số nhiệm vụ"), Variable("so_hoan_thanh", "Số nhiệm vụ đã hoàn thành"),
-        Variable("so_qua_han", "Số nhiệm vụ quá hạn"),
+    PLAN: DocumentKind(PLAN, gettext_noop("Kế hoạch (kèm các phụ lục nhiệm vụ)"), "plan", _heading() + [
+        Variable("ten_ke_hoach", gettext_noop("Tên kế hoạch")),
+        Variable("kem_theo", gettext_noop("Dòng “Kèm theo Kế hoạch số … ngày … của …” dưới tên phụ lục")),
+        Variable("chi_tieu", gettext_noop("Danh sách chỉ tiêu"), [("noi_dung", gettext_noop("Chỉ tiêu")), ("gia_tri", gettext_noop("Mức chỉ tiêu, ví dụ “≥ 70%”"))]),
+        Variable("phu_luc", gettext_noop("Danh sách phụ lục"), [("so", gettext_noop("Số phụ lục")), ("ten", gettext_noop("Tên phụ lục")),
+                                                   ("cac_muc", gettext_noop("Các mục: so_muc, ten, nhiem_vu (danh sách nhiệm vụ)")),
+                                                   ("nhiem_vu", gettext_noop("Mọi nhiệm vụ của phụ lục"))]),
+        Variable("nhiem_vu", gettext_noop("Mọi nhiệm vụ của kế hoạch (mỗi nhiệm vụ có các trường dưới đây)"), TASK_FIELDS),
+        Variable("so_nhiem_vu", gettext_noop("Số nhiệm vụ")), Variable("so_hoan_thanh", gettext_noop("Số nhiệm vụ đã hoàn thành")),
+        Variable("so_qua_han", gettext_noop("Số nhiệm vụ quá hạn")),
     ]),
-    SELF_ASSESSMENT: DocumentKind(SELF_ASSESSMENT, "Báo cáo tự đánh giá, chấm điểm CCHC", "assessment", _heading() + [
-        Variable("don_vi", "Đơn vị được đánh giá"), Variable("bo_chi_so", "Tên bộ chỉ số"),
-        Variable("linh_vuc", "Bảng tổng hợp theo lĩnh vực", [("tt", "Số thứ tự"), ("ten", "Lĩnh vực"),
-                                                              ("diem_toi_da", "Điểm tối đa"),
-                                                              ("diem_tu_danh_gia", "Điểm tự đánh giá")]),
-        Variable("tieu_chi", "Mọi tiêu chí", [("ma", "Mã"), ("ten", "Tiêu chí"), ("cap", "Cấp (0 = lĩnh vực)"),
-                                               ("diem_toi_da", "Điểm tối đa"), ("diem_tu_danh_gia", "Điểm tự đánh giá"),
-                                               ("so_tai_lieu", "Số tài liệu kiểm chứng"), ("giai_trinh", "Giải trình"),
-                                               ("la_tieu_chi_cuoi", "Đúng nếu là tiêu chí được chấm trực tiếp"),
-                                               ("tai_lieu", "Danh sách tên tệp tài liệu kiểm chứng")]),
-        Variable("can_giai_trinh", "Tiêu chí chưa đạt điểm tối đa hoặc chưa có tài liệu kiểm chứng (cùng các trường "
-                                   "như tieu_chi)"),
-        Variable("tong_diem_toi_da", "Tổng điểm tối đa"), Variable("tong_tu_danh_gia", "Tổng điểm tự đánh giá"),
-        Variable("diem_thuong", "Điểm thưởng tự đánh giá"), Variable("diem_tru", "Điểm trừ tự đánh giá"),
-        Variable("xep_loai_du_kien", "Xếp loại theo điểm tự đánh giá"),
-        Variable("ket_qua_cac_nam", "Kết quả các năm trước: nam (danh sách năm), cac_dong (ten, diem: điểm từng năm), "
-                                    "diem_cong, diem_tru, tong_diem, xep_hang (mỗi mục là danh sách theo năm)"),
+    SELF_ASSESSMENT: DocumentKind(SELF_ASSESSMENT, gettext_noop("Báo cáo tự đánh giá, chấm điểm CCHC"), "assessment", _heading() + [
+        Variable("don_vi", gettext_noop("Đơn vị được đánh giá")), Variable("bo_chi_so", gettext_noop("Tên bộ chỉ số")),
+        Variable("linh_vuc", gettext_noop("Bảng tổng hợp theo lĩnh vực"), [("tt", gettext_noop("Số thứ tự")), ("ten", gettext_noop("Lĩnh vực")),
+                                                              ("diem_toi_da", gettext_noop("Điểm tối đa")),
+                                                              ("diem_tu_danh_gia", gettext_noop("Điểm tự đánh giá"))]),
+        Variable("tieu_chi", gettext_noop("Mọi tiêu chí"), [("ma", gettext_noop("Mã")), ("ten", gettext_noop("Tiêu chí")), ("cap", gettext_noop("Cấp (0 = lĩnh vực)")),
+                                               ("diem_toi_da", gettext_noop("Điểm tối đa")), ("diem_tu_danh_gia", gettext_noop("Điểm tự đánh giá")),
+                                               ("so_tai_lieu", gettext_noop("Số tài liệu kiểm chứng")), ("giai_trinh", gettext_noop("Giải trình")),
+                                               ("la_tieu_chi_cuoi", gettext_noop("Đúng nếu là tiêu chí được chấm trực tiếp")),
+                                               ("tai_lieu", gettext_noop("Danh sách tên tệp tài liệu kiểm chứng"))]),
+        Variable("can_giai_trinh", gettext_noop("Tiêu chí chưa đạt điểm tối đa hoặc chưa có tài liệu kiểm chứng (cùng các trường "
+                                   "như tieu_chi)")),
+        Variable("tong_diem_toi_da", gettext_noop("Tổng điểm tối đa")), Variable("tong_tu_danh_gia", gettext_noop("Tổng điểm tự đánh giá")),
+        Variable("diem_thuong", gettext_noop("Điểm thưởng tự đánh giá")), Variable("diem_tru", gettext_noop("Điểm trừ tự đánh giá")),
+        Variable("xep_loai_du_kien", gettext_noop("Xếp loại theo điểm tự đánh giá")),
+        Variable("ket_qua_cac_nam", gettext_noop("Kết quả các năm trước: nam (danh sách năm), cac_dong (ten, diem: điểm từng năm), "
+                                    "diem_cong, diem_tru, tong_diem, xep_hang (mỗi mục là danh sách theo năm)")),
     ]),
-    ANNOUNCEMENT: DocumentKind(ANNOUNCEMENT, "Thông báo kết quả đánh giá, xếp hạng", "framework", _heading() + [
-        Variable("bo_chi_so", "Tên bộ chỉ số"), Variable("van_ban_ban_hanh", "Văn bản ban hành bộ chỉ số"),
-        Variable("so_don_vi", "Số cơ quan, đơn vị được xếp hạng"),
-        Variable("xep_hang", "Bảng xếp hạng", [("hang", "Thứ hạng"), ("hang_tren_tong", "Thứ hạng dạng “05/21”"),
-                                               ("don_vi", "Cơ quan, đơn vị"), ("tong_diem", "Tổng điểm"),
-                                               ("diem_toi_da", "Điểm tối đa"), ("xep_loai", "Xếp loại")]),
+    ANNOUNCEMENT: DocumentKind(ANNOUNCEMENT, gettext_noop("Thông báo kết quả đánh giá, xếp hạng"), "framework", _heading() + [
+        Variable("bo_chi_so", gettext_noop("Tên bộ chỉ số")), Variable("van_ban_ban_hanh", gettext_noop("Văn bản ban hành bộ chỉ số")),
+        Variable("so_don_vi", gettext_noop("Số cơ quan, đơn vị được xếp hạng")),
+        Variable("xep_hang", gettext_noop("Bảng xếp hạng"), [("hang", gettext_noop("Thứ hạng")), ("hang_tren_tong", gettext_noop("Thứ hạng dạng “05/21”")),
+                                               ("don_vi", gettext_noop("Cơ quan, đơn vị")), ("tong_diem", gettext_noop("Tổng điểm")),
+                                               ("diem_toi_da", gettext_noop("Điểm tối đa")), ("xep_loai", gettext_noop("Xếp loại"))]),
     ]),
-    PERIODIC: DocumentKind(PERIODIC, "Báo cáo định kỳ công tác CCHC (quý, 6 tháng, năm)", "unit", _heading() + [
-        Variable("ky_bao_cao", "Kỳ báo cáo: “quý I năm 2024”, “6 tháng đầu năm 2024”, “năm 2024”"),
-        Variable("tu_ngay", "Từ ngày"), Variable("den_ngay", "Đến ngày"),
-        Variable("so_lieu_den_ngay", "Số liệu tính đến ngày"),
-        Variable("ke_hoach", "Kết quả theo kế hoạch", [("so_ky_hieu", "Số, ký hiệu"), ("ten", "Tên kế hoạch"),
-                                                       ("tong", "Số nhiệm vụ"), ("hoan_thanh", "Đã hoàn thành"),
-                                                       ("qua_han", "Quá hạn")]),
-        Variable("don_vi", "Kết quả theo phòng, đơn vị chủ trì", [
-            ("ten", "Phòng, đơn vị"), ("tong", "Số nhiệm vụ"), ("hoan_thanh", "Hoàn thành"), ("dung_han", "Đúng hạn"),
-            ("dang_thuc_hien", "Đang thực hiện"), ("qua_han", "Quá hạn")]),
-        Variable("so_lieu", "Các chỉ số đo được (hồ sơ TTHC, SIPAS…)", [("ten", "Chỉ số"), ("gia_tri", "Giá trị"),
-                                                                         ("chi_tiet", "Căn cứ số liệu")]),
-        Variable("nhiem_vu_qua_han", "Nhiệm vụ quá hạn", [("tt", "Số thứ tự"), ("noi_dung", "Nhiệm vụ"),
-                                                         ("ke_hoach", "Kế hoạch"), ("chu_tri", "Chủ trì"),
-                                                         ("han", "Hạn")]),
-        Variable("bao_cao_don_vi", "Báo cáo của các phòng, đơn vị trong kỳ", [
-            ("don_vi", "Phòng, đơn vị"), ("ky", "Kỳ báo cáo"), ("ke_hoach", "Kế hoạch"), ("ngay_gui", "Ngày gửi"),
-            ("han_gui", "Hạn gửi"), ("dung_han", "Đúng nếu gửi đúng hạn"), ("noi_dung", "Nội dung báo cáo")]),
-        Variable("tong_nhiem_vu", "Tổng số nhiệm vụ trong kỳ"), Variable("tong_hoan_thanh", "Số đã hoàn thành"),
-        Variable("ty_le_hoan_thanh", "Tỷ lệ hoàn thành"),
+    PERIODIC: DocumentKind(PERIODIC, gettext_noop("Báo cáo định kỳ công tác CCHC (quý, 6 tháng, năm)"), "unit", _heading() + [
+        Variable("ky_bao_cao", gettext_noop("Kỳ báo cáo: “quý I năm 2024”, “6 tháng đầu năm 2024”, “năm 2024”")),
+        Variable("tu_ngay", gettext_noop("Từ ngày")), Variable("den_ngay", gettext_noop("Đến ngày")),
+        Variable("so_lieu_den_ngay", gettext_noop("Số liệu tính đến ngày")),
+        Variable("ke_hoach", gettext_noop("Kết quả theo kế hoạch"), [("so_ky_hieu", gettext_noop("Số, ký hiệu")), ("ten", gettext_noop("Tên kế hoạch")),
+                                                       ("tong", gettext_noop("Số nhiệm vụ")), ("hoan_thanh", gettext_noop("Đã hoàn thành")),
+                                                       ("qua_han", gettext_noop("Quá hạn"))]),
+        Variable("don_vi", gettext_noop("Kết quả theo phòng, đơn vị chủ trì"), [
+            ("ten", gettext_noop("Phòng, đơn vị")), ("tong", gettext_noop("Số nhiệm vụ")), ("hoan_thanh", gettext_noop("Hoàn thành")), ("dung_han", gettext_noop("Đúng hạn")),
+            ("dang_thuc_hien", gettext_noop("Đang thực hiện")), ("qua_han", gettext_noop("Quá hạn"))]),
+        Variable("so_lieu", gettext_noop("Các chỉ số đo được (hồ sơ TTHC, SIPAS…)"), [("ten", gettext_noop("Chỉ số")), ("gia_tri", gettext_noop("Giá trị")),
+                                                                         ("chi_tiet", gettext_noop("Căn cứ số liệu"))]),
+        Variable("nhiem_vu_qua_han", gettext_noop("Nhiệm vụ quá hạn"), [("tt", gettext_noop("Số thứ tự")), ("noi_dung", gettext_noop("Nhiệm vụ")),
+                                                         ("ke_hoach", gettext_noop("Kế hoạch")), ("chu_tri", gettext_noop("Chủ trì")),
+                                                         ("han", gettext_noop("Hạn"))]),
+        Variable("bao_cao_don_vi", gettext_noop("Báo cáo của các phòng, đơn vị trong kỳ"), [
+            ("don_vi", gettext_noop("Phòng, đơn vị")), ("ky", gettext_noop("Kỳ báo cáo")), ("ke_hoach", gettext_noop("Kế hoạch")), ("ngay_gui", gettext_noop("Ngày gửi")),
+            ("han_gui", gettext_noop("Hạn gửi")), ("dung_han", gettext_noop("Đúng nếu gửi đúng hạn")), ("noi_dung", gettext_noop("Nội dung báo cáo"))]),
+        Variable("tong_nhiem_vu", gettext_noop("Tổng số nhiệm vụ trong kỳ")), Variable("tong_hoan_thanh", gettext_noop("Số đã hoàn thành")),
+        Variable("ty_le_hoan_thanh", gettext_noop("Tỷ lệ hoàn thành")),
     ]),
 }
 

@@ -39,7 +39,7 @@ class PeriodForm(forms.Form):
 class TemplateUploadForm(forms.Form):
     """A .docx template for one kind of document, for a unit (default) or one plan, assessment or framework."""
 
-    kind = forms.ChoiceField(label=_("Loại văn bản"), choices=catalog.KIND_CHOICES)
+    kind = forms.ChoiceField(label=_("Loại văn bản"), choices=[(key, _(label)) for key, label in catalog.KIND_CHOICES])
     name = forms.CharField(label=_("Tên mẫu"), max_length=200)
     applies_to = forms.ChoiceField(label=_("Áp dụng cho"))
     file = forms.FileField(label=_("Tệp mẫu (.docx)"), widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from documents import builtin, catalog, contexts, layout, pdf, sheets, templating
 from documents.models import DocumentTemplate
 
@@ -44,35 +47,35 @@ def _period_name(unit, params) -> str:
 
 
 EXPORTS: dict[str, Export] = {e.key: e for e in [
-    Export("ke-hoach", "Kế hoạch kèm phụ lục (Word)", "plan", "docx",
+    Export("ke-hoach", _("Kế hoạch kèm phụ lục (Word)"), "plan", "docx",
            lambda plan, p: builtin.plan_document(contexts.plan_context(plan, p.get("today"))),
            _plan_name, word_kind=catalog.PLAN),
-    Export("nhiem-vu", "Bảng nhiệm vụ và tiến độ (Excel)", "plan", "xlsx",
+    Export("nhiem-vu", _("Bảng nhiệm vụ và tiến độ (Excel)"), "plan", "xlsx",
            lambda plan, p: sheets.plan_workbook(plan, p.get("today")),
            lambda plan, p: f"Nhiệm vụ {_plan_name(plan)}"),
-    Export("bao-cao-tu-danh-gia", "Báo cáo tự đánh giá (Word)", "assessment", "docx",
+    Export("bao-cao-tu-danh-gia", _("Báo cáo tự đánh giá (Word)"), "assessment", "docx",
            lambda a, p: builtin.self_assessment_document(contexts.self_assessment_context(a)),
            lambda a, p: f"Báo cáo tự đánh giá CCHC {a.framework.year} – {a.unit.display_short}",
            word_kind=catalog.SELF_ASSESSMENT),
-    Export("ket-qua-cham-diem", "Kết quả chấm điểm theo tiêu chí (Excel)", "assessment", "xlsx",
+    Export("ket-qua-cham-diem", _("Kết quả chấm điểm theo tiêu chí (Excel)"), "assessment", "xlsx",
            lambda a, p: sheets.assessment_workbook(a),
            lambda a, p: f"Kết quả chấm điểm CCHC {a.framework.year} – {a.unit.display_short}"),
-    Export("bo-chi-so", "Bộ chỉ số (Excel)", "framework", "xlsx", lambda f, p: sheets.framework_workbook(f),
+    Export("bo-chi-so", _("Bộ chỉ số (Excel)"), "framework", "xlsx", lambda f, p: sheets.framework_workbook(f),
            lambda f, p: f"Bộ chỉ số CCHC {f.year}"),
-    Export("xep-hang", "Bảng xếp hạng (Excel)", "framework", "xlsx", lambda f, p: sheets.ranking_workbook(f),
+    Export("xep-hang", _("Bảng xếp hạng (Excel)"), "framework", "xlsx", lambda f, p: sheets.ranking_workbook(f),
            lambda f, p: f"Xếp hạng CCHC {f.year}"),
-    Export("thong-bao-ket-qua", "Thông báo kết quả, xếp hạng (Word)", "framework", "docx",
+    Export("thong-bao-ket-qua", _("Thông báo kết quả, xếp hạng (Word)"), "framework", "docx",
            lambda f, p: builtin.announcement_document(contexts.announcement_context(f)),
            lambda f, p: f"Thông báo kết quả CCHC {f.year}", word_kind=catalog.ANNOUNCEMENT),
-    Export("ket-qua-cac-nam", "Kết quả Chỉ số CCHC qua các năm (Excel)", "unit", "xlsx",
+    Export("ket-qua-cac-nam", _("Kết quả Chỉ số CCHC qua các năm (Excel)"), "unit", "xlsx",
            lambda u, p: sheets.year_table_workbook(u), lambda u, p: f"Kết quả CCHC qua các năm – {u.display_short}"),
-    Export("nhiem-vu-qua-han", "Nhiệm vụ quá hạn (Excel)", "unit", "xlsx",
+    Export("nhiem-vu-qua-han", _("Nhiệm vụ quá hạn (Excel)"), "unit", "xlsx",
            lambda u, p: sheets.overdue_workbook(u, p.get("today")),
            lambda u, p: f"Nhiệm vụ quá hạn – {u.display_short}"),
-    Export("so-lieu", "Số liệu hồ sơ TTHC, khảo sát (Excel)", "unit", "xlsx",
+    Export("so-lieu", _("Số liệu hồ sơ TTHC, khảo sát (Excel)"), "unit", "xlsx",
            lambda u, p: sheets.figures_workbook(u, p["year"], p.get("today")),
            lambda u, p: f"Số liệu CCHC {p['year']} – {u.display_short}", needs_period=True),
-    Export("bao-cao-dinh-ky", "Báo cáo định kỳ công tác CCHC (Word)", "unit", "docx",
+    Export("bao-cao-dinh-ky", _("Báo cáo định kỳ công tác CCHC (Word)"), "unit", "docx",
            lambda u, p: builtin.periodic_document(
                contexts.periodic_context(u, p["kind"], p["year"], p.get("quarter"), p.get("today"))),
            _period_name, word_kind=catalog.PERIODIC, needs_period=True),
@@ -112,7 +115,7 @@ def template_for(export: Export, obj) -> DocumentTemplate | None:
 def produce(export: Export, obj, fmt: str, params: dict, use_template: bool = True) -> tuple[bytes, str]:
     """(file bytes, download name). Raises ExportProblem with a message for the user."""
     if fmt not in export.formats:
-        raise ExportProblem("Định dạng tệp không hỗ trợ cho văn bản này.")
+        raise ExportProblem(gettext("Định dạng tệp không hỗ trợ cho văn bản này."))
     template = template_for(export, obj) if use_template else None
     if template is not None:
         try:

@@ -5,6 +5,7 @@ from datetime import date
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from accounts.access import get_for
 from accounts.permissions import can, require, unit_filter, visible_units
@@ -64,10 +65,10 @@ def index(request):
 
 def period_download(request):
     """The periodic report form: unit, period, and which export in which format, all in the query string."""
-    key, _, fmt = (request.GET.get("xuat") or "").partition(".")
+    key, _sep, fmt = (request.GET.get("xuat") or "").partition(".")
     unit = request.GET.get("unit") or ""
     if not unit.isdigit() or len(unit) > 18:
-        messages.error(request, "Vui lòng chọn cơ quan, đơn vị của báo cáo.")
+        messages.error(request, _("Vui lòng chọn cơ quan, đơn vị của báo cáo."))
         return redirect("documents:index")
     return download(request, key, int(unit), fmt)
 
@@ -83,7 +84,8 @@ def download(request, key: str, pk: int, fmt: str):
         form = PeriodForm(request.GET)
         if not form.is_valid():
             errors = "; ".join(str(e) for errs in form.errors.values() for e in errs)
-            messages.error(request, f"Chưa xuất được {export.label.lower()}: {errors}")
+            messages.error(request, _("Chưa xuất được %(document)s: %(errors)s") % {"document": export.label.lower(),
+                                                                                      "errors": errors})
             return redirect("documents:index")
         params.update(form.cleaned_data)
     try:

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_for
@@ -19,13 +20,13 @@ def _targets(user) -> list[tuple[str, int, str, object]]:
     from frameworks.models import Framework
     from plans.models import Plan
 
-    targets = [("plan", p.pk, f"Kế hoạch {p}", p.issuing_unit) for p in
+    targets = [("plan", p.pk, _("Kế hoạch %(plan)s") % {"plan": p}, p.issuing_unit) for p in
                Plan.objects.filter(unit_filter(user, "document.template", field="issuing_unit"))
                .select_related("issuing_unit")[:100]]
-    targets += [("assessment", a.pk, f"Kỳ đánh giá {a.framework.year} – {a.unit.name}", a.unit) for a in
+    targets += [("assessment", a.pk, _("Kỳ đánh giá %(year)s – %(unit)s") % {"year": a.framework.year, "unit": a.unit.name}, a.unit) for a in
                 Assessment.objects.filter(unit_filter(user, "document.template", field="unit"))
                 .select_related("unit", "framework")[:100]]
-    targets += [("framework", f.pk, f"Bộ chỉ số {f}", f.owner) for f in
+    targets += [("framework", f.pk, _("Bộ chỉ số %(framework)s") % {"framework": f}, f.owner) for f in
                 Framework.objects.filter(unit_filter(user, "document.template", field="owner"))
                 .select_related("owner")[:50]]
     return targets
@@ -48,13 +49,13 @@ def template_list(request):
         except templating.TemplateProblem as problem:
             form.add_error("file", str(problem))
         else:
-            messages.success(request, f"Đã lưu mẫu “{template.name}”.")
+            messages.success(request, _("Đã lưu mẫu “%(name)s”.") % {"name": template.name})
             for warning in warnings:
                 messages.warning(request, warning)
             return redirect("documents:templates")
     templates = (DocumentTemplate.objects.filter(unit_filter(request.user, "document.template", field="unit"))
                  .select_related("unit", "uploaded_by"))
-    kinds = dict(catalog.KIND_CHOICES)
+    kinds = {key: _(label) for key, label in catalog.KIND_CHOICES}
     rows = [(t, kinds.get(t.kind, t.kind)) for t in templates]
     status = 400 if request.method == "POST" else 200
     return render(request, "documents/templates.html", {"form": form, "rows": rows}, status=status)
@@ -67,7 +68,7 @@ def template_file(request, pk: int):
         with template.file.open("rb") as handle:
             data = handle.read()
     except OSError:
-        messages.error(request, f"Không đọc được tệp của mẫu “{template.name}”; vui lòng tải lên lại.")
+        messages.error(request, _("Không đọc được tệp của mẫu “%(name)s”; vui lòng tải lên lại.") % {"name": template.name})
         return redirect("documents:templates")
     response = HttpResponse(data, content_type=services.DOCX)
     response["Content-Disposition"] = services.content_disposition(f"{template.name}.docx")
@@ -78,7 +79,7 @@ def template_file(request, pk: int):
 def template_delete(request, pk: int):
     template = get_for(request.user, DocumentTemplate.objects.select_related("unit"), pk, "document.template")
     actions.delete_template(by=request.user, template=template)
-    messages.success(request, f"Đã xoá mẫu “{template.name}”; văn bản sẽ theo mẫu mặc định.")
+    messages.success(request, _("Đã xoá mẫu “%(name)s”; văn bản sẽ theo mẫu mặc định.") % {"name": template.name})
     return redirect("documents:templates")
 
 
@@ -94,4 +95,8 @@ def starter(request, kind: str):
 
 def template_help(request):
     require(request.user, "document.export")
-    return render(request, "documents/template_help.html", {"kinds": list(catalog.KINDS.values())})
+    # Translated here rather than with {% translate var %}, which would double the % in "Tiến độ (%)".
+    kinds = [catalog.DocumentKind(kind.key, _(kind.label), kind.target, [
+        catalog.Variable(v.name, _(v.description), [(name, _(text)) for name, text in v.fields])
+        for v in kind.variables]) for kind in catalog.KINDS.values()]
+    return render(request, "documents/template_help.html", {"kinds": kinds})
