@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import Role, User
 from plans.models import Digest, Notification, Plan, ReportPeriod, Task
@@ -158,7 +159,8 @@ def send_digests(today: date) -> int:
             context = {"user": user, "today": today, "items": items,
                        "base_url": getattr(settings, "CCHC_BASE_URL", "")}
             send_mail(
-                subject=f"[CCHC] Nhắc việc ngày {today:%d/%m/%Y}: {len(items)} mục cần chú ý",
+                subject=gettext("[CCHC] Nhắc việc ngày %(day)s: %(count)s mục cần chú ý")
+                % {"day": f"{today:%d/%m/%Y}", "count": len(items)},
                 message=render_to_string("plans/email/digest.txt", context),
                 from_email=None, recipient_list=[user.email],
                 html_message=render_to_string("plans/email/digest.html", context),
