@@ -4,6 +4,7 @@ buttons English; without it they stay Vietnamese; and the catalogue has an Engli
 import html
 import importlib.util
 import re
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -53,6 +54,18 @@ PAGES = [
      ["Cơ quan, đơn vị", "Lịch sử sắp xếp", "Thêm đơn vị"]),
     ("mai", "calendar", ["Working calendar", "Days off on weekdays", "Overrides entered"],
      ["Lịch làm việc năm", "Ngày nghỉ trong tuần làm việc", "Điều chỉnh đã nhập"]),
+    # Text built in Python: labels marked in the pure modules, titles and messages in views, choices in models.
+    ("lan", "task", ["Read as: Fixed date"], ["Thời hạn cụ thể"]),
+    ("lan", "framework", ["The council awards one of the levels 0 / 1 / 2", "By level: from "],
+     ["Hội đồng chấm một trong các mức", "Theo mức: từ "]),
+    ("lan", "framework_help", ["Tiêu chí (Criterion)", "Theo mức (By level)"], ["Hướng dẫn mẫu Excel bộ chỉ số"]),
+    ("mai", "framework_new", ["New criteria framework"], ["Bộ chỉ số mới"]),
+    ("mai", "survey", ["Very satisfied", "1. Access to the service", "No opinion"],
+     ["Rất hài lòng", "1. Tiếp cận dịch vụ", "Không có ý kiến"]),
+    ("mai", "documents", ["Plan with appendices (Word)", "Tasks and progress table (Excel)"],
+     ["Kế hoạch kèm phụ lục (Word)", "Bảng nhiệm vụ và tiến độ (Excel)"]),
+    ("mai", "template_help", ["Signatory's full name", "Progress (%)", "Plan (with its task appendices)"],
+     ["Họ tên người ký", "Tiến độ (%)", "Kế hoạch (kèm các phụ lục nhiệm vụ)"]),
 ]
 NAVIGATION = {"lan": (["Overview", "Plans and tasks", "Criteria frameworks", "Assessments", "Log out"],
                       ["Tổng quan", "Kế hoạch, nhiệm vụ", "Bộ chỉ số", "Đăng xuất"]),
@@ -70,15 +83,17 @@ def world(cast):
     task = make_task(cast, plan)
     framework = internal_framework(cast)
     assessment = open_assessment(cast, "qldd", framework)
-    make_survey(cast)
-    return SimpleNamespace(urls={
+    survey = make_survey(cast)
+    return SimpleNamespace(survey=survey, framework=framework, urls={
         "home": "/", "plans": reverse("plans:index"), "plan": reverse("plans:plan", args=[plan.pk]),
         "task": reverse("plans:task", args=[task.pk]), "my_tasks": reverse("plans:mine"),
         "deadline_calendar": reverse("plans:calendar"), "frameworks": reverse("frameworks:index"),
         "framework": reverse("frameworks:detail", args=[framework.pk]), "assessments": reverse("assessments:index"),
         "assessment": reverse("assessments:detail", args=[assessment.pk]), "imports": reverse("imports:index"),
         "surveys": reverse("surveys:index"), "documents": reverse("documents:index"), "units": reverse("org:units"),
-        "calendar": reverse("workdays:index"),
+        "calendar": reverse("workdays:index"), "framework_new": reverse("frameworks:new"),
+        "framework_help": reverse("frameworks:help"), "survey": reverse("surveys:detail", args=[survey.pk]),
+        "template_help": reverse("documents:template_help"),
     })
 
 
@@ -243,3 +258,80 @@ def test_the_footer_switch_works_in_the_browser_before_and_after_log_in(cast, pa
         page.select_option("#lang", "vi")
     assert page.url.endswith("/plans/"), "the switch stays on the page"
     assert page.locator("h1").inner_text() == "Kế hoạch, nhiệm vụ"
+
+
+# Text built in Python outside the logged-in pages: the citizens' form, its warnings, the reminder e-mail, and the
+# files cchc writes, which stay Vietnamese whatever the reader's language (the decree's wording).
+
+@pytest.fixture
+def counter(cast, settings):
+    from django.core.cache import cache
+
+    from surveys import actions
+    from surveys.tests.builders import make_survey
+
+    settings.CCHC_SURVEY_MIN_FILL_SECONDS = 3
+    cache.clear()
+    survey = make_survey(cast, ask_respondent=True)
+    return actions.add_counter(by=cast.mai, survey=survey, name="Quầy Sở TN&MT – Trung tâm Phục vụ hành chính công")
+
+
+def test_the_citizens_form_offers_its_levels_and_details_in_english(client, counter):
+    url = reverse("surveys:answer", args=[counter.token])
+    assert "Dưới 25 tuổi" in _page(client, url)
+    _switch(client, "en")
+    page = re.sub(r"<[^>]+>", " ", _page(client, url))  # what a reader sees, not the values sent back
+    for text in ["Very satisfied", "No opinion", "Access to the service", "Female", "Under 25", "Retired",
+                 "Representative of an organisation or business"]:
+        assert text in page, f"“{text}” missing"
+    for text in ["Rất hài lòng", "Không có ý kiến", "Dưới 25 tuổi", "Nghỉ hưu", "Cá nhân"]:
+        assert text not in page, f"“{text}” still Vietnamese"
+    assert 'value="Dưới 25 tuổi"' in client.get(url).content.decode(), "the stored value stays the Vietnamese one"
+
+
+def test_the_too_fast_warning_follows_the_language(client, counter):
+    from surveys.tests.builders import filled
+
+    url = reverse("surveys:answer", args=[counter.token])
+    _switch(client, "en")
+    response = client.post(url, filled(counter.survey, client.get(url).content.decode()))
+    page = html.unescape(response.content.decode())
+    assert "The form was sent too quickly" in page and "quá nhanh" not in page
+    msgids = {fields["msgid"] for _, fields in _entries()}
+    assert "too_fast" not in msgids, "a reason code is not an interface string"
+
+
+def test_the_reminder_e_mail_can_be_rendered_in_english(cast):
+    from django.core import mail
+
+    from plans.reminders import run
+    from plans.tests.builders import make_plan, make_task
+
+    make_task(cast, make_plan(cast), code="2", lead="qldd", monitoring=None, deadline="Trước ngày 13/11")
+    with translation.override("en"):
+        run(date(2026, 11, 23))
+    message = mail.outbox[0]
+    body = message.body
+    assert message.subject == "[CCHC] Reminders for 23/11/2026: 1 items need attention"
+    assert "Dear " in body and "Task 2" in body and "Due: 13/11/2026 (overdue)" in body
+    assert "This message is sent automatically, at most once a day." in body
+    for text in ["Kính gửi", "Nhiệm vụ", "Hạn:", "đã quá hạn"]:
+        assert text not in body
+
+
+def test_files_and_rule_texts_for_documents_stay_vietnamese_in_english(cast, world):
+    from io import BytesIO
+
+    from docx import Document
+
+    from documents import catalog
+    from documents.starter import starter_template
+
+    criterion = world.framework.criteria.get(code="5")
+    with translation.override("en"):
+        assert criterion.rule_text() == "Hội đồng chấm một trong các mức 0 / 1 / 2"
+        assert criterion.rule_text_shown() == "The council awards one of the levels 0 / 1 / 2"
+        assert catalog.KINDS[catalog.PLAN].label == "Kế hoạch (kèm các phụ lục nhiệm vụ)"
+        starter = Document(BytesIO(starter_template(catalog.PLAN)))
+    text = "\n".join(p.text for p in starter.paragraphs)
+    assert "Tên kế hoạch: {{ ten_ke_hoach }}" in text and "Plan title" not in text
