@@ -176,6 +176,14 @@ class AreaScore:
     current_max: Decimal | None
     previous: Decimal | None = None
     previous_max: Decimal | None = None
+    # Points lost in the items scored so far; None means "the maximum minus the score" (a finished year).
+    current_lost: Decimal | None = None
+
+    @property
+    def lost(self) -> Decimal | None:
+        if self.current_lost is not None:
+            return self.current_lost
+        return self.current_max - self.current if self.current is not None and self.current_max is not None else None
 
 
 def area_scores(areas: Sequence[AreaScore], year: int, previous_year: int | None = None) -> Chart:
@@ -199,8 +207,7 @@ def area_scores(areas: Sequence[AreaScore], year: int, previous_year: int | None
         headers += [most % {"year": previous_year}, got % {"year": previous_year}, gettext("Tăng/giảm")]
     rows = []
     for a in areas:
-        lost = a.current_max - a.current if a.current is not None and a.current_max is not None else None
-        row = [a.label, vn_score(a.current_max), vn_score(a.current), vn_score(lost)]
+        row = [a.label, vn_score(a.current_max), vn_score(a.current), vn_score(a.lost)]
         if previous_year:
             change = a.current - a.previous if a.current is not None and a.previous is not None else None
             row += [vn_score(a.previous_max), vn_score(a.previous), _signed(change)]

@@ -93,6 +93,7 @@ def score_overview(unit: Unit, year: int) -> ScoreOverview:
     assessment = (Assessment.objects.filter(unit_id__in=lineage, framework__year__lte=year)
                   .select_related("framework", "unit").order_by("-framework__year", "-pk").first())
     current: dict[str, tuple[str, Decimal | None, Decimal | None]] = {}
+    lost: dict[str, Decimal | None] = {}
     if assessment is not None:
         totals = area_totals(assessment)
         overview.year, overview.assessment = assessment.framework.year, assessment
@@ -100,7 +101,12 @@ def score_overview(unit: Unit, year: int) -> ScoreOverview:
         # An area nobody has scored yet reads as "–", not as 0 points lost, while the assessment is in progress.
         scored = {line.criterion.pk: line.final_points for line in totals.lines if line.depth == 0}
         for area in totals.areas:
-            current[normalize_name(area.area.title)] = (area.area.title, scored.get(area.area.pk), area.max_points)
+            key = normalize_name(area.area.title)
+            current[key] = (area.area.title, scored.get(area.area.pk), area.max_points)
+            # Items not scored yet are not lost yet: count only what has been scored.
+            done = [leaf.lost for leaf in totals.lines
+                    if leaf.is_leaf and leaf.area.pk == area.area.pk and leaf.final_points is not None]
+            lost[key] = sum(done, Decimal(0)) if done else None
     elif table.years and table.years[-1] <= year:
         overview.year = table.years[-1]
         column = columns[overview.year]
@@ -118,7 +124,7 @@ def score_overview(unit: Unit, year: int) -> ScoreOverview:
             previous[normalize_name(label)] = (label, *parse_cell(cells[column]))
     for key, (label, score, maximum) in current.items():
         _, before, before_max = previous.get(key, (label, None, None))
-        overview.areas.append(AreaScore(label, score, maximum, before, before_max))
+        overview.areas.append(AreaScore(label, score, maximum, before, before_max, lost.get(key)))
     for key, (label, before, before_max) in previous.items():
         if key not in current and before is not None:
             overview.areas.append(AreaScore(label, None, None, before, before_max))

@@ -6,6 +6,7 @@ import lxml.html
 import pytest
 import time_machine
 
+from core.templatetags.vn import score
 from dashboards.tests.builders import TODAY, load_assessments, make_dossiers, make_plan, make_sipas
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -78,6 +79,35 @@ def test_office_board_shows_every_figure_with_its_table(department_year, client_
     assert "Nhiệm vụ quá hạn 2 tính đến ngày 05/12/2024, mọi kế hoạch" in page
     assert "Quá hạn 20 ngày" in page, "15/11 → 05/12/2024"
     assert "Đang tự đánh giá" in page
+
+
+def test_points_lost_count_only_the_items_scored_so_far(department_year, client_for):
+    """While the year is being self-assessed, an item not scored yet is not a lost point."""
+    from assessments.models import Assessment
+    from frameworks.models import Criterion
+
+    cast = department_year
+    found = charts_of(client_for(cast.mai).get("/dashboards/"))
+    rows = {row[0]: row for row in found["area-scores"]["rows"]}
+    assessment = Assessment.objects.get(unit=cast.department, framework__year=2024)
+    criteria = list(Criterion.objects.filter(framework=assessment.framework))
+    parents = {c.parent_id for c in criteria}
+
+    def leaves_under(node):
+        children = [c for c in criteria if c.parent_id == node.pk]
+        return [node] if not children else [leaf for c in children for leaf in leaves_under(c)]
+
+    checked = 0
+    for area in (c for c in criteria if c.kind == Criterion.Kind.AREA and c.pk in parents):
+        leaves = leaves_under(area)
+        scores = {s.criterion_id: s.self_score for s in assessment.scores.filter(criterion__in=leaves)}
+        scored = [c for c in leaves if scores.get(c.pk) is not None]
+        if not scored or len(scored) == len(leaves):
+            continue
+        lost = sum(c.max_points - scores[c.pk] for c in scored)
+        assert rows[area.title][3] == score(lost), area.title
+        checked += 1
+    assert checked, "the demo's 2024 assessment has an area scored only in part"
 
 
 def test_office_board_for_an_earlier_year(department_year, client_for):
