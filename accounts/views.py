@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import actions
@@ -40,7 +41,7 @@ def person_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         require(request.user, "people.manage", form.cleaned_data["unit"])
         person = actions.save_person(form, by=request.user)
-        messages.success(request, "Đã lưu thông tin người dùng.")
+        messages.success(request, _("Đã lưu thông tin người dùng."))
         return redirect("accounts:person_edit", pk=person.pk)
     return render(request, "accounts/person_form.html", {"form": form, "person": person, "grant_form": grant_form,
                                                          "grants": person.grants.select_related("unit") if person.pk else []})
@@ -53,9 +54,9 @@ def grant_add(request, pk):
     form = GrantForm(request.POST, units=units)
     if form.is_valid():
         actions.grant_role(person, form.cleaned_data["role"], form.cleaned_data["unit"], by=request.user)
-        messages.success(request, "Đã cấp vai trò.")
+        messages.success(request, _("Đã cấp vai trò."))
     else:
-        messages.error(request, "Chọn vai trò và phạm vi hợp lệ.")
+        messages.error(request, _("Chọn vai trò và phạm vi hợp lệ."))
     return redirect("accounts:person_edit", pk=person.pk)
 
 
@@ -65,5 +66,5 @@ def grant_remove(request, pk, grant_pk):
     grant = get_object_or_404(RoleGrant, pk=grant_pk, user=person)
     require(request.user, "people.manage", grant.unit)
     actions.revoke_role(grant, by=request.user)
-    messages.success(request, "Đã thu hồi vai trò.")
+    messages.success(request, _("Đã thu hồi vai trò."))
     return redirect("accounts:person_edit", pk=person.pk)
