@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments import actions
@@ -26,7 +27,7 @@ def _respond(request, assessment, item, errors=(), changed=False):
     for error in errors:
         messages.error(request, error)
     if changed and not errors:
-        messages.success(request, f"Đã lưu tiêu chí {item.criterion.code}.")
+        messages.success(request, _("Đã lưu tiêu chí %(code)s.") % {"code": item.criterion.code})
     return redirect(f"{assessment.get_absolute_url()}#item-{item.score.pk}")
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import PERMISSIONS, can, grants_of, unit_filter, visible_units
@@ -87,7 +88,7 @@ def start(request):
             for message in messages_of(error):
                 messages.warning(request, message)
     if started:
-        messages.success(request, f"Đã mở {started} kỳ đánh giá.")
+        messages.success(request, _("Đã mở %(count)s kỳ đánh giá.") % {"count": started})
     return redirect("assessments:index")
 
 

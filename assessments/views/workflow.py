@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments import actions
@@ -25,7 +26,7 @@ def submit(request, pk):
     try:
         actions.submit(assessment, by=request.user)
     except ValidationError as error:
-        messages.error(request, "Chưa gửi được. Các tiêu chí cần hoàn thiện:")
+        messages.error(request, _("Chưa gửi được. Các tiêu chí cần hoàn thiện:"))
         return _done(request, assessment, error, "")
     return _done(request, assessment, None, "Đã gửi kết quả tự đánh giá để thẩm định.")
 
