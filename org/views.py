@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from accounts.access import get_for
 from accounts.permissions import can, require, visible_units
@@ -64,7 +65,7 @@ def unit_detail(request, pk):
         form = UnitForm(request.POST or None, instance=unit, parents=visible_units(request.user, "org.manage"))
         if request.method == "POST" and form.is_valid():
             actions.update_unit(unit, by=request.user, **{f: form.cleaned_data[f] for f in form.changed_data})
-            messages.success(request, "Đã lưu thông tin đơn vị.")
+            messages.success(request, _("Đã lưu thông tin đơn vị."))
             return redirect("org:unit", pk=unit.pk)
         context["form"] = form
     return render(request, "org/unit_detail.html", context)
@@ -78,7 +79,7 @@ def unit_new(request):
         data = form.cleaned_data
         require(request.user, "org.manage", data["parent"])
         unit = actions.create_unit(by=request.user, **data)
-        messages.success(request, f"Đã thêm đơn vị {unit.name}.")
+        messages.success(request, _("Đã thêm đơn vị %(unit)s.") % {"unit": unit.name})
         return redirect("org:unit", pk=unit.pk)
     return render(request, "org/unit_new.html", {"form": form})
 
@@ -93,7 +94,7 @@ def reorganise(request, kind):
     if not form.is_valid():
         forms = reorg_forms(units=managed)
         forms[kind] = form
-        messages.error(request, "Chưa ghi nhận được: vui lòng sửa các lỗi bên dưới.")
+        messages.error(request, _("Chưa ghi nhận được: vui lòng sửa các lỗi bên dưới."))
         return render(request, "org/units.html", {
             "tree": [], "forms": forms, "may_manage": True, "open_kind": kind,
             "events": ReorgEvent.objects.prefetch_related("sources", "targets")[:30],
@@ -102,15 +103,16 @@ def reorganise(request, kind):
     common = {"effective_date": data["effective_date"], "by": by, "decision": data.get("decision", "")}
     if kind == "rename":
         actions.rename_unit(data["unit"], new_name=data["new_name"], new_short_name=data["new_short_name"], **common)
-        messages.success(request, f"Đã ghi nhận đổi tên thành {data['new_name']}.")
+        messages.success(request, _("Đã ghi nhận đổi tên thành %(name)s.") % {"name": data["new_name"]})
     elif kind == "merge":
         event = actions.merge_units(list(data["sources"]), into=data["into"], new_name=data["new_name"],
                                     new_short_name=data["new_short_name"], **common)
-        messages.success(request, f"Đã ghi nhận hợp nhất thành {event.targets.first()}.")
+        messages.success(request, _("Đã ghi nhận hợp nhất thành %(unit)s.") % {"unit": event.targets.first()})
     elif kind == "split":
         actions.split_unit(data["unit"], parts=data["parts"], **common)
-        messages.success(request, f"Đã ghi nhận chia tách {data['unit']}.")
+        messages.success(request, _("Đã ghi nhận chia tách %(unit)s.") % {"unit": data["unit"]})
     else:
         actions.move_unit(data["unit"], new_parent=data["new_parent"], **common)
-        messages.success(request, f"Đã chuyển {data['unit']} về trực thuộc {data['new_parent']}.")
+        messages.success(request, _("Đã chuyển %(unit)s về trực thuộc %(parent)s.") % {"unit": data["unit"],
+                                                                              "parent": data["new_parent"]})
     return redirect("org:units")
