@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
@@ -39,11 +40,11 @@ def add(request):
     require(request.user, "calendar.manage")
     form = OverrideForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Chưa lưu được: kiểm tra các ô được đánh dấu.")
+        messages.error(request, _("Chưa lưu được: kiểm tra các ô được đánh dấu."))
         return index(request, form=form)
     data = form.cleaned_data
     actions.add_override(by=request.user, day=data["date"], kind=data["kind"], note=data["note"])
-    messages.success(request, f"Đã lưu ngày {data['date']:%d/%m/%Y}.")
+    messages.success(request, _("Đã lưu ngày %(date)s.") % {"date": f"{data['date']:%d/%m/%Y}"})
     return redirect(f"{reverse('workdays:index')}?year={data['date'].year}")
 
 
@@ -56,5 +57,5 @@ def remove(request, pk):
         raise Http404 from None
     year = override.date.year
     actions.remove_override(by=request.user, override=override)
-    messages.success(request, "Đã xóa điều chỉnh.")
+    messages.success(request, _("Đã xóa điều chỉnh."))
     return redirect(f"{reverse('workdays:index')}?year={year}")
