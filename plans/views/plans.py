@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import can, require, visible_units
 from frameworks.metrics import compute_metric
@@ -79,7 +80,7 @@ def plan_new(request):
         data = form.cleaned_data
         require(request.user, "plan.manage", data["issuing_unit"])
         plan = actions.create_plan(by=request.user, **data)
-        messages.success(request, "Đã tạo kế hoạch. Thêm các mục và nhiệm vụ bên dưới.")
+        messages.success(request, _("Đã tạo kế hoạch. Thêm các mục và nhiệm vụ bên dưới."))
         return redirect("plans:plan", pk=plan.pk)
     return render(request, "plans/plan_form.html", {"form": form, "plan": None})
 
@@ -92,7 +93,7 @@ def plan_edit(request, pk):
         data = form.cleaned_data
         require(request.user, "plan.manage", data["issuing_unit"])
         actions.update_plan(by=request.user, plan=plan, **data)
-        messages.success(request, "Đã lưu kế hoạch.")
+        messages.success(request, _("Đã lưu kế hoạch."))
         return redirect("plans:plan", pk=plan.pk)
     return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
 
@@ -104,9 +105,9 @@ def section_add(request, pk):
     form = SectionForm(request.POST)
     if form.is_valid():
         actions.add_section(by=request.user, plan=plan, **form.cleaned_data)
-        messages.success(request, "Đã thêm mục.")
+        messages.success(request, _("Đã thêm mục."))
     else:
-        messages.error(request, "Chưa thêm được mục: hãy nhập tên mục.")
+        messages.error(request, _("Chưa thêm được mục: hãy nhập tên mục."))
     return redirect("plans:plan", pk=plan.pk)
 
 
@@ -119,8 +120,8 @@ def task_add(request, pk):
                                 content=data["content"], product=data["product"], deadline_text=data["deadline_text"],
                                 lead_units=list(data["lead_units"]), coordinating_units=list(data["coordinating_units"]),
                                 monitoring_units=list(data["monitoring_units"]), is_heading=data["is_heading"])
-        note = "" if not task.deadline_flagged else " Thời hạn chưa hiểu được, đã giữ nguyên văn để xác định sau."
-        messages.success(request, f"Đã thêm nhiệm vụ {task.code}.{note}")
+        note = "" if not task.deadline_flagged else " " + _("Thời hạn chưa hiểu được, đã giữ nguyên văn để xác định sau.")
+        messages.success(request, _("Đã thêm nhiệm vụ %(code)s.") % {"code": task.code} + note)
         return redirect("plans:plan", pk=plan.pk)
     return render(request, "plans/task_form.html", {"form": form, "plan": plan})
 
@@ -141,7 +142,7 @@ def task_edit(request, pk):
                             content=data["content"], product=data["product"], deadline_text=data["deadline_text"],
                             lead_units=list(data["lead_units"]), coordinating_units=list(data["coordinating_units"]),
                             monitoring_units=list(data["monitoring_units"]), is_heading=data["is_heading"])
-        messages.success(request, "Đã lưu nhiệm vụ.")
+        messages.success(request, _("Đã lưu nhiệm vụ."))
         return redirect("plans:task", pk=task.pk)
     return render(request, "plans/task_form.html", {"form": form, "plan": plan, "task": task})
 
@@ -151,7 +152,7 @@ def target_add(request, pk):
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.add_target(by=request.user, plan=plan, **form.cleaned_data)
-        messages.success(request, "Đã thêm chỉ tiêu.")
+        messages.success(request, _("Đã thêm chỉ tiêu."))
         return redirect("plans:plan", pk=plan.pk)
     return render(request, "plans/simple_form.html", {"form": form, "plan": plan, "title": "Thêm chỉ tiêu"})
 
@@ -161,6 +162,6 @@ def period_add(request, pk):
     form = ReportPeriodForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.add_report_period(by=request.user, plan=plan, **form.cleaned_data)
-        messages.success(request, "Đã thêm kỳ báo cáo.")
+        messages.success(request, _("Đã thêm kỳ báo cáo."))
         return redirect("plans:reports", pk=plan.pk)
     return render(request, "plans/simple_form.html", {"form": form, "plan": plan, "title": "Thêm kỳ báo cáo"})

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import can
@@ -61,12 +62,13 @@ def submit_report(request, pk, period_pk):
         raise PermissionDenied("task.report")
     form = PeriodReportForm(request.POST, request.FILES, units=units)
     if not form.is_valid():
-        messages.error(request, "Chưa gửi được báo cáo: kiểm tra các ô được đánh dấu.")
+        messages.error(request, _("Chưa gửi được báo cáo: kiểm tra các ô được đánh dấu."))
         return reports(request, pk, form=form)
     data = form.cleaned_data
     actions.submit_period_report(by=request.user, period=period, unit=data["unit"], text=data["text"],
                                  upload=data.get("file"))
-    messages.success(request, f"Đã gửi báo cáo {period.label} của {data['unit'].name}.")
+    messages.success(request, _("Đã gửi báo cáo %(period)s của %(unit)s.") % {"period": period.label,
+                                                                           "unit": data["unit"].name})
     return redirect("plans:reports", pk=plan.pk)
 
 

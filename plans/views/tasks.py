@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plans import actions
@@ -64,12 +65,12 @@ def post_progress(request, pk):
         raise PermissionDenied("task.report")
     form = ProgressForm(request.POST, request.FILES, units=rights.report_units)
     if not form.is_valid():
-        messages.error(request, "Chưa lưu được cập nhật: kiểm tra các ô được đánh dấu.")
+        messages.error(request, _("Chưa lưu được cập nhật: kiểm tra các ô được đánh dấu."))
         return task_detail(request, pk, forms={"progress": form})
     data = form.cleaned_data
     actions.post_update(by=request.user, task=task, unit=data["unit"], kind=TaskUpdate.Kind.PROGRESS,
                         note=data["note"], status=data["status"], percent=data["percent"], files=data["files"])
-    messages.success(request, "Đã cập nhật tiến độ.")
+    messages.success(request, _("Đã cập nhật tiến độ."))
     return redirect("plans:task", pk=task.pk)
 
 
@@ -81,12 +82,12 @@ def post_contribution(request, pk):
         raise PermissionDenied("task.report")
     form = ContributionForm(request.POST, request.FILES, units=rights.contribute_units)
     if not form.is_valid():
-        messages.error(request, "Chưa lưu được ý kiến phối hợp: kiểm tra các ô được đánh dấu.")
+        messages.error(request, _("Chưa lưu được ý kiến phối hợp: kiểm tra các ô được đánh dấu."))
         return task_detail(request, pk, forms={"contribution": form})
     data = form.cleaned_data
     actions.post_update(by=request.user, task=task, unit=data["unit"], kind=TaskUpdate.Kind.CONTRIBUTION,
                         note=data["note"], files=data["files"])
-    messages.success(request, "Đã gửi ý kiến, kết quả phối hợp.")
+    messages.success(request, _("Đã gửi ý kiến, kết quả phối hợp."))
     return redirect("plans:task", pk=task.pk)
 
 
@@ -98,12 +99,12 @@ def return_update(request, pk, update_pk):
     update = _update_of(task, update_pk)
     form = ReturnForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Hãy ghi lý do trả lại.")
+        messages.error(request, _("Hãy ghi lý do trả lại."))
     elif update.returned_at:
-        messages.warning(request, "Cập nhật này đã được trả lại trước đó.")
+        messages.warning(request, _("Cập nhật này đã được trả lại trước đó."))
     else:
         actions.return_update(by=request.user, update=update, reason=form.cleaned_data["reason"])
-        messages.success(request, "Đã trả lại cập nhật cho đơn vị.")
+        messages.success(request, _("Đã trả lại cập nhật cho đơn vị."))
     return redirect("plans:task", pk=task.pk)
 
 
@@ -122,13 +123,13 @@ def request_extension(request, pk):
         raise PermissionDenied("task.report")
     form = ExtensionForm(request.POST, units=rights.report_units, task=task)
     if not form.is_valid():
-        messages.error(request, "Chưa gửi được đề nghị gia hạn: kiểm tra các ô được đánh dấu.")
+        messages.error(request, _("Chưa gửi được đề nghị gia hạn: kiểm tra các ô được đánh dấu."))
         return task_detail(request, pk, forms={"extension": form})
     if task.extensions.filter(status=Extension.Status.PENDING).exists():
-        messages.warning(request, "Nhiệm vụ đã có một đề nghị gia hạn đang chờ duyệt.")
+        messages.warning(request, _("Nhiệm vụ đã có một đề nghị gia hạn đang chờ duyệt."))
         return redirect("plans:task", pk=task.pk)
     actions.request_extension(by=request.user, task=task, **form.cleaned_data)
-    messages.success(request, "Đã gửi đề nghị gia hạn; đơn vị theo dõi hoặc đầu mối CCHC sẽ xem xét.")
+    messages.success(request, _("Đã gửi đề nghị gia hạn; đơn vị theo dõi hoặc đầu mối CCHC sẽ xem xét."))
     return redirect("plans:task", pk=task.pk)
 
 
@@ -143,13 +144,13 @@ def decide_extension(request, pk, extension_pk):
         raise Http404 from None
     form = DecisionForm(request.POST)
     if extension.status != Extension.Status.PENDING:
-        messages.warning(request, "Đề nghị này đã được xử lý.")
+        messages.warning(request, _("Đề nghị này đã được xử lý."))
     elif not form.is_valid():
-        messages.error(request, "Chọn đồng ý hoặc không đồng ý.")
+        messages.error(request, _("Chọn đồng ý hoặc không đồng ý."))
     else:
         actions.decide_extension(by=request.user, extension=extension, approve=form.cleaned_data["approve"],
                                  note=form.cleaned_data["note"])
-        messages.success(request, "Đã ghi ý kiến về đề nghị gia hạn.")
+        messages.success(request, _("Đã ghi ý kiến về đề nghị gia hạn."))
     return redirect("plans:task", pk=task.pk)
 
 
@@ -161,10 +162,10 @@ def record_event(request, pk):
         raise PermissionDenied("task.report")
     form = EventDateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Ngày không hợp lệ (dạng ngày/tháng/năm).")
+        messages.error(request, _("Ngày không hợp lệ (dạng ngày/tháng/năm)."))
         return task_detail(request, pk, forms={"event": form})
     actions.record_event_date(by=request.user, task=task, event_date=form.cleaned_data["event_date"])
-    messages.success(request, "Đã ghi ngày phát sinh; hạn của nhiệm vụ đã được tính lại.")
+    messages.success(request, _("Đã ghi ngày phát sinh; hạn của nhiệm vụ đã được tính lại."))
     return redirect("plans:task", pk=task.pk)
 
 
@@ -175,10 +176,10 @@ def reassign(request, pk):
         raise PermissionDenied("plan.manage")
     form = ReassignForm(request.POST, plan=task.plan)
     if not form.is_valid():
-        messages.error(request, "Chọn ít nhất một đơn vị chủ trì.")
+        messages.error(request, _("Chọn ít nhất một đơn vị chủ trì."))
         return task_detail(request, pk, forms={"reassign": form})
     actions.reassign_task(by=request.user, task=task, lead_units=list(form.cleaned_data["lead_units"]))
-    messages.success(request, "Đã giao lại nhiệm vụ; các nhắc việc cũ đã được hủy.")
+    messages.success(request, _("Đã giao lại nhiệm vụ; các nhắc việc cũ đã được hủy."))
     return redirect("plans:task", pk=task.pk)
 
 
@@ -203,8 +204,8 @@ def link_criteria(request, pk):
         raise PermissionDenied("plan.manage")
     form = CriteriaForm(request.POST, plan=task.plan)
     if not form.is_valid():
-        messages.error(request, "Tiêu chí đã chọn không thuộc bộ chỉ số của năm kế hoạch.")
+        messages.error(request, _("Tiêu chí đã chọn không thuộc bộ chỉ số của năm kế hoạch."))
     else:
         actions.link_criteria(by=request.user, task=task, criteria=list(form.cleaned_data["criteria"]))
-        messages.success(request, "Đã cập nhật các tiêu chí mà nhiệm vụ phục vụ.")
+        messages.success(request, _("Đã cập nhật các tiêu chí mà nhiệm vụ phục vụ."))
     return redirect("plans:task", pk=task.pk)
