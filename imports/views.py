@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_for
@@ -55,7 +56,8 @@ def index(request):
                                "như “Nhiệm vụ”, “Cơ quan chủ trì”, “Thời gian thực hiện” (xem tệp mẫu Excel).")
             else:
                 session = actions.start_import(by=request.user, issuing_unit=unit, filename=upload.name, plan=plan)
-                messages.success(request, f"Đã đọc {len(plan.tasks)} nhiệm vụ. Hãy rà soát trước khi tạo kế hoạch.")
+                messages.success(request, _("Đã đọc %(count)s nhiệm vụ. Hãy rà soát trước khi tạo kế hoạch.")
+                                 % {"count": len(plan.tasks)})
                 return redirect("imports:review", session.pk)
     drafts = (ImportSession.objects.filter(owner=request.user, status=ImportSession.Status.DRAFT)
               .select_related("issuing_unit")[:20])
@@ -170,7 +172,7 @@ def _plan_url(plan_id):
 
 def _draft_or_message(request, session) -> bool:
     if session.status != ImportSession.Status.DRAFT:
-        messages.error(request, "Phiên nhập này đã kết thúc, không sửa được nữa.")
+        messages.error(request, _("Phiên nhập này đã kết thúc, không sửa được nữa."))
         return False
     return True
 
@@ -183,7 +185,7 @@ def edit_header(request, pk):
     form = _header_form(session, request.POST)
     if form.is_valid():
         actions.update_header(session, by=request.user, fields=form.cleaned_data)
-        messages.success(request, "Đã lưu thông tin kế hoạch.")
+        messages.success(request, _("Đã lưu thông tin kế hoạch."))
         return redirect("imports:review", pk)
     context = _review_context(session)
     context["header_form"] = form
@@ -204,7 +206,7 @@ def edit_task(request, pk, task_id):
             data = form.cleaned_data
             actions.update_task(session, task_id, by=request.user, fields=data, removed=data["removed"])
             if not request.htmx:
-                messages.success(request, f"Đã lưu nhiệm vụ {data['code']}.")
+                messages.success(request, _("Đã lưu nhiệm vụ %(code)s.") % {"code": data["code"]})
             return redirect(f"{reverse('imports:review', args=[pk])}#task-{task_id}")
     else:
         form = TaskForm(initial=task)
@@ -221,14 +223,15 @@ def map_unit_name(request, pk):
     resolver = Resolver(session.issuing_unit)
     form = MapNameForm(request.POST, units=resolver.units, groups=resolver.groups)
     if not form.is_valid() or not normalize_name(form.cleaned_data["text"]):
-        messages.error(request, "Chưa chọn được đơn vị: hãy chọn một đơn vị trong danh sách hoặc “bỏ qua”.")
+        messages.error(request, _("Chưa chọn được đơn vị: hãy chọn một đơn vị trong danh sách hoặc “bỏ qua”."))
         return redirect("imports:review", pk)
     text, choice = form.cleaned_data["text"], form.cleaned_data["unit"]
     group = resolver.groups_by_id.get(int(choice[1:])) if choice.startswith("g") else None
     unit = resolver.units_by_id.get(int(choice)) if choice.isdigit() else None
     actions.map_name(session, by=request.user, text=text, unit=unit, group=group)
     target = unit or group
-    messages.success(request, f"“{text}” được hiểu là {target.name}." if target else f"Đã bỏ qua “{text}”.")
+    messages.success(request, _("“%(text)s” được hiểu là %(unit)s.") % {"text": text, "unit": target.name} if target
+                     else _("Đã bỏ qua “%(text)s”.") % {"text": text})
     return redirect("imports:review", pk)
 
 
@@ -243,7 +246,7 @@ def confirm(request, pk):
     except ValueError as error:
         messages.error(request, str(error))
         return redirect("imports:review", pk)
-    messages.success(request, "Đã tạo kế hoạch và các nhiệm vụ từ tệp.")
+    messages.success(request, _("Đã tạo kế hoạch và các nhiệm vụ từ tệp."))
     return redirect(_plan_url(plan.pk) or reverse("imports:review", args=[pk]))
 
 
@@ -252,5 +255,5 @@ def discard(request, pk):
     session = get_session_for(request.user, pk)
     if _draft_or_message(request, session):
         actions.discard_import(session, by=request.user)
-        messages.success(request, "Đã hủy bản nháp; không có dữ liệu nào được tạo.")
+        messages.success(request, _("Đã hủy bản nháp; không có dữ liệu nào được tạo."))
     return redirect("imports:index")
