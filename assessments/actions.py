@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from assessments import evidence as evidence_reader
 from assessments.models import Appeal, Assessment, Evidence, HistoricalArea, HistoricalResult, Score
@@ -51,9 +52,9 @@ def start_assessment(*, by, framework, unit, window_start: date, window_end: dat
     """Opens an assessment with one score row per leaf criterion. Starting from last year's assessment carries
     forward the evidence still valid on the new window (its covered period does not end before the window)."""
     if window_end < window_start:
-        raise ValidationError("Ngày kết thúc kỳ số liệu phải sau ngày bắt đầu.")
+        raise ValidationError(_("Ngày kết thúc kỳ số liệu phải sau ngày bắt đầu."))
     if Assessment.objects.filter(framework=framework, unit=unit).exists():
-        raise ValidationError(f"{unit} đã có kỳ đánh giá theo bộ chỉ số này.")
+        raise ValidationError(_("%(unit)s đã có kỳ đánh giá theo bộ chỉ số này.") % {"unit": unit})
     assessment = Assessment.objects.create(
         framework=framework, unit=unit, window_start=window_start, window_end=window_end, self_deadline=self_deadline,
         appraisal_deadline=appraisal_deadline, appeal_deadline=appeal_deadline, started_from=start_from,
@@ -86,8 +87,8 @@ def _carry_forward(assessment: Assessment, source: Assessment) -> int:
 
 def _check_open_for_self(assessment: Assessment) -> None:
     if not assessment.self_scoring_open:
-        raise NotAllowedNow(f"Kỳ đánh giá đang ở giai đoạn “{assessment.get_phase_display()}”: không sửa được "
-                            "điểm tự đánh giá.")
+        raise NotAllowedNow(_("Kỳ đánh giá đang ở giai đoạn “%(phase)s”: không sửa được điểm tự đánh giá.")
+                            % {"phase": assessment.get_phase_display()})
 
 
 @transaction.atomic
@@ -129,12 +130,13 @@ def measure(score: Score, *, by) -> Score:
     """Reads the criterion's metric from cchc's own data over the assessment window and scores it."""
     rule = score.criterion.parsed_rule()
     if not rule.metric:
-        raise ValidationError("Tiêu chí này không lấy số liệu tự động; hãy nhập giá trị đo được.")
+        raise ValidationError(_("Tiêu chí này không lấy số liệu tự động; hãy nhập giá trị đo được."))
     assessment = score.assessment
     value = compute_metric(rule.metric, assessment.unit, assessment.window_start, assessment.window_end)
     if value is None:
-        raise ValidationError(f"Chưa có số liệu “{rule.metric}” cho {assessment.unit} trong kỳ "
-                              f"{assessment.window_start:%d/%m/%Y}–{assessment.window_end:%d/%m/%Y}.")
+        raise ValidationError(_("Chưa có số liệu “%(metric)s” cho %(unit)s trong kỳ %(start)s–%(end)s.") % {
+            "metric": rule.metric, "unit": assessment.unit, "start": f"{assessment.window_start:%d/%m/%Y}",
+            "end": f"{assessment.window_end:%d/%m/%Y}"})
     return self_score(score, by=by, measured=value.value, measured_detail=value.detail[:300],
                       measured_link=value.evidence_url if value.evidence_url.startswith("/") else "")
 
@@ -145,14 +147,14 @@ def add_evidence(score: Score, *, by, name: str, data: bytes, period_start=None,
     """Attaches an evidence file, keeping its SHA-256 and what its PDF signature says."""
     if for_appeal:
         if score.assessment.phase != P.FINALISED:
-            raise NotAllowedNow("Chỉ bổ sung tài liệu phúc tra khi đã có kết quả thẩm định.")
+            raise NotAllowedNow(_("Chỉ bổ sung tài liệu phúc tra khi đã có kết quả thẩm định."))
     else:
         _check_open_for_self(score.assessment)
     problem = evidence_reader.check_upload(name, len(data))
     if problem:
         raise ValidationError(problem)
     if period_start and period_end and period_end < period_start:
-        raise ValidationError("Thời gian áp dụng: ngày kết thúc phải sau ngày bắt đầu.")
+        raise ValidationError(_("Thời gian áp dụng: ngày kết thúc phải sau ngày bắt đầu."))
     signatures = evidence_reader.read_signatures(data)
     first = signatures[0] if signatures else None
     item = Evidence(
@@ -183,11 +185,13 @@ def submission_problems(assessment: Assessment) -> list[str]:
     for score in scores:
         label = f"{score.criterion.code}. {score.criterion.title[:80]}"
         if score.self_score is None:
-            problems.append(f"{label}: chưa chấm điểm tự đánh giá.")
+            problems.append(_("%(criterion)s: chưa chấm điểm tự đánh giá.") % {"criterion": label})
         elif not score.evidence.all() and not score.explanation.strip():
-            problems.append(f"{label}: chưa có tài liệu kiểm chứng — hãy tải tài liệu lên hoặc ghi giải trình.")
+            problems.append(_("%(criterion)s: chưa có tài liệu kiểm chứng — hãy tải tài liệu lên hoặc ghi giải trình.")
+                            % {"criterion": label})
         elif score.returned and not score.reply.strip():
-            problems.append(f"{label}: Hội đồng yêu cầu giải trình — hãy ghi nội dung giải trình.")
+            problems.append(_("%(criterion)s: Hội đồng yêu cầu giải trình — hãy ghi nội dung giải trình.")
+                            % {"criterion": label})
     return problems
 
 
@@ -211,14 +215,14 @@ def appraise(score: Score, *, by, points, comment: str = "") -> Score:
     """The council's appraised score (điểm thẩm định) and comment for one item."""
     assessment = _lock(score.assessment)
     if not assessment.appraisal_open:
-        raise NotAllowedNow(f"Kỳ đánh giá đang ở giai đoạn “{assessment.get_phase_display()}”: chưa (hoặc không còn) "
-                            "thẩm định được.")
+        raise NotAllowedNow(_("Kỳ đánh giá đang ở giai đoạn “%(phase)s”: chưa (hoặc không còn) thẩm định được.")
+                            % {"phase": assessment.get_phase_display()})
     try:
         value = rules.check_score(score.criterion.parsed_rule(), score.criterion.max_points, points)
     except rules.RuleError as error:
         raise ValidationError({"appraised_score": str(error)})
     if value != score.self_score and not comment.strip():
-        raise ValidationError({"appraisal_comment": "Điểm thẩm định khác điểm tự đánh giá: hãy ghi nhận xét, lý do."})
+        raise ValidationError({"appraisal_comment": _("Điểm thẩm định khác điểm tự đánh giá: hãy ghi nhận xét, lý do.")})
     before = snapshot(score, APPRAISAL_FIELDS)
     score.appraised_score = value
     score.appraisal_comment = comment.strip()
@@ -235,10 +239,10 @@ def return_for_explanation(assessment: Assessment, *, by, notes: dict[int, str])
     """Sends items back to the unit for explanation (trả lại để giải trình): {score id: what to explain}."""
     assessment = _lock(assessment)
     if not assessment.appraisal_open:
-        raise NotAllowedNow("Chỉ trả lại để giải trình trong khi thẩm định.")
+        raise NotAllowedNow(_("Chỉ trả lại để giải trình trong khi thẩm định."))
     notes = {pk: text.strip() for pk, text in notes.items() if text and text.strip()}
     if not notes:
-        raise ValidationError("Hãy ghi nội dung cần giải trình cho ít nhất một tiêu chí.")
+        raise ValidationError(_("Hãy ghi nội dung cần giải trình cho ít nhất một tiêu chí."))
     for score in Score.objects.filter(assessment=assessment, pk__in=notes):
         before = snapshot(score, ["returned", "return_note"])
         score.returned, score.return_note, score.reply = True, notes[score.pk], ""
@@ -253,12 +257,14 @@ def finalise(assessment: Assessment, *, by) -> Assessment:
     """Closes the appraisal; items the council did not change keep the self-score as appraised score."""
     assessment = _lock(assessment)
     if not assessment.appraisal_open:
-        raise NotAllowedNow(f"Không kết thúc thẩm định được ở giai đoạn “{assessment.get_phase_display()}”.")
+        raise NotAllowedNow(_("Không kết thúc thẩm định được ở giai đoạn “%(phase)s”.")
+                            % {"phase": assessment.get_phase_display()})
     missing = Score.objects.filter(assessment=assessment, appraised_score__isnull=True)
     kept = 0
     for score in missing.select_related("criterion"):
         if score.self_score is None:
-            raise ValidationError(f"Tiêu chí {score.criterion.code} chưa có điểm: hãy chấm điểm thẩm định.")
+            raise ValidationError(_("Tiêu chí %(code)s chưa có điểm: hãy chấm điểm thẩm định.")
+                                  % {"code": score.criterion.code})
         score.appraised_score = score.self_score
         score.appraised_by = by
         score.save(update_fields=["appraised_score", "appraised_by"])
@@ -273,13 +279,13 @@ def file_appeal(score: Score, *, by, reason: str, requested, upload=None) -> App
     """The unit disputes an appraised score once (đề nghị phúc tra), with a reason and, if any, new evidence."""
     assessment = score.assessment
     if assessment.phase != P.FINALISED:
-        raise NotAllowedNow("Chỉ đề nghị phúc tra sau khi có kết quả thẩm định và trước khi công bố.")
+        raise NotAllowedNow(_("Chỉ đề nghị phúc tra sau khi có kết quả thẩm định và trước khi công bố."))
     if assessment.appeal_deadline and timezone.localdate() > assessment.appeal_deadline:
-        raise NotAllowedNow(f"Đã quá hạn phúc tra ({assessment.appeal_deadline:%d/%m/%Y}).")
+        raise NotAllowedNow(_("Đã quá hạn phúc tra (%(date)s).") % {"date": f"{assessment.appeal_deadline:%d/%m/%Y}"})
     if Appeal.objects.filter(score=score).exists():
-        raise ValidationError("Tiêu chí này đã được đề nghị phúc tra một lần.")
+        raise ValidationError(_("Tiêu chí này đã được đề nghị phúc tra một lần."))
     if not reason.strip():
-        raise ValidationError({"reason": "Hãy ghi lý do đề nghị phúc tra."})
+        raise ValidationError({"reason": _("Hãy ghi lý do đề nghị phúc tra.")})
     try:
         value = rules.check_score(score.criterion.parsed_rule(), score.criterion.max_points, requested)
     except rules.RuleError as error:
@@ -295,11 +301,11 @@ def file_appeal(score: Score, *, by, reason: str, requested, upload=None) -> App
 @transaction.atomic
 def decide_appeal(appeal: Appeal, *, by, accept: bool, reason: str, points=None) -> Appeal:
     if appeal.status != Appeal.Status.PENDING:
-        raise ValidationError("Đề nghị phúc tra này đã được xem xét.")
+        raise ValidationError(_("Đề nghị phúc tra này đã được xem xét."))
     if appeal.score.assessment.phase != P.FINALISED:
-        raise NotAllowedNow("Kết quả đã công bố, không xem xét phúc tra được nữa.")
+        raise NotAllowedNow(_("Kết quả đã công bố, không xem xét phúc tra được nữa."))
     if not reason.strip():
-        raise ValidationError({"decision_reason": "Hãy ghi lý do chấp nhận hoặc không chấp nhận."})
+        raise ValidationError({"decision_reason": _("Hãy ghi lý do chấp nhận hoặc không chấp nhận.")})
     before = snapshot(appeal, ["status", "decided_score", "decision_reason"])
     criterion = appeal.score.criterion
     if accept:
@@ -322,10 +328,10 @@ def publish(assessment: Assessment, *, by) -> Assessment:
     """Publishes the result (công bố); from now on it is read-only."""
     assessment = _lock(assessment)
     if assessment.phase != P.FINALISED:
-        raise NotAllowedNow("Chỉ công bố kết quả đã thẩm định xong.")
+        raise NotAllowedNow(_("Chỉ công bố kết quả đã thẩm định xong."))
     pending = Appeal.objects.filter(score__assessment=assessment, status=Appeal.Status.PENDING).count()
     if pending:
-        raise ValidationError(f"Còn {pending} đề nghị phúc tra chưa được Hội đồng xem xét.")
+        raise ValidationError(_("Còn %(count)s đề nghị phúc tra chưa được Hội đồng xem xét.") % {"count": pending})
     _set_phase(assessment, by, P.PUBLISHED, published_at=timezone.now())
     return assessment
 
