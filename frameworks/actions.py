@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from audit.log import diff, record, record_create, record_delete, snapshot
 from frameworks import rules
@@ -62,7 +63,7 @@ def update_criterion(criterion: Criterion, *, by, **changes) -> Criterion:
 @transaction.atomic
 def delete_criterion(criterion: Criterion, *, by) -> None:
     if criterion.scores.exists() or Criterion.objects.filter(parent__in=_subtree_ids(criterion), scores__isnull=False).exists():
-        raise ValidationError("Tiêu chí đã có điểm đánh giá, không xóa được. Hãy sửa nội dung hoặc đặt điểm tối đa bằng 0.")
+        raise ValidationError(_("Tiêu chí đã có điểm đánh giá, không xóa được. Hãy sửa nội dung hoặc đặt điểm tối đa bằng 0."))
     record_delete(by=by, obj=criterion, fields=CRITERION_FIELDS, unit=criterion.framework.owner)
     criterion.delete()
 
@@ -120,7 +121,7 @@ def replace_criteria(framework: Framework, rows: list[dict], *, by) -> int:
     """Writes an imported criteria list (already validated, parents before children) into a framework that has no
     scores yet; the old tree is replaced."""
     if Criterion.objects.filter(framework=framework, scores__isnull=False).exists():
-        raise ValidationError("Bộ chỉ số đã có điểm đánh giá; hãy nhập vào một bộ chỉ số mới (sao chép rồi nhập).")
+        raise ValidationError(_("Bộ chỉ số đã có điểm đánh giá; hãy nhập vào một bộ chỉ số mới (sao chép rồi nhập)."))
     old = Criterion.objects.filter(framework=framework).count()
     Criterion.objects.filter(framework=framework, parent__isnull=False).delete()
     Criterion.objects.filter(framework=framework).delete()
