@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from audit.log import diff, record, record_create
 from imports.header import guess_plan_kind
@@ -42,7 +43,7 @@ def start_import(*, by, issuing_unit, filename: str, plan: ExtractedPlan) -> Imp
 def _lock(session: ImportSession) -> ImportSession:
     locked = ImportSession.objects.select_for_update().get(pk=session.pk)
     if locked.status != ImportSession.Status.DRAFT:
-        raise ValueError("Phiên nhập này đã kết thúc, không sửa được nữa.")
+        raise ValueError(_("Phiên nhập này đã kết thúc, không sửa được nữa."))
     return locked
 
 
@@ -51,7 +52,7 @@ def update_task(session: ImportSession, task_id: int, *, by, fields: dict, remov
     session = _lock(session)
     task = session.find_task(task_id)
     if task is None:
-        raise ValueError("Không tìm thấy nhiệm vụ trong bản nháp.")
+        raise ValueError(_("Không tìm thấy nhiệm vụ trong bản nháp."))
     before = {k: task.get(k) for k in (*TASK_EDIT_FIELDS, "removed")}
     for name in TASK_EDIT_FIELDS:
         if name in fields:
@@ -132,7 +133,7 @@ def confirm_import(session: ImportSession, *, by):
             add_alias(unit, mapping["text"], by=by)
     header, appendices = plan_arguments(session, resolver)
     if not appendices:
-        raise ValueError("Bản nháp không còn nhiệm vụ nào để tạo kế hoạch.")
+        raise ValueError(_("Bản nháp không còn nhiệm vụ nào để tạo kế hoạch."))
     plan = create_plan_with_tasks(by=by, issuing_unit=session.issuing_unit, header=header, appendices=appendices)
     session.status = ImportSession.Status.CONFIRMED
     session.plan_id = plan.pk

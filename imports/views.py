@@ -48,12 +48,13 @@ def index(request):
             form.add_error("file", str(error))
         except Exception:  # a layout nobody foresaw must not answer 500
             logger.exception("Import of %s failed", upload.name)
-            form.add_error("file", "Không đọc được các bảng trong tệp này. Hãy lưu lại tệp bằng Word hoặc dùng mẫu "
-                           "Excel danh sách nhiệm vụ, rồi tải lên lại.")
+            form.add_error("file", _("Không đọc được các bảng trong tệp này. Hãy lưu lại tệp bằng Word hoặc dùng mẫu "
+                                     "Excel danh sách nhiệm vụ, rồi tải lên lại."))
         else:
             if not plan.tasks:
-                form.add_error("file", "Không tìm thấy bảng nhiệm vụ trong tệp. Bảng cần có dòng tiêu đề với các cột "
-                               "như “Nhiệm vụ”, “Cơ quan chủ trì”, “Thời gian thực hiện” (xem tệp mẫu Excel).")
+                form.add_error("file", _("Không tìm thấy bảng nhiệm vụ trong tệp. Bảng cần có dòng tiêu đề với các "
+                                         "cột như “Nhiệm vụ”, “Cơ quan chủ trì”, “Thời gian thực hiện” (xem tệp "
+                                         "mẫu Excel)."))
             else:
                 session = actions.start_import(by=request.user, issuing_unit=unit, filename=upload.name, plan=plan)
                 messages.success(request, _("Đã đọc %(count)s nhiệm vụ. Hãy rà soát trước khi tạo kế hoạch.")
