@@ -335,3 +335,21 @@ def test_files_and_rule_texts_for_documents_stay_vietnamese_in_english(cast, wor
         starter = Document(BytesIO(starter_template(catalog.PLAN)))
     text = "\n".join(p.text for p in starter.paragraphs)
     assert "Tên kế hoạch: {{ ten_ke_hoach }}" in text and "Plan title" not in text
+
+
+def test_messages_after_a_write_follow_the_language(cast, client_for):
+    from plans.tests.builders import make_plan
+
+    client = client_for(cast.mai)
+    _switch(client, "en")
+    response = client.post(reverse("frameworks:new"), {
+        "year": 2025, "title": "Bộ tiêu chí đánh giá CCHC các phòng, đơn vị thuộc Sở năm 2025", "level": "internal",
+        "owner": cast.department.pk, "decision": "", "bands_text": "",
+    }, follow=True)
+    page = html.unescape(response.content.decode())
+    assert "Framework created. Add areas and criteria" in page and "Đã tạo bộ chỉ số" not in page
+
+    plan = make_plan(cast)
+    response = client.post(reverse("plans:section_add", args=[plan.pk]), {"title": ""}, follow=True)
+    page = html.unescape(response.content.decode())
+    assert "Section not added: enter its title." in page and "Chưa thêm được mục" not in page
