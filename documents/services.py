@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -117,15 +119,17 @@ def produce(export: Export, obj, fmt: str, params: dict, use_template: bool = Tr
     if fmt not in export.formats:
         raise ExportProblem(gettext("Định dạng tệp không hỗ trợ cho văn bản này."))
     template = template_for(export, obj) if use_template else None
-    if template is not None:
-        try:
-            with template.file.open("rb") as handle:
-                data = templating.fill(handle.read(), context_for(export, obj, params))
-        except (OSError, templating.TemplateProblem) as error:
-            raise ExportProblem(f"Mẫu “{template.name}” không dùng được: {error} "
-                                "Có thể tải bản theo thể thức mặc định của cchc.")
-    else:
-        data = export.build(obj, params)
+    # Documents are written in Vietnamese whatever language the reader's pages are in (choice labels included).
+    with translation.override(settings.LANGUAGE_CODE):
+        if template is not None:
+            try:
+                with template.file.open("rb") as handle:
+                    data = templating.fill(handle.read(), context_for(export, obj, params))
+            except (OSError, templating.TemplateProblem) as error:
+                raise ExportProblem(f"Mẫu “{template.name}” không dùng được: {error} "
+                                    "Có thể tải bản theo thể thức mặc định của cchc.")
+        else:
+            data = export.build(obj, params)
     if fmt == "pdf":
         try:
             data = pdf.to_pdf(data, export.base)
