@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from surveys import results
-from surveys.index import LEVEL_LABELS, LEVELS, NO_OPINION
+from surveys.index import ASPECTS, LEVEL_LABELS, LEVELS, METHODS, NO_OPINION
 from surveys.models import Answer, Survey
 from surveys.views.access import get_survey_for
 
@@ -76,7 +76,7 @@ def export_results(request, pk):
     sheet = workbook.active
     sheet.title = "Kết quả"
     sheet.append([survey.title])
-    sheet.append([f"Đơn vị: {survey.unit}", f"Kỳ: {survey.period_label}", f"Cách tính: {survey.get_method_display()}"])
+    sheet.append([f"Đơn vị: {survey.unit}", f"Kỳ: {survey.period_label}", f"Cách tính: {METHODS[survey.method]}"])
     level_titles = [LEVEL_LABELS[level] for level in (*LEVELS, NO_OPINION)]
     dists = results.question_distributions(survey)
     if survey.kind == Survey.Kind.SIPAS:
@@ -102,7 +102,7 @@ def export_results(request, pk):
     for i, q in enumerate(survey.questions.all(), 1):
         d = dists.get(q.pk)
         counts = [d.count(level) if d else 0 for level in (*LEVELS, NO_OPINION)]
-        questions.append([i, q.get_aspect_display() if q.aspect else "", q.text, float(q.points),
+        questions.append([i, ASPECTS.get(q.aspect, ""), q.text, float(q.points),
                           d.with_opinion if d else 0, *counts])
     for ws in (sheet, questions):
         for index in range(1, ws.max_column + 1):
