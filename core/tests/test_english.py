@@ -353,3 +353,19 @@ def test_messages_after_a_write_follow_the_language(cast, client_for):
     response = client.post(reverse("plans:section_add", args=[plan.pk]), {"title": ""}, follow=True)
     page = html.unescape(response.content.decode())
     assert "Section not added: enter its title." in page and "Chưa thêm được mục" not in page
+
+
+def test_exported_files_are_written_in_vietnamese_while_the_reader_uses_english(cast, world):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from documents import services
+
+    with translation.override("en"):
+        data, _name = services.produce(services.EXPORTS["bo-chi-so"], world.framework, "xlsx", {})
+        bonus_label = str(world.framework.criteria.get(code="5").get_kind_display())
+    cells = {str(c.value) for row in load_workbook(BytesIO(data)).active.iter_rows() for c in row if c.value}
+    assert "Hội đồng chấm một trong các mức 0 / 1 / 2" in cells
+    assert bonus_label not in cells, "choice labels in the file stay Vietnamese"
+    assert not any("The council" in c or "Scored from" in c for c in cells)
