@@ -97,8 +97,8 @@ def world(cast):
     })
 
 
-def _page(client, url) -> str:
-    response = client.get(url)
+def _page(client, url, **headers) -> str:
+    response = client.get(url, **headers)
     assert response.status_code == 200, url
     return html.unescape(response.content.decode())
 
@@ -170,6 +170,17 @@ def test_the_log_in_page_switches_before_logging_in(client, db):
     page = _page(client, reverse("accounts:login"))
     assert 'lang="en"' in page and "Username" in page and "Log in" in page
     assert "Tên đăng nhập" not in page and "Đăng nhập" not in page
+
+
+def test_a_browser_installed_in_english_still_opens_in_vietnamese(client, db):
+    """Only the person's choice switches the language, not the browser's Accept-Language."""
+    english_browser = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9,vi;q=0.8"}
+    page = _page(client, reverse("accounts:login"), **english_browser)
+    assert 'lang="vi"' in page and "Tên đăng nhập" in page and "Username" not in page
+    _switch(client, "en")
+    assert "Username" in _page(client, reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="vi-VN,vi;q=0.9")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
+    assert "Tên đăng nhập" in _page(client, reverse("accounts:login"), **english_browser), "an unknown choice is ignored"
 
 
 def _load_i18n_script():
