@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
@@ -12,6 +13,13 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: tài khoản bị khóa tạm thời sau nhiều lần sai."),
         "inactive": _("Tài khoản này đã bị khóa."),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django sets the length after the field is built, so it is never checked: an overlong name reached
+        # authenticate(), and the lock-out log (varchar 255) refused it with a 500 on PostgreSQL.
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length or 150))
 
 
 class PersonForm(forms.ModelForm):

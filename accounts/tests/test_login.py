@@ -27,3 +27,12 @@ def test_passwords_are_hashed_strongly_in_production_settings():
     from cchc import settings as production_like
 
     assert production_like.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_an_overlong_user_name_is_refused_by_the_form_before_any_attempt_is_logged(cast, client):
+    from axes.models import AccessAttempt
+
+    response = client.post(reverse("accounts:login"), {"username": "l" * 10_000, "password": "sai"})
+    assert response.status_code == 200
+    assert "150" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
