@@ -16,3 +16,11 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                 raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
                                             params={"value": text[:30]})
         return super()._check_values(value)
+
+
+def id_from(text) -> int | None:
+    """A row id read from a request, or None when the text cannot name a row (not ASCII digits, or too large)."""
+    text = str(text or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 19 or int(text) > MAX_ID:
+        return None
+    return int(text)

@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.shortcuts import redirect, render
 
 from accounts.permissions import can, require
+from core.forms import id_from
 from dossiers import actions
 from dossiers.forms import ProcedureForm
 from dossiers.models import Procedure
@@ -17,7 +18,7 @@ def procedures(request):
     if may_edit:
         editing = None
         if request.POST.get("id"):
-            editing = Procedure.objects.filter(pk=request.POST["id"] if request.POST["id"].isdigit() else 0).first()
+            editing = Procedure.objects.filter(pk=id_from(request.POST["id"]) or 0).first()
         # The form validates a copy: validation writes into its instance, and the action must see the old values.
         form_instance = Procedure.objects.get(pk=editing.pk) if editing is not None else None
         form = ProcedureForm(request.POST or None, instance=form_instance)
