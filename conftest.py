@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.utils import translation
 
 from core.testing import make_cast
 
@@ -14,6 +15,10 @@ def _fast_and_quiet(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.STORAGES = {**settings.STORAGES,
                          "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    yield
+    # The test client runs requests in this thread, so a page switched to English leaves English active;
+    # every test starts from the default language, as every real request does.
+    translation.deactivate()
 
 
 @pytest.fixture

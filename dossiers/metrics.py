@@ -7,30 +7,38 @@ assessment keeps both as the criterion's evidence.
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from core.templatetags.vn import vn_number
 from dossiers.models import Dossier
 from dossiers.queries import Window, apology_counts, total
 from dossiers.stats import as_percent, rate
 
+# xgettext:no-python-format
 # key: (label, numerator attribute, denominator attribute, detail wording, drill-down outcome)
 RATES = {
-    "dossiers.on_time_rate": ("Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn (%)", "early_or_on_time", "settled",
-                              "hồ sơ đúng hạn", "settled"),
-    "dossiers.online_rate": ("Tỷ lệ hồ sơ TTHC nộp trực tuyến (%)", "online", "received",
-                             "hồ sơ trực tuyến", "online"),
-    "dossiers.partly_online_rate": ("Tỷ lệ hồ sơ TTHC trực tuyến một phần (%)", "partly_online", "received",
-                                    "hồ sơ trực tuyến một phần", "partly_online"),
-    "dossiers.fully_online_rate": ("Tỷ lệ hồ sơ TTHC trực tuyến toàn trình (%)", "fully_online", "received",
-                                   "hồ sơ trực tuyến toàn trình", "fully_online"),
-    "dossiers.online_payment_rate": ("Tỷ lệ hồ sơ TTHC thanh toán phí, lệ phí trực tuyến (%)", "paid_online",
-                                     "fee_bearing", "hồ sơ có phí thanh toán trực tuyến", "paid_online"),
-    "dossiers.digitisation_rate": ("Tỷ lệ số hóa hồ sơ TTHC (%)", "digitised", "received", "hồ sơ được số hóa",
-                                   "digitised"),
+    "dossiers.on_time_rate": (
+        gettext_noop("Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn (%)"),
+        "early_or_on_time", "settled", "hồ sơ đúng hạn", "settled"),
+    "dossiers.online_rate": (
+        gettext_noop("Tỷ lệ hồ sơ TTHC nộp trực tuyến (%)"),
+        "online", "received", "hồ sơ trực tuyến", "online"),
+    "dossiers.partly_online_rate": (
+        gettext_noop("Tỷ lệ hồ sơ TTHC trực tuyến một phần (%)"),
+        "partly_online", "received", "hồ sơ trực tuyến một phần", "partly_online"),
+    "dossiers.fully_online_rate": (
+        gettext_noop("Tỷ lệ hồ sơ TTHC trực tuyến toàn trình (%)"),
+        "fully_online", "received", "hồ sơ trực tuyến toàn trình", "fully_online"),
+    "dossiers.online_payment_rate": (
+        gettext_noop("Tỷ lệ hồ sơ TTHC thanh toán phí, lệ phí trực tuyến (%)"),
+        "paid_online", "fee_bearing", "hồ sơ có phí thanh toán trực tuyến", "paid_online"),
+    "dossiers.digitisation_rate": (
+        gettext_noop("Tỷ lệ số hóa hồ sơ TTHC (%)"),
+        "digitised", "received", "hồ sơ được số hóa", "digitised"),
 }
 # Late or overdue dossiers owe the citizen an apology letter (phiếu xin lỗi và hẹn lại); the evidence lists
 # those still without one, by name.
-APOLOGY_RATE = ("dossiers.apology_rate", "Tỷ lệ hồ sơ TTHC trễ hạn, quá hạn có phiếu xin lỗi (%)")
+APOLOGY_RATE = ("dossiers.apology_rate", gettext_noop("Tỷ lệ hồ sơ TTHC trễ hạn, quá hạn có phiếu xin lỗi (%)"))
 
 
 def evidence_url(unit, start, end, outcome: str) -> str:

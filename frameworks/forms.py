@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from frameworks import rules, sheet
@@ -85,7 +86,7 @@ class CriterionForm(forms.ModelForm):
         self.fields["parent"].required = False
         if units is not None:
             self.fields["responsible_unit"].queryset = units
-        self.fields["metric"].widget = forms.Select(choices=[("", "— nhập tay —"), *metric_choices()])
+        self.fields["metric"].widget = forms.Select(choices=[("", _("— nhập tay —")), *metric_choices(gettext)])
         rule = self.instance.rule or {"kind": "manual"}
         self.initial.setdefault("rule_kind", rule.get("kind", "manual"))
         self.initial.setdefault("metric", rule.get("metric", ""))

@@ -45,8 +45,10 @@ def available_metrics() -> list[Metric]:
     return sorted(_REGISTRY.values(), key=lambda m: m.label)
 
 
-def metric_choices() -> list[tuple[str, str]]:
-    return [(m.key, m.label) for m in available_metrics()]
+def metric_choices(translate: Callable[[str], str] = str) -> list[tuple[str, str]]:
+    """(key, label) for a select; labels are registered Vietnamese and marked for the catalogue, so a page passes
+    the active language's gettext while documents keep the Vietnamese."""
+    return sorted(((m.key, translate(m.label)) for m in _REGISTRY.values()), key=lambda choice: choice[1])
 
 
 def compute_metric(key: str, unit, start: date, end: date) -> MetricValue | None:

@@ -39,23 +39,44 @@ PLACES = Decimal("0.001")
 MAX_NUMBER = Decimal(10) ** 15
 
 
+_translate: Callable[[str], str] = gettext_noop
+
+
+def use_translation(gettext: Callable[[str], str]) -> None:
+    """Lets error messages speak the page's language: the frameworks app plugs Django's gettext in at start-up,
+    so this module never imports Django."""
+    global _translate
+    _translate = gettext
+
+
 class RuleError(ValueError):
-    """A rule or a score that breaks its rule; the message is Vietnamese and says what to fix."""
+    """A rule or a score that breaks its rule, saying what to fix. The message is a Vietnamese template marked for
+    the catalogue; str() fills it in the active language. A parameter called `what` is itself a marked text."""
+
+    def __init__(self, message: str, **params) -> None:
+        super().__init__(message)
+        self.message, self.params = message, params
+
+    def __str__(self) -> str:
+        text = _translate(self.message)
+        if not self.params:
+            return text
+        return text % {name: _translate(value) if name == "what" else value for name, value in self.params.items()}
 
 
 def _dec(value, what: str) -> Decimal:
     if isinstance(value, bool):
-        raise RuleError(f"{what} phải là một số.")
+        raise RuleError(gettext_noop("%(what)s phải là một số."), what=what)
     shown = str(value)[:20] + ("…" if len(str(value)) > 20 else "")
     try:
         number = Decimal(str(value).strip().replace(",", "."))
     except (InvalidOperation, ValueError, AttributeError):
-        raise RuleError(f"{what} phải là một số (nhận được “{shown}”).")
+        raise RuleError(gettext_noop("%(what)s phải là một số (nhận được “%(shown)s”)."), what=what, shown=shown)
     if not number.is_finite():
-        raise RuleError(f"{what} phải là một số hữu hạn.")
+        raise RuleError(gettext_noop("%(what)s phải là một số hữu hạn."), what=what)
     # Rounding to 3 places fails past Decimal's 28 digits; no score, bound or measured count comes near 10^15.
     if abs(number) >= MAX_NUMBER:
-        raise RuleError(f"{what} quá lớn (nhận được “{shown}”).")
+        raise RuleError(gettext_noop("%(what)s quá lớn (nhận được “%(shown)s”)."), what=what, shown=shown)
     return number
 
 
@@ -63,7 +84,7 @@ def parse_number(text) -> Decimal | None:
     """A number as Vietnamese users type it: '9,376' or '9.376' (a decimal point, since scores stay below 1000)."""
     if text is None or str(text).strip() == "":
         return None
-    return _dec(text, "Giá trị")
+    return _dec(text, gettext_noop("Giá trị"))
 
 
 @dataclass(frozen=True)
@@ -104,50 +125,54 @@ def parse_rule(data: dict | None, max_points) -> Rule:
     """Checks a stored rule against the criterion's max points; raises RuleError saying what is wrong."""
     data = data or {"kind": "manual"}
     if not isinstance(data, dict):
-        raise RuleError("Cách chấm điểm không hợp lệ.")
-    maximum = _dec(max_points, "Điểm tối đa")
+        raise RuleError(gettext_noop("Cách chấm điểm không hợp lệ."))
+    maximum = _dec(max_points, gettext_noop("Điểm tối đa"))
     if maximum < 0:
-        raise RuleError("Điểm tối đa không được âm.")
+        raise RuleError(gettext_noop("Điểm tối đa không được âm."))
     kind = data.get("kind", "manual")
     if kind not in KINDS:
-        raise RuleError(f"Không có cách chấm “{kind}”. Chọn một trong: {', '.join(KINDS)}.")
+        raise RuleError(gettext_noop("Không có cách chấm “%(kind)s”. Chọn một trong: %(kinds)s."),
+                        kind=str(kind)[:40], kinds=", ".join(KINDS))
     metric = str(data.get("metric") or "").strip()
     if kind == "manual":
-        levels = tuple(sorted({_dec(v, "Mức điểm") for v in data.get("levels") or []}))
+        levels = tuple(sorted({_dec(v, gettext_noop("Mức điểm")) for v in data.get("levels") or []}))
         for level in levels:
             if level < 0 or level > maximum:
-                raise RuleError(f"Mức điểm {format_points(level)} nằm ngoài khoảng 0 – {format_points(maximum)}.")
+                raise RuleError(gettext_noop("Mức điểm %(level)s nằm ngoài khoảng 0 – %(max)s."),
+                                level=format_points(level), max=format_points(maximum))
         return Rule(kind, metric, levels=levels)
     if kind == "yes_no":
         return Rule(kind, metric)
     if kind == "tiers":
         raw = data.get("tiers") or []
         if not raw:
-            raise RuleError("Cách chấm theo mức cần ít nhất một mức (ví dụ: từ 50 % được 1,5 điểm).")
+            # xgettext:no-python-format
+            raise RuleError(gettext_noop("Cách chấm theo mức cần ít nhất một mức (ví dụ: từ 50 % được 1,5 điểm)."))
         tiers = []
         for tier in raw:
             if not isinstance(tier, dict):
-                raise RuleError("Mỗi mức cần “min” và “points”.")
-            low = _dec(tier.get("min"), "Ngưỡng của mức")
-            points = maximum if tier.get("points") == "max" else _dec(tier.get("points"), "Điểm của mức")
+                raise RuleError(gettext_noop("Mỗi mức cần “min” và “points”."))
+            low = _dec(tier.get("min"), gettext_noop("Ngưỡng của mức"))
+            points = maximum if tier.get("points") == "max" else _dec(tier.get("points"), gettext_noop("Điểm của mức"))
             if points < 0 or points > maximum:
-                raise RuleError(f"Điểm của mức ({format_points(points)}) nằm ngoài khoảng 0 – {format_points(maximum)}.")
+                raise RuleError(gettext_noop("Điểm của mức (%(points)s) nằm ngoài khoảng 0 – %(max)s."),
+                                points=format_points(points), max=format_points(maximum))
             tiers.append((low, points))
         tiers.sort()
         if len({low for low, _ in tiers}) != len(tiers):
-            raise RuleError("Hai mức có cùng ngưỡng.")
+            raise RuleError(gettext_noop("Hai mức có cùng ngưỡng."))
         return Rule(kind, metric, tiers=tuple(tiers))
     if kind == "linear":
-        divide = _dec(data.get("divide", 1), "Số chia")
+        divide = _dec(data.get("divide", 1), gettext_noop("Số chia"))
         if divide == 0:
-            raise RuleError("Số chia của công thức không được bằng 0.")
+            raise RuleError(gettext_noop("Số chia của công thức không được bằng 0."))
         zero_below = data.get("zero_below")
         return Rule(
             kind, metric,
-            multiply=_dec(data.get("multiply", 1), "Hệ số nhân"),
+            multiply=_dec(data.get("multiply", 1), gettext_noop("Hệ số nhân")),
             divide=divide,
-            offset=_dec(data.get("offset", 0), "Giá trị trừ đi"),
-            zero_below=None if zero_below in (None, "") else _dec(zero_below, "Ngưỡng tối thiểu"),
+            offset=_dec(data.get("offset", 0), gettext_noop("Giá trị trừ đi")),
+            zero_below=None if zero_below in (None, "") else _dec(zero_below, gettext_noop("Ngưỡng tối thiểu")),
         )
     return Rule(kind, metric)
 
@@ -166,10 +191,10 @@ def _clamp(points: Decimal, maximum: Decimal) -> Decimal:
 
 def score_from_measure(rule: Rule, max_points, measured) -> Decimal | None:
     """The points a measured value (a percent or an index) earns under the rule; None when nothing is measured."""
-    maximum = _dec(max_points, "Điểm tối đa")
+    maximum = _dec(max_points, gettext_noop("Điểm tối đa"))
     if measured is None or measured == "":
         return None
-    value = _dec(measured, "Giá trị đo được")
+    value = _dec(measured, gettext_noop("Giá trị đo được"))
     if rule.kind == "tiers":
         earned = Decimal(0)
         for low, points in rule.tiers:
@@ -189,16 +214,17 @@ def score_from_measure(rule: Rule, max_points, measured) -> Decimal | None:
 
 def check_score(rule: Rule, max_points, points) -> Decimal:
     """A typed score, checked against the rule: within 0..max, on an allowed level, or 0/max for yes/no."""
-    maximum = _dec(max_points, "Điểm tối đa")
-    value = _dec(points, "Điểm")
+    maximum = _dec(max_points, gettext_noop("Điểm tối đa"))
+    value = _dec(points, gettext_noop("Điểm"))
     if value < 0 or value > maximum:
-        raise RuleError(f"Điểm phải từ 0 đến {format_points(maximum)}.")
+        raise RuleError(gettext_noop("Điểm phải từ 0 đến %(max)s."), max=format_points(maximum))
     if value != value.quantize(PLACES):
-        raise RuleError("Điểm lấy tối đa 3 chữ số thập phân.")
+        raise RuleError(gettext_noop("Điểm lấy tối đa 3 chữ số thập phân."))
     if rule.kind == "manual" and rule.levels and value not in rule.levels:
-        raise RuleError(f"Điểm chỉ được chọn một trong các mức: {', '.join(format_points(v) for v in rule.levels)}.")
+        raise RuleError(gettext_noop("Điểm chỉ được chọn một trong các mức: %(levels)s."),
+                        levels=", ".join(format_points(v) for v in rule.levels))
     if rule.kind == "yes_no" and value not in (0, maximum):
-        raise RuleError(f"Tiêu chí đạt / không đạt: chỉ chấm 0 hoặc {format_points(maximum)}.")
+        raise RuleError(gettext_noop("Tiêu chí đạt / không đạt: chỉ chấm 0 hoặc %(max)s."), max=format_points(maximum))
     return value.quantize(PLACES)
 
 

@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
+from django.utils.translation import gettext as _
+
 from frameworks import rules
 from frameworks.rules import gettext_noop
 
@@ -58,20 +60,21 @@ def read_workbook(data: bytes) -> list[tuple[int, dict[str, str]]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for files that are not .xlsx
-        raise SheetError("Tệp không phải bảng tính .xlsx đọc được. Hãy tải mẫu, điền rồi tải lên lại.")
+        raise SheetError(_("Tệp không phải bảng tính .xlsx đọc được. Hãy tải mẫu, điền rồi tải lên lại."))
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = [_text(v) for v in next(rows, ())]
     missing = [h for h in HEADERS[:5] if h not in header]
     if missing:
-        raise SheetError(f"Thiếu cột: {', '.join(missing)}. Dòng đầu phải là tiêu đề cột theo mẫu.")
+        raise SheetError(_("Thiếu cột: %(columns)s. Dòng đầu phải là tiêu đề cột theo mẫu.")
+                         % {"columns": ", ".join(missing)})
     found = []
     for line, values in enumerate(rows, start=2):
         cells = {name: _text(values[i]) if i < len(values) else "" for i, name in enumerate(header) if name}
         if any(cells.values()):
             found.append((line, cells))
         if len(found) > MAX_ROWS:
-            raise SheetError(f"Tệp có hơn {MAX_ROWS} dòng; hãy kiểm tra lại.")
+            raise SheetError(_("Tệp có hơn %(count)s dòng; hãy kiểm tra lại.") % {"count": MAX_ROWS})
     return found
 
 
@@ -83,7 +86,7 @@ def parse_params(kind: str, text: str) -> dict:
         tiers = []
         for part in parts:
             if "=" not in part:
-                raise rules.RuleError(f"Mức “{part}” phải viết dạng ngưỡng=điểm, ví dụ 50=1,5.")
+                raise rules.RuleError(gettext_noop("Mức “%(part)s” phải viết dạng ngưỡng=điểm, ví dụ 50=1,5."), part=part)
             low, points = part.split("=", 1)
             tiers.append({"min": str(rules.parse_number(low)), "points": str(rules.parse_number(points))})
         return {"tiers": tiers}
@@ -91,10 +94,10 @@ def parse_params(kind: str, text: str) -> dict:
         params = {}
         for part in parts:
             if "=" not in part:
-                raise rules.RuleError(f"Tham số “{part}” phải viết dạng tên=số, ví dụ nhân=10.")
+                raise rules.RuleError(gettext_noop("Tham số “%(part)s” phải viết dạng tên=số, ví dụ nhân=10."), part=part)
             name, value = (s.strip().lower() for s in part.split("=", 1))
             if name not in LINEAR_KEYS:
-                raise rules.RuleError(f"Không hiểu tham số “{name}”; dùng: nhân, chia, trừ, sàn.")
+                raise rules.RuleError(gettext_noop("Không hiểu tham số “%(name)s”; dùng: nhân, chia, trừ, sàn."), name=name)
             params[LINEAR_KEYS[name]] = str(rules.parse_number(value))
         return params
     return {}
@@ -108,7 +111,7 @@ def _date(text: str) -> date | None:
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise SheetError(f"Thời hạn “{text}” phải viết dd/mm/yyyy.")
+    raise SheetError(_("Thời hạn “%(text)s” phải viết dd/mm/yyyy.") % {"text": text})
 
 
 def parse_rows(raw: list[tuple[int, dict[str, str]]], find_unit: Callable[[str], object | None]):
@@ -119,28 +122,30 @@ def parse_rows(raw: list[tuple[int, dict[str, str]]], find_unit: Callable[[str],
         code = cells.get("Mã", "")
         parent = cells.get("Mã cha", "")
         if not code:
-            problems.append("thiếu mã")
+            problems.append(_("thiếu mã"))
         elif code in seen:
-            problems.append(f"mã “{code}” trùng với dòng {seen[code]}")
+            problems.append(_("mã “%(code)s” trùng với dòng %(line)s") % {"code": code, "line": seen[code]})
         if parent and parent not in seen:
-            problems.append(f"mã cha “{parent}” chưa có ở các dòng trên")
+            problems.append(_("mã cha “%(code)s” chưa có ở các dòng trên") % {"code": parent})
         kind = KIND_LABELS.get(cells.get("Loại", ""))
         if kind is None:
-            problems.append(f"loại “{cells.get('Loại', '')}” không hợp lệ (dùng: {', '.join(KIND_NAMES.values())})")
+            problems.append(_("loại “%(kind)s” không hợp lệ (dùng: %(kinds)s)")
+                            % {"kind": cells.get("Loại", ""), "kinds": ", ".join(KIND_NAMES.values())})
         title = cells.get("Nội dung", "")
         if not title:
-            problems.append("thiếu nội dung")
+            problems.append(_("thiếu nội dung"))
         maximum = None
         try:
             maximum = rules.parse_number(cells.get("Điểm tối đa", "")) or rules.parse_number("0")
             if maximum < 0:
-                problems.append("điểm tối đa âm")
+                problems.append(_("điểm tối đa âm"))
         except rules.RuleError:
-            problems.append(f"điểm tối đa “{cells.get('Điểm tối đa')}” không phải số")
+            problems.append(_("điểm tối đa “%(value)s” không phải số") % {"value": cells.get("Điểm tối đa")})
         rule_kind = RULE_LABELS.get((cells.get("Cách chấm") or "thủ công").strip().lower())
         rule = None
         if rule_kind is None:
-            problems.append(f"cách chấm “{cells.get('Cách chấm')}” không hợp lệ (dùng: {', '.join(RULE_NAMES.values())})")
+            problems.append(_("cách chấm “%(rule)s” không hợp lệ (dùng: %(rules)s)")
+                            % {"rule": cells.get("Cách chấm"), "rules": ", ".join(RULE_NAMES.values())})
         elif maximum is not None:
             try:
                 rule = {"kind": rule_kind, **parse_params(rule_kind, cells.get("Tham số", ""))}
@@ -153,7 +158,7 @@ def parse_rows(raw: list[tuple[int, dict[str, str]]], find_unit: Callable[[str],
         if cells.get("Đơn vị chịu trách nhiệm"):
             unit = find_unit(cells["Đơn vị chịu trách nhiệm"])
             if unit is None:
-                problems.append(f"không tìm thấy đơn vị “{cells['Đơn vị chịu trách nhiệm']}”")
+                problems.append(_("không tìm thấy đơn vị “%(name)s”") % {"name": cells["Đơn vị chịu trách nhiệm"]})
         deadline = None
         try:
             deadline = _date(cells.get("Thời hạn", ""))
@@ -162,13 +167,13 @@ def parse_rows(raw: list[tuple[int, dict[str, str]]], find_unit: Callable[[str],
         if code:
             seen.setdefault(code, line)
         if problems:
-            errors.append(f"Dòng {line}: {'; '.join(problems)}.")
+            errors.append(_("Dòng %(line)s: %(problems)s.") % {"line": line, "problems": "; ".join(problems)})
             continue
         rows.append({"code": code, "parent_code": parent, "kind": kind, "title": title, "max_points": maximum,
                      "rule": rule, "guidance": cells.get("Tài liệu kiểm chứng", ""), "responsible_unit": unit,
                      "deadline": deadline})
     if not raw:
-        errors.append("Tệp không có dòng tiêu chí nào.")
+        errors.append(_("Tệp không có dòng tiêu chí nào."))
     return rows, errors
 
 

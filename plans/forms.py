@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import ModelMultipleChoiceField
@@ -83,7 +84,7 @@ class TargetForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["metric_key"] = forms.ChoiceField(label=_("Số liệu đo (nếu có)"), required=False,
-                                                      choices=[("", "—")] + metric_choices())
+                                                      choices=[("", "—")] + metric_choices(gettext))
 
 
 class ReportPeriodForm(forms.Form):

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from frameworks.metrics import MetricValue, register_metric
 
@@ -23,4 +24,6 @@ def on_time_rate(unit, start: date, end: date) -> MetricValue | None:
 
 
 def register() -> None:
-    register_metric("plans.on_time_rate", "Tỷ lệ nhiệm vụ được giao hoàn thành đúng hạn (%)", on_time_rate)
+    # xgettext:no-python-format
+    register_metric("plans.on_time_rate", gettext_noop("Tỷ lệ nhiệm vụ được giao hoàn thành đúng hạn (%)"),
+                    on_time_rate)

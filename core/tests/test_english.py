@@ -380,3 +380,19 @@ def test_exported_files_are_written_in_vietnamese_while_the_reader_uses_english(
     assert "Hội đồng chấm một trong các mức 0 / 1 / 2" in cells
     assert bonus_label not in cells, "choice labels in the file stay Vietnamese"
     assert not any("The council" in c or "Scored from" in c for c in cells)
+
+
+def test_measured_figures_and_rule_errors_are_offered_in_english(cast, client_for, world):
+    client = client_for(cast.mai)
+    _switch(client, "en")
+    page = _page(client, reverse("frameworks:criterion_new", args=[world.framework.pk]))
+    assert "— entered by hand —" in page
+    assert "Share of procedure dossiers settled on or before time (%)" in page
+    assert "SIPAS satisfaction index – Access to the service (%)" in page
+    assert "Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn (%)" not in page and "Chỉ số hài lòng SIPAS –" not in page
+
+    response = client.post(reverse("frameworks:criterion_new", args=[world.framework.pk]), {
+        "code": "9", "kind": "criterion", "title": "Tiêu chí thử", "max_points": "2", "rule_kind": "tiers",
+        "params": "50=3", "metric": "", "guidance": "", "order": "9"})
+    page = html.unescape(response.content.decode())
+    assert "Tier points (3) are outside 0 – 2." in page and "nằm ngoài" not in page

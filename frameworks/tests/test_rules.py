@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from frameworks import rules
 
@@ -127,3 +128,16 @@ def test_numbers_as_users_type_them(text, expected):
 def test_numbers_too_large_for_a_score_are_refused_with_a_message(rule, maximum, points):
     with pytest.raises(rules.RuleError, match="quá lớn"):
         rules.check_score(rules.parse_rule(rule, maximum), maximum, points)
+
+
+def test_a_rule_error_speaks_the_language_it_is_shown_in():
+    with pytest.raises(rules.RuleError) as caught:
+        rules.check_score(rules.parse_rule({"kind": "manual"}, 12.5), 12.5, "mười hai")
+    assert str(caught.value) == "Điểm phải là một số (nhận được “mười hai”)."
+    with translation.override("en"):
+        assert str(caught.value) == "Points must be a number (got “mười hai”)."
+    with pytest.raises(rules.RuleError) as caught:
+        rules.check_score(rules.parse_rule({"kind": "manual"}, 12.5), 12.5, 13)
+    with translation.override("en"):
+        assert str(caught.value) == "The score must be from 0 to 12,5."
+    assert str(caught.value) == "Điểm phải từ 0 đến 12,5."

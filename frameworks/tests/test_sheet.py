@@ -68,6 +68,25 @@ def test_a_broken_file_lists_row_errors_and_writes_nothing(cast, client_for):
     assert not Criterion.objects.filter(framework=framework).exists()
 
 
+def test_the_row_errors_follow_the_language_of_the_page(cast, client_for):
+    framework = Framework.objects.create(year=2024, title="Bộ tiêu chí thử", owner=cast.department)
+    rows = [
+        ["1", "", "Lĩnh vực", "Công tác chỉ đạo, điều hành CCHC", "20", "", "", "", "", "", ""],
+        ["1.1", "9", "Tiêu chí", "Báo cáo định kỳ", "mười", "", "", "", "", "", ""],
+        ["1.2", "1", "Tiêu chí", "Thực hiện mệnh lệnh hành chính", "1,5", "Theo mức", "50=3", "", "", "", ""],
+        ["1.3", "1", "Tiêu chí", "Công bố TTHC", "2", "Thủ công", "0; 2,5", "", "", "", ""],
+    ]
+    client = client_for(cast.mai)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.post(f"/frameworks/{framework.pk}/import/", {"file": _xlsx(rows)})
+    html = response.content.decode().replace("&quot;", '"')
+    assert "Row 3: parent code “9” is not in the rows above; max points “mười” is not a number." in html
+    assert "Row 4: Tier points (3) are outside 0 – 1,5." in html
+    assert "Row 5: Score level 2,5 is outside 0 – 2." in html
+    assert "Dòng" not in html and "nằm ngoài" not in html
+    assert not Criterion.objects.filter(framework=framework).exists()
+
+
 @pytest.mark.parametrize(("content", "message"), [
     (b"not a spreadsheet", "không phải bảng tính .xlsx"),
     (None, "Thiếu cột: Mã"),
