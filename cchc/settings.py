@@ -158,6 +158,25 @@ EMAIL_USE_TLS = envbool("CCHC_EMAIL_TLS", "False")
 DEFAULT_FROM_EMAIL = envstr("CCHC_EMAIL_FROM", "cchc <cchc@localhost>")
 SITE_URL = envstr("CCHC_SITE_URL", "http://127.0.0.1:8000")
 
+# Counters shared by every worker process (the survey pages' rate limit): a database table, created by the
+# core app's migration, unless CCHC_CACHE=memory asks for a per-process cache.
+CACHE_KIND = envstr("CCHC_CACHE", "database")
+if CACHE_KIND not in ("database", "memory"):
+    raise ConfigError("CCHC_CACHE must be 'database' or 'memory'")
+CACHES = {"default": {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache" if CACHE_KIND == "database"
+    else "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "cchc_cache",
+    # One entry per client and survey during a campaign: keep them, rather than culling at Django's default 300.
+    "OPTIONS": {"MAX_ENTRIES": 200_000},
+}}
+# How many reverse proxies (nginx) stand in front of gunicorn: the client's address is then read from the
+# X-Forwarded-For entry that many places from the right, for the survey rate limit and the log-in lock-out.
+CCHC_PROXY_COUNT = envint("CCHC_PROXY_COUNT", "0")
+if CCHC_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = CCHC_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
 SESSION_COOKIE_AGE = 8 * 3600
 if PRODUCTION:
     SECURE_SSL_REDIRECT = envbool("CCHC_SSL_REDIRECT", "True")

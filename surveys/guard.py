@@ -71,9 +71,21 @@ def token_digest(value: str) -> str:
     return hashlib.sha256(f"{_SALT}:{value}".encode()).hexdigest()
 
 
+def client_address(request) -> str:
+    """The address the request came from. Behind CCHC_PROXY_COUNT reverse proxies, each of which appends the
+    address it saw to X-Forwarded-For, it is the entry that many places from the right: whatever a client writes
+    further left is not trusted, so nobody escapes the limit by sending the header themselves."""
+    proxies = int(_setting("CCHC_PROXY_COUNT", "0") or 0)
+    if proxies > 0:
+        chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(chain) >= proxies:
+            return chain[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def client_key(request) -> str:
     """A salted hash of the address that changes every day, so it cannot be turned back into an address later."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     day = time.strftime("%Y%m%d")
     return hashlib.sha256(f"{settings.SECRET_KEY}:{day}:{address}".encode()).hexdigest()[:32]
 

@@ -36,8 +36,13 @@ def filled(survey, page: str, level="4", **extra) -> dict:
     return data
 
 
-def open_and_answer(client, url, survey, address="10.0.0.1", **extra):
+def open_and_answer(client, url, survey, address="10.0.0.1", forwarded=None, **extra):
+    """Opens the form and sends it 30 seconds later from `address`; `forwarded` is the X-Forwarded-For header
+    a reverse proxy would add."""
+    headers = {"REMOTE_ADDR": address}
+    if forwarded is not None:
+        headers["HTTP_X_FORWARDED_FOR"] = forwarded
     with time_machine.travel("2024-06-03 09:00 +0700", tick=False) as clock:
-        page = client.get(url, REMOTE_ADDR=address).content.decode()
+        page = client.get(url, **headers).content.decode()
         clock.shift(30)
-        return client.post(url, filled(survey, page, **extra), REMOTE_ADDR=address)
+        return client.post(url, filled(survey, page, **extra), **headers)

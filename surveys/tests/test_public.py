@@ -13,7 +13,7 @@ from surveys.tests.builders import filled, make_survey, open_and_answer
 
 
 @pytest.fixture(autouse=True)
-def _limits(settings):
+def _limits(settings, db):
     settings.CCHC_SURVEY_MIN_FILL_SECONDS = 3
     settings.CCHC_SURVEY_RATE_LIMIT = "20/3600"
     from django.core.cache import cache
@@ -107,6 +107,36 @@ def test_rate_limit_per_client_and_lifted_by_setting(client, counter, settings):
     settings.CCHC_SURVEY_RATE_LIMIT = "0"
     assert open_and_answer(client, url, counter.survey).status_code == 302
     assert Response.objects.count() == 4
+
+
+def test_behind_a_reverse_proxy_each_citizen_has_their_own_limit(client, counter, settings):
+    settings.CCHC_SURVEY_RATE_LIMIT = "1/3600"
+    settings.CCHC_PROXY_COUNT = 1
+    url = reverse("surveys:answer", args=[counter.token])
+    proxy = "127.0.0.1"
+    assert open_and_answer(client, url, counter.survey, address=proxy, forwarded="203.0.113.7").status_code == 302
+    assert open_and_answer(client, url, counter.survey, address=proxy, forwarded="203.0.113.8").status_code == 302
+    again = open_and_answer(client, url, counter.survey, address=proxy, forwarded="203.0.113.7")
+    assert again.status_code == 429, "the same citizen is held although the proxy's address is shared"
+    forged = open_and_answer(client, url, counter.survey, address=proxy, forwarded="198.51.100.1, 203.0.113.7")
+    assert forged.status_code == 429, "an address the citizen wrote into the header is not trusted"
+    assert Response.objects.count() == 2
+
+
+def test_the_limit_is_counted_in_the_shared_database_cache(client, counter, settings):
+    """Every gunicorn worker must see the same count, so the limit lives in the database table of the cache."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    settings.CCHC_SURVEY_RATE_LIMIT = "1/3600"
+    url = reverse("surveys:answer", args=[counter.token])
+    assert open_and_answer(client, url, counter.survey).status_code == 302
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM cchc_cache WHERE cache_key LIKE %s", ["%survey-rate%"])
+        assert cursor.fetchone()[0] == 1
+    cache.close()
+    assert open_and_answer(client, url, counter.survey).status_code == 429
 
 
 def test_one_time_code_answers_exactly_one_dossier_once(client, cast):
