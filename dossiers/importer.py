@@ -7,20 +7,23 @@ is inside the transaction and other connections cannot see it until the end.
 """
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from audit.log import record
+from audit.models import AuditEntry
 from dossiers.models import Dossier, ImportRun, Procedure
 from dossiers.parsing import COLUMN_KEYS, DossierRow, read_row
 from dossiers.stats import due_date
 from dossiers.tables import Table, TableError
 from dossiers.workcal import get_calendar
 from org.matching import UnitDirectory
+from org.models import Unit
 from org.names import normalize_name
 
 BATCH_SIZE = 2000
@@ -30,6 +33,10 @@ UPDATE_FIELDS = [
     "due_computed", "finished_at", "settled_on", "returned_at", "channel", "paid_online", "fee", "fee_bearing",
     "digitised", "status", "apology_sent", "last_run",
 ]
+# What decides a dossier's figures: a re-import that changes one of these leaves an audit entry old → new on that
+# dossier. New dossiers are counted in the run's own entry (a million single entries would double the import).
+WATCHED = ["handling_unit", "due_on", "finished_at", "returned_at", "channel", "paid_online", "fee", "digitised",
+           "status", "apology_sent"]
 
 
 class _Rollback(Exception):
@@ -86,6 +93,7 @@ def execute(run: ImportRun) -> ImportRun:
                 raise _Rollback
             record(by=run.created_by, obj=run, action="other", note="Nhập hồ sơ TTHC", changes={
                 "tệp": run.file_name, "hồ sơ mới": job.created, "hồ sơ cập nhật": job.updated,
+                "hồ sơ thay đổi số liệu": job.changed,
                 "dòng lỗi": job.error_count})
     except _Rollback:
         pass
@@ -104,6 +112,8 @@ def execute(run: ImportRun) -> ImportRun:
                        f"Có {job.error_count} dòng lỗi: không ghi hồ sơ nào. Sửa tệp rồi nhập lại.")
     run.created_count, run.updated_count = job.created, job.updated
     message = f"Đã nhập {job.created} hồ sơ mới, cập nhật {job.updated} hồ sơ."
+    if job.changed:
+        message += f" {job.changed} hồ sơ có số liệu thay đổi, ghi trong nhật ký thay đổi."
     if job.error_count:
         message += f" Bỏ qua {job.error_count} dòng lỗi."
     return _finish(run, ImportRun.Status.DONE, message)
@@ -133,7 +143,8 @@ class _Job:
         self.procedures_by_name = {normalize_name(p.name): p for p in self.procedures.values()}
         self.units: dict[str, object] = {}
         self.due_cache: dict[tuple, object] = {}
-        self.processed = self.created = self.updated = self.error_count = 0
+        self.processed = self.created = self.updated = self.changed = self.error_count = 0
+        self.watched: dict[str, dict] = {}
         self.errors: list[dict] = []
         self.must_roll_back = False
         self.all_or_nothing = run.mode == ImportRun.Mode.ALL_OR_NOTHING
@@ -168,7 +179,7 @@ class _Job:
             if problems:
                 self.add_error(line, "; ".join(problems))
             elif not self.must_roll_back:
-                batch[dossier[0]] = dossier
+                batch[row.code], self.watched[row.code] = dossier
             if len(batch) >= BATCH_SIZE:
                 self._flush(batch)
                 batch = {}
@@ -196,8 +207,9 @@ class _Job:
             return procedure
         return self.procedures_by_name.get(normalize_name(row.procedure_name))
 
-    def _dossier(self, row: DossierRow, problems: list[str]) -> tuple | None:
-        """The row's values in COLUMNS order, ready for the database, or None with the problems noted."""
+    def _dossier(self, row: DossierRow, problems: list[str]) -> tuple[tuple, dict] | None:
+        """The row's values in COLUMNS order, ready for the database, and its WATCHED values as Python objects;
+        or None with the problems noted."""
         handling = self._unit(row.handling_text)
         if handling is None:
             problems.append(f"không tìm thấy đơn vị giải quyết '{row.handling_text}' (thêm tên gọi khác cho đơn vị "
@@ -221,20 +233,67 @@ class _Job:
         fee = row.fee
         receiving = self._unit(row.receiving_text) if row.receiving_text else None
         when, day, number = self.adapt_when, self.adapt_day, self.adapt_number
+        watched = {"handling_unit": handling.pk, "due_on": due_on,
+                   "finished_at": row.finished_at.replace(tzinfo=self.tz) if row.finished_at else None,
+                   "returned_at": row.returned_at.replace(tzinfo=self.tz) if row.returned_at else None,
+                   "channel": row.channel, "paid_online": row.paid_online,
+                   "fee": None if fee is None else fee.quantize(Decimal(1)), "digitised": row.digitised,
+                   "status": row.status, "apology_sent": row.apology_sent}
         return (
             row.code, procedure.pk, row.field or procedure.field, receiving.pk if receiving else None,
             row.receiving_text, handling.pk, when(row.received_at), day(row.received_at.date()), day(due_on),
             computed, when(row.finished_at), day(settled.date()) if settled else None, when(row.returned_at),
             row.channel, row.paid_online, number(fee), bool(fee and fee > Decimal(0)) or procedure.fee_bearing,
             row.digitised, row.status, row.apology_sent, self.run.pk,
-        )
+        ), watched
 
     def _flush(self, batch: dict[str, tuple]) -> None:
-        existing = set(Dossier.objects.filter(code__in=list(batch)).values_list("code", flat=True))
+        before = {values[0]: values[1:] for values in Dossier.objects.filter(code__in=list(batch))
+                  .values_list("code", "pk", *(f"{name}_id" if name == "handling_unit" else name for name in WATCHED))}
         with connection.cursor() as cursor:
             cursor.executemany(_upsert_sql(), list(batch.values()))
-        self.updated += len(existing)
-        self.created += len(batch) - len(existing)
+        self.updated += len(before)
+        self.created += len(batch) - len(before)
+        self._audit_changes(before)
+        self.watched.clear()
+
+    def _audit_changes(self, before: dict[str, tuple]) -> None:
+        entries, units = [], {}
+        for code, (pk, *old_values) in before.items():
+            new = self.watched[code]
+            changes = {name: [old, new[name]] for name, old in zip(WATCHED, old_values, strict=True)
+                       if old != new[name]}
+            if changes:
+                entries.append((code, pk, changes))
+                if "handling_unit" in changes:
+                    units.update(dict.fromkeys(changes["handling_unit"]))
+        if not entries:
+            return
+        names = {unit.pk: str(unit) for unit in Unit.objects.filter(pk__in=list(units))}
+        content_type = ContentType.objects.get_for_model(Dossier)
+        user = self.run.created_by
+        note = f"Nhập hồ sơ TTHC từ tệp {self.run.file_name}"
+        AuditEntry.objects.bulk_create([
+            AuditEntry(user=user, action=AuditEntry.Action.UPDATE, content_type=content_type, object_id=str(pk),
+                       object_repr=code, unit_id=self.watched[code]["handling_unit"], note=note,
+                       changes={name: [_shown(name, value, names) for value in pair] for name, pair in changes.items()})
+            for code, pk, changes in entries], batch_size=500)
+        self.changed += len(entries)
+
+
+def _shown(name: str, value, units: dict) -> object:
+    """A watched value as the audit log shows it: local dd/mm/yyyy times, the unit's name, the fee in đồng."""
+    if value is None:
+        return None
+    if name == "handling_unit":
+        return units.get(value, value)
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        return format(value.quantize(Decimal(1)), "f")
+    return value
 
 
 def _upsert_sql() -> str:

@@ -90,6 +90,23 @@ def test_the_import_is_audited(imported, cast):
     assert entry.changes["hồ sơ mới"] == 9
 
 
+def test_a_reimport_that_changes_a_dossier_leaves_old_and_new_on_it(imported, cast):
+    unchanged = import_bytes(cast.mai, cast.department, SAMPLE.encode("utf-8-sig"))
+    assert unchanged.updated_count == 9
+    assert not AuditEntry.objects.filter(content_type__model="dossier").exists(), "the same export again changes no dossier"
+
+    changed = SAMPLE.replace("27/11/2024;;Bưu chính công ích;Không;;Không;Đang xử lý;Không",
+                             "27/11/2024;26/11/2024 10:00;Bưu chính công ích;Không;;Không;Đã trả kết quả;Không")
+    again = import_bytes(cast.mai, cast.department, changed.encode())
+    h06 = Dossier.objects.get(code="H06")
+    entry = AuditEntry.objects.for_object(h06).get()
+    assert (entry.action, entry.user, entry.unit_id) == ("update", cast.mai, h06.handling_unit_id)
+    assert entry.changes == {"finished_at": [None, "26/11/2024 10:00"], "status": ["Đang xử lý", "Đã trả kết quả"]}
+    assert AuditEntry.objects.filter(content_type__model="dossier").count() == 1, "only the dossier that changed"
+    assert AuditEntry.objects.for_object(again).filter(action="other").get().changes["hồ sơ thay đổi số liệu"] == 1
+    assert "1 hồ sơ có số liệu thay đổi" in again.message
+
+
 BROKEN = "\n".join([
     HEADER,
     ROWS[2],
