@@ -5,6 +5,7 @@ Actions check the phase (what may happen now); views check the person through as
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -79,7 +80,8 @@ def _carry_forward(assessment: Assessment, source: Assessment) -> int:
         Evidence.objects.create(
             score=target, file=item.file.name, name=item.name, size=item.size, sha256=item.sha256,
             uploaded_by=item.uploaded_by, period_start=item.period_start, period_end=item.period_end, note=item.note,
-            signer=item.signer, signed_at=item.signed_at, signature_intact=item.signature_intact, carried_from=item,
+            signer=item.signer, signed_at=item.signed_at, signature_intact=item.signature_intact,
+            signature_trusted=item.signature_trusted, carried_from=item,
         )
         carried += 1
     return carried
@@ -155,13 +157,13 @@ def add_evidence(score: Score, *, by, name: str, data: bytes, period_start=None,
         raise ValidationError(problem)
     if period_start and period_end and period_end < period_start:
         raise ValidationError(_("Thời gian áp dụng: ngày kết thúc phải sau ngày bắt đầu."))
-    signatures = evidence_reader.read_signatures(data)
+    signatures = evidence_reader.read_signatures(data, evidence_reader.load_trust_roots(settings.CCHC_TRUSTED_CA_DIR))
     first = signatures[0] if signatures else None
     item = Evidence(
         score=score, name=name[:255], size=len(data), sha256=evidence_reader.sha256_of(data), uploaded_by=by,
         period_start=period_start, period_end=period_end, note=note[:300], for_appeal=for_appeal,
         signer=first.signer[:300] if first else "", signed_at=first.signed_at if first else None,
-        signature_intact=first.intact if first else None,
+        signature_intact=first.intact if first else None, signature_trusted=first.trusted if first else None,
     )
     item.file.save(name, ContentFile(data), save=False)
     item.save()

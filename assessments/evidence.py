@@ -2,7 +2,10 @@
 and when. Plain functions over bytes, no ORM.
 
 The signature is checked for integrity (the signed bytes are unchanged and the signature matches the signer's
-certificate); whether that certificate chains to a trusted Vietnamese CA is not checked here.
+certificate). Whether that certificate chains to a trusted certification authority is checked against the root
+certificates the administrator places in CCHC_TRUSTED_CA_DIR (for Vietnamese agencies: the Government's root CA
+of Ban Cơ yếu Chính phủ, and any public CA they accept), offline and at the time the signature claims; with no
+root configured the question stays open (None) rather than answered "no".
 """
 
 import hashlib
@@ -10,6 +13,7 @@ import io
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +26,7 @@ class Signature:
     signer: str
     signed_at: datetime | None
     intact: bool
+    trusted: bool | None = None
 
 
 def sha256_of(data: bytes) -> str:
@@ -40,8 +45,47 @@ def check_upload(name: str, size: int) -> str | None:
     return None
 
 
-def read_signatures(data: bytes) -> list[Signature]:
-    """The digital signatures embedded in a PDF; [] for other files or unreadable PDFs."""
+def load_trust_roots(folder) -> list:
+    """The root certificates (.cer, .crt, .pem, .der; PEM or DER) in a folder; unreadable files are logged and
+    skipped, a missing folder gives []."""
+    from asn1crypto import pem, x509
+
+    roots = []
+    path = Path(folder) if folder else None
+    if path is None or not path.is_dir():
+        return roots
+    for file in sorted(path.iterdir()):
+        if file.suffix.lower() not in {".cer", ".crt", ".pem", ".der"}:
+            continue
+        try:
+            data = file.read_bytes()
+            blobs = [der for _, _, der in pem.unarmor(data, multiple=True)] if pem.detect(data) else [data]
+            certificates = [x509.Certificate.load(der) for der in blobs]
+            for certificate in certificates:
+                _ = certificate.native  # parsed now: a broken file is skipped here, not at validation
+        except Exception as error:
+            logger.warning("Trusted root %s not readable: %s", file.name, error)
+            continue
+        roots.extend(certificates)
+    return roots
+
+
+def _chains_to(embedded, roots: list) -> bool:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    context = ValidationContext(trust_roots=roots, allow_fetching=False,
+                                moment=embedded.self_reported_timestamp or None)
+    try:
+        return bool(validate_pdf_signature(embedded, context).trusted)
+    except Exception as error:  # a path that cannot be built or checked is "not trusted", never an error page
+        logger.info("Signature chain not validated: %s", error)
+        return False
+
+
+def read_signatures(data: bytes, trust_roots: list | None = None) -> list[Signature]:
+    """The digital signatures embedded in a PDF; [] for other files or unreadable PDFs. With trust_roots, each
+    signature also says whether its certificate chains to one of them."""
     if not data.startswith(b"%PDF"):
         return []
     try:
@@ -61,7 +105,8 @@ def read_signatures(data: bytes) -> list[Signature]:
                                                        actual_digest=embedded.compute_digest())
             except Exception:  # a malformed signature is reported as not intact, never as an error page
                 intact = valid = False
-            found.append(Signature(signer, embedded.self_reported_timestamp, bool(intact and valid)))
+            trusted = _chains_to(embedded, trust_roots) if trust_roots else None
+            found.append(Signature(signer, embedded.self_reported_timestamp, bool(intact and valid), trusted))
         return found
     except Exception as error:  # pyHanko raises many kinds on broken PDFs; the upload itself stays fine
         logger.info("PDF signature not readable: %s", error)

@@ -157,6 +157,8 @@ class Evidence(models.Model):
     signer = models.CharField(_("người ký"), max_length=300, blank=True)
     signed_at = models.DateTimeField(_("thời điểm ký"), null=True, blank=True)
     signature_intact = models.BooleanField(null=True)
+    # Whether the signer's certificate chains to a root in CCHC_TRUSTED_CA_DIR; None: not signed or no root set up.
+    signature_trusted = models.BooleanField(null=True)
     for_appeal = models.BooleanField(default=False)
     carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 

@@ -144,6 +144,8 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 CCHC_MAX_UPLOAD_MB = envint("CCHC_MAX_UPLOAD_MB", "200")
+# Root certificates (.cer/.crt/.pem) that signed evidence may chain to, e.g. the Government root CA.
+CCHC_TRUSTED_CA_DIR = Path(envstr("CCHC_TRUSTED_CA_DIR", str(VAR_DIR / "trusted-ca")))
 
 EMAIL_BACKEND = envstr(
     "CCHC_EMAIL_BACKEND",

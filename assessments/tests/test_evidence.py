@@ -1,5 +1,6 @@
 """Evidence files: hash, digital signature read with pyHanko (signed in the test with a self-made certificate),
-signed before or after the criterion's deadline, refused files, and carrying forward to next year."""
+signed before or after the criterion's deadline, its chain to a trusted root, refused files, and carrying forward
+to next year."""
 
 import datetime
 import hashlib
@@ -8,15 +9,41 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
 
 from assessments import actions
-from assessments.evidence import read_signatures
+from assessments.evidence import load_trust_roots, read_signatures
 from assessments.tests.builders import internal_framework, open_assessment, score_of
 
 pytestmark = pytest.mark.django_db
 
 
-def signed_pdf(signer_name: str, organisation: str, tamper: bool = False) -> bytes:
+def certificate_authority(name: str):
+    """A root CA as a (certificate, key) pair of the cryptography package."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.UTC)
+    usage = x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
+                          data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
+                          encipher_only=False, decipher_only=False)
+    certificate = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+                   .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=30))
+                   .not_valid_after(now + datetime.timedelta(days=3650))
+                   .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                   .add_extension(usage, critical=True)
+                   .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+                   .sign(key, hashes.SHA256()))
+    return certificate, key
+
+
+def signed_pdf(signer_name: str, organisation: str, tamper: bool = False, authority=None) -> bytes:
+    """A one-page PDF signed by a self-signed certificate, or by one that `authority` (certificate, key) issued."""
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
     from cryptography import x509
@@ -33,10 +60,21 @@ def signed_pdf(signer_name: str, organisation: str, tamper: bool = False) -> byt
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, signer_name),
                       x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation)])
     now = datetime.datetime.now(datetime.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=365)).sign(key, hashes.SHA256()))
+    issuer, issuer_key = authority if authority else (None, key)
+    builder = (x509.CertificateBuilder().subject_name(name).issuer_name(issuer.subject if issuer else name)
+               .public_key(key.public_key()).serial_number(x509.random_serial_number())
+               .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=365)))
+    if issuer:
+        builder = builder.add_extension(x509.KeyUsage(
+            digital_signature=True, content_commitment=True, key_encipherment=False, data_encipherment=False,
+            key_agreement=False, key_cert_sign=False, crl_sign=False, encipher_only=False, decipher_only=False),
+            critical=True).add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
+                                         critical=False)
+    cert = builder.sign(issuer_key, hashes.SHA256())
     signing_cert = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+    chain = [signing_cert]
+    if issuer:
+        chain.append(asn1_x509.Certificate.load(issuer.public_bytes(serialization.Encoding.DER)))
     signing_key = asn1_keys.PrivateKeyInfo.load(key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     writer = PdfFileWriter()
@@ -48,7 +86,7 @@ def signed_pdf(signer_name: str, organisation: str, tamper: bool = False) -> byt
     writer.write(blank)
     blank.seek(0)
     signer = signers.SimpleSigner(signing_cert=signing_cert, signing_key=signing_key,
-                                  cert_registry=SimpleCertificateStore.from_certs([signing_cert]))
+                                  cert_registry=SimpleCertificateStore.from_certs(chain))
     data = signers.sign_pdf(IncrementalPdfFileWriter(blank), signers.PdfSignatureMetadata(field_name="ChuKySo"),
                             signer=signer).getvalue()
     if tamper:
@@ -86,6 +124,41 @@ def test_a_tampered_signed_pdf_is_flagged_and_unsigned_files_just_have_a_hash(ca
     assert read_signatures(b"%PDF-1.4 not really a pdf") == []
     plain = actions.add_evidence(score_of(land, "1.2"), by=cast.lan, name="bao-cao-quy-3.docx", data=b"PK docx bytes")
     assert plain.signer == "" and plain.signature_intact is None and plain.signed_in_time is None
+
+
+def test_a_signature_is_trusted_when_it_chains_to_a_root_the_administrator_set_up(cast, land, settings, tmp_path):
+    from cryptography.hazmat.primitives import serialization
+
+    government_ca = certificate_authority("Root CA - Ban Cơ yếu Chính phủ (thử)")
+    other_ca = certificate_authority("Một tổ chức chứng thực khác")
+    issued = signed_pdf("Nguyễn Văn Bình", "Phòng Quản lý đất đai", authority=government_ca)
+    self_signed = signed_pdf("Trần Thị Hoa", "Văn phòng Sở")
+    as_pem = government_ca[0].public_bytes(serialization.Encoding.PEM)
+    as_der = other_ca[0].public_bytes(serialization.Encoding.DER)
+
+    folder = tmp_path / "trusted-ca"
+    folder.mkdir()
+    assert read_signatures(issued, load_trust_roots(folder))[0].trusted is None, "no root set up: not answered"
+    (folder / "khac.cer").write_bytes(as_der)
+    (folder / "hong.crt").write_bytes(b"not a certificate")
+    assert len(load_trust_roots(folder)) == 1, "a broken file is skipped"
+    assert read_signatures(issued, load_trust_roots(folder))[0].trusted is False
+    (folder / "chinh-phu.pem").write_bytes(as_pem)
+    roots = load_trust_roots(folder)
+    assert [s.trusted for s in read_signatures(issued, roots)] == [True]
+    assert [s.trusted for s in read_signatures(self_signed, roots)] == [False]
+    assert read_signatures(signed_pdf("Lê Văn Nam", "Văn phòng Sở", tamper=True, authority=government_ca),
+                           roots)[0].intact is False
+
+    settings.CCHC_TRUSTED_CA_DIR = folder
+    item = actions.add_evidence(score_of(land, "1.1"), by=cast.lan, name="quyet-dinh.pdf", data=issued)
+    assert (item.signature_intact, item.signature_trusted) == (True, True)
+    page = Client()
+    page.force_login(cast.lan)
+    html = page.get(reverse("assessments:detail", args=[land.pk])).content.decode()
+    assert "chứng thư tin cậy" in html
+    plain = actions.add_evidence(score_of(land, "1.2"), by=cast.lan, name="bao-cao.pdf", data=self_signed)
+    assert plain.signature_trusted is False
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [
