@@ -6,6 +6,7 @@ from django.shortcuts import render
 from accounts.models import User
 from accounts.permissions import require, unit_filter, visible_units
 from audit.models import AuditEntry
+from core.forms import id_from
 
 
 def _date(value: str):
@@ -24,11 +25,11 @@ def index(request):
     units = visible_units(request.user, "audit.view")
     unit_id, user_id = request.GET.get("unit", ""), request.GET.get("user", "")
     date_from, date_to = _date(request.GET.get("from", "")), _date(request.GET.get("to", ""))
-    # An id longer than any the database holds would overflow its integer column; no such row exists anyway.
-    if unit_id.isdigit():
-        entries = entries.filter(unit_id=int(unit_id)) if len(unit_id) < 10 else entries.none()
-    if user_id.isdigit():
-        entries = entries.filter(user_id=int(user_id)) if len(user_id) < 10 else entries.none()
+    # Digits that cannot name a row (too large for the column, or not ASCII) match nothing.
+    for column, text in (("unit_id", unit_id), ("user_id", user_id)):
+        if text.isdigit():
+            pk = id_from(text)
+            entries = entries.filter(**{column: pk}) if pk is not None else entries.none()
     if date_from:
         entries = entries.filter(at__date__gte=date_from)
     if date_to:

@@ -12,7 +12,7 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for item in value:
             text = str(item).strip()
-            if text.isdigit() and (len(text) > 19 or int(text) > MAX_ID):
+            if text.isdigit() and id_from(text) is None:
                 raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
                                             params={"value": text[:30]})
         return super()._check_values(value)

@@ -48,7 +48,11 @@ def parse_cell(text: str) -> tuple[Decimal | None, Decimal | None]:
 def parse_rank(text: str) -> tuple[int | None, int | None]:
     """'10/21' → (10, 21)."""
     rank, _, out_of = str(text).partition("/")
-    return (int(rank) if rank.strip().isdigit() else None, int(out_of) if out_of.strip().isdigit() else None)
+    def number(part: str) -> int | None:
+        part = part.strip()
+        return int(part) if part.isascii() and part.isdigit() else None
+
+    return number(rank), number(out_of)
 
 
 # Assessment results ----------------------------------------------------------------------------------------------

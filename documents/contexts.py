@@ -41,7 +41,7 @@ def heading(*, unit, kind: str, number="", symbol: str = "", issue_date: date | 
         "co_quan_chu_quan": _parent_body(agency),
         "co_quan": agency.name,
         "don_vi_soan_thao": unit.name,
-        "so": f"{int(number):02d}" if str(number).isdigit() else str(number or ""),
+        "so": f"{int(number):02d}" if str(number).isascii() and str(number).isdigit() else str(number or ""),
         "ky_hieu": symbol,
         "so_ky_hieu": number_text,
         "dia_danh": place,

@@ -32,7 +32,7 @@ def document_number(number, symbol: str) -> str:
     """'Số: 05/KH-STNMT'. Numbers under 10 get a leading zero; a missing number leaves the blank the signer fills."""
     symbol = (symbol or "").strip().lstrip("/")
     text = str(number).strip() if number not in (None, "") else ""
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         text = f"{int(text):02d}"
     if not text:
         text = " " * 6

@@ -71,7 +71,7 @@ def _level(value) -> int | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
         return int(value) if 1 <= int(value) <= 5 else None
     text = _normal(value)
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return int(text) if 1 <= int(text) <= 5 else None
     return WORDS.get(text)
 

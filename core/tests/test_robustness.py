@@ -61,13 +61,9 @@ def media_root(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_quiet(settings, media_root):
-    """The module's files live as long as its demo, so one media folder serves every test here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _fast_and_quiet(_fast_and_quiet, settings, media_root):
+    """The shared settings, but the module's files live as long as its demo: one media folder serves every test."""
     settings.MEDIA_ROOT = str(media_root)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
 
 @pytest.fixture(scope="module")
@@ -577,6 +573,10 @@ def test_wrong_files_on_every_upload_form_get_a_message(sweep):
     ("mai", "POST", "/assessments/start/", {"framework": "1", "units": [str(HUGE)]}, 302),  # back with a message
     ("mai", "POST", "/dossiers/procedures/", {"id": "1" * 10000, "code": ""}, 400),  # the form with its errors
     ("mai", "POST", "/dossiers/procedures/", {"id": "²", "code": ""}, 400),  # a digit Python reads, not an id
+    ("mai", "GET", "/audit/?unit=²&user=²", None, 200),
+    ("lan", "GET", "/plans/?year=²", None, 200),
+    ("mai", "GET", "/documents/bao-cao-theo-ky/?xuat=bao-cao-dinh-ky.docx&unit=²", None, 302),
+    ("admin", "POST", "/org/reorganise/merge/", {"merge-sources": ["²"], "merge-into": "1"}, 400),
 ])
 def test_overlong_numbers_answer_a_page_not_a_500(cast, who, method, url, data, status):
     client = Client(raise_request_exception=False)

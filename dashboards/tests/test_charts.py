@@ -225,3 +225,10 @@ def test_lazy_translated_labels_are_accepted():
     chart = charts.tasks_by_status([charts.UnitTasks(gettext_lazy("Văn phòng Sở"), {"done": 1})],
                                    [("done", gettext_lazy("Đã hoàn thành"))])
     assert chart.table.headers[1] == "Đã hoàn thành" and values(chart.svg) == ["1"]
+
+
+def test_a_rank_that_is_not_plain_digits_is_left_out():
+    from dashboards.sources import parse_rank
+
+    assert parse_rank("10/21") == (10, 21)
+    assert parse_rank("²/21") == (None, 21)

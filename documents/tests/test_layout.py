@@ -15,6 +15,7 @@ from documents import layout
     ("3626", "/QĐ-UBND", "Số: 3626/QĐ-UBND"),
     (None, "KH-STNMT", "Số:       /KH-STNMT"),
     ("", "BC-STNMT", "Số:       /BC-STNMT"),
+    ("²", "KH-STNMT", "Số: ²/KH-STNMT"),  # a digit to Python, not to int(): written as typed
 ])
 def test_number_line(number, symbol, expected):
     assert layout.document_number(number, symbol) == expected

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import get_for
 from accounts.permissions import can, require, unit_filter, visible_units
+from core.forms import id_from
 from documents import services
 from documents.forms import PeriodForm
 
@@ -66,11 +67,11 @@ def index(request):
 def period_download(request):
     """The periodic report form: unit, period, and which export in which format, all in the query string."""
     key, _sep, fmt = (request.GET.get("xuat") or "").partition(".")
-    unit = request.GET.get("unit") or ""
-    if not unit.isdigit() or len(unit) > 18:
+    unit = id_from(request.GET.get("unit"))
+    if unit is None:
         messages.error(request, _("Vui lòng chọn cơ quan, đơn vị của báo cáo."))
         return redirect("documents:index")
-    return download(request, key, int(unit), fmt)
+    return download(request, key, unit, fmt)
 
 
 def download(request, key: str, pk: int, fmt: str):

@@ -26,7 +26,7 @@ def index(request):
                        done_count=Count("tasks", filter=Q(tasks__status=Task.Status.DONE), distinct=True))
              .order_by("-year", "-pk"))
     year = request.GET.get("year", "")
-    if year.isdigit():
+    if year.isascii() and year.isdigit():
         # A year is four digits; a longer string of digits would overflow int() and match nothing anyway.
         plans = plans.filter(year=int(year)) if len(year) <= 4 else plans.none()
     return render(request, "plans/index.html", {
