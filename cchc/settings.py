@@ -175,9 +175,7 @@ CACHES = {"default": {
 # How many reverse proxies (nginx) stand in front of gunicorn: the client's address is then read from the
 # X-Forwarded-For entry that many places from the right, for the survey rate limit and the log-in lock-out.
 CCHC_PROXY_COUNT = envint("CCHC_PROXY_COUNT", "0")
-if CCHC_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = CCHC_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+AXES_CLIENT_IP_CALLABLE = "core.http.client_address"
 
 SESSION_COOKIE_AGE = 8 * 3600
 if PRODUCTION:

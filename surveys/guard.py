@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from core.http import client_address
+
 HONEYPOT = "website"
 _SALT = "surveys.form-token"
 
@@ -69,18 +71,6 @@ def check_token(value: str, survey_token: str, max_age_hours: int = 12) -> Token
 def token_digest(value: str) -> str:
     """What is kept of an accepted form token: enough to refuse it a second time, nothing more."""
     return hashlib.sha256(f"{_SALT}:{value}".encode()).hexdigest()
-
-
-def client_address(request) -> str:
-    """The address the request came from. Behind CCHC_PROXY_COUNT reverse proxies, each of which appends the
-    address it saw to X-Forwarded-For, it is the entry that many places from the right: whatever a client writes
-    further left is not trusted, so nobody escapes the limit by sending the header themselves."""
-    proxies = int(_setting("CCHC_PROXY_COUNT", "0") or 0)
-    if proxies > 0:
-        chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(chain) >= proxies:
-            return chain[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request) -> str:

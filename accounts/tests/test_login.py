@@ -23,6 +23,20 @@ def test_repeated_failures_lock_the_account(cast, client, settings):
     assert "tạm thời bị khóa" in response.content.decode()
 
 
+def test_behind_a_reverse_proxy_the_lock_out_holds_the_address_that_failed(cast, client, settings):
+    settings.CCHC_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("accounts:login"), {"username": "lan", "password": "sai"},
+                    HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    forged = client.post(reverse("accounts:login"), {"username": "lan", "password": PASSWORD},
+                         HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7", **proxy)
+    assert forged.status_code == 429, "an address written into the header does not lift the lock"
+    elsewhere = client.post(reverse("accounts:login"), {"username": "lan", "password": PASSWORD},
+                            HTTP_X_FORWARDED_FOR="203.0.113.8", **proxy)
+    assert elsewhere.status_code == 302, "the real lan, at another address behind the same proxy, still logs in"
+
+
 def test_passwords_are_hashed_strongly_in_production_settings():
     from cchc import settings as production_like
 
