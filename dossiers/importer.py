@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from audit.log import record
+from audit.log import diff, record
 from audit.models import AuditEntry
 from dossiers.models import Dossier, ImportRun, Procedure
 from dossiers.parsing import COLUMN_KEYS, DossierRow, read_row
@@ -258,18 +258,15 @@ class _Job:
         self.watched.clear()
 
     def _audit_changes(self, before: dict[str, tuple]) -> None:
-        entries, units = [], {}
+        entries, units = [], set()
         for code, (pk, *old_values) in before.items():
-            new = self.watched[code]
-            changes = {name: [old, new[name]] for name, old in zip(WATCHED, old_values, strict=True)
-                       if old != new[name]}
+            changes = diff(dict(zip(WATCHED, old_values, strict=True)), self.watched[code])
             if changes:
                 entries.append((code, pk, changes))
-                if "handling_unit" in changes:
-                    units.update(dict.fromkeys(changes["handling_unit"]))
+                units.update(changes.get("handling_unit", ()))
         if not entries:
             return
-        names = {unit.pk: str(unit) for unit in Unit.objects.filter(pk__in=list(units))}
+        names = {unit.pk: str(unit) for unit in Unit.objects.filter(pk__in=units)}
         content_type = ContentType.objects.get_for_model(Dossier)
         user = self.run.created_by
         note = f"Nhập hồ sơ TTHC từ tệp {self.run.file_name}"
@@ -292,7 +289,7 @@ def _shown(name: str, value, units: dict) -> object:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, Decimal):
-        return format(value.quantize(Decimal(1)), "f")
+        return format(value, "f")
     return value
 
 

@@ -14,7 +14,6 @@ from dossiers.models import Dossier
 from dossiers.queries import Window, apology_counts, total
 from dossiers.stats import as_percent, rate
 
-# xgettext:no-python-format
 # key: (label, numerator attribute, denominator attribute, detail wording, drill-down outcome)
 RATES = {
     "dossiers.on_time_rate": (

@@ -108,7 +108,7 @@ class Criterion(models.Model):
         try:
             return rules.describe(self.parsed_rule(), self.max_points, translate)
         except rules.RuleError as error:
-            return str(error)
+            return error.text(translate)
 
     def rule_text_shown(self) -> str:
         """rule_text in the reader's language, for the pages."""

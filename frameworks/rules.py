@@ -58,10 +58,14 @@ class RuleError(ValueError):
         self.message, self.params = message, params
 
     def __str__(self) -> str:
-        text = _translate(self.message)
+        return self.text(_translate)
+
+    def text(self, translate: Callable[[str], str]) -> str:
+        """The message in the language `translate` speaks (gettext_noop: Vietnamese, as documents write it)."""
+        text = translate(self.message)
         if not self.params:
             return text
-        return text % {name: _translate(value) if name == "what" else value for name, value in self.params.items()}
+        return text % {name: translate(value) if name == "what" else value for name, value in self.params.items()}
 
 
 def _dec(value, what: str) -> Decimal:

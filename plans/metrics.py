@@ -24,6 +24,5 @@ def on_time_rate(unit, start: date, end: date) -> MetricValue | None:
 
 
 def register() -> None:
-    # xgettext:no-python-format
     register_metric("plans.on_time_rate", gettext_noop("Tỷ lệ nhiệm vụ được giao hoàn thành đúng hạn (%)"),
                     on_time_rate)

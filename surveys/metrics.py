@@ -8,16 +8,11 @@ from django.utils.translation import gettext_noop
 from frameworks.metrics import MetricValue, register_metric
 
 # The aspects of surveys.index.ASPECTS, each spelled whole so the catalogue can translate it.
-# xgettext:no-python-format
 ASPECT_LABELS = {
     1: gettext_noop("Chỉ số hài lòng SIPAS – Tiếp cận dịch vụ (%)"),
-    # xgettext:no-python-format
     2: gettext_noop("Chỉ số hài lòng SIPAS – Thủ tục hành chính (%)"),
-    # xgettext:no-python-format
     3: gettext_noop("Chỉ số hài lòng SIPAS – Công chức giải quyết công việc (%)"),
-    # xgettext:no-python-format
     4: gettext_noop("Chỉ số hài lòng SIPAS – Kết quả cung ứng dịch vụ (%)"),
-    # xgettext:no-python-format
     5: gettext_noop("Chỉ số hài lòng SIPAS – Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị (%)"),
 }
 
@@ -63,10 +58,8 @@ def _aspect(number: int):
 
 
 def register() -> None:
-    # xgettext:no-python-format
     register_metric("surveys.sipas_index", gettext_noop("Chỉ số hài lòng SIPAS chung (%)"), sipas_index)
     for number, label in ASPECT_LABELS.items():
         register_metric(f"surveys.sipas_aspect_{number}", label, _aspect(number))
-    # xgettext:no-python-format
     register_metric("surveys.opinion_index", gettext_noop("Ý kiến đánh giá của lãnh đạo, CBCCVC về công tác CCHC (%)"),
                     opinion_index)
