@@ -5,11 +5,7 @@ No ORM here: the help page, the upload check and the tests all read these tables
 
 from dataclasses import dataclass, field
 
-
-def gettext_noop(message: str) -> str:
-    """Marks a label for the English catalogue (makemessages finds the name) without importing Django: the help page
-    shows it in the reader's language, while the starter template and file names keep the Vietnamese."""
-    return message
+from core.i18n import gettext_noop
 
 PLAN, SELF_ASSESSMENT, ANNOUNCEMENT, PERIODIC = "plan", "self_assessment", "announcement", "periodic_report"
 

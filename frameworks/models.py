@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import gettext_noop
 from frameworks import rules
 
 DEFAULT_BANDS = [["Xuất sắc", 90], ["Tốt", 80], ["Khá", 70], ["Trung bình", 50], ["Yếu", 0]]
@@ -103,7 +104,7 @@ class Criterion(models.Model):
     def parsed_rule(self) -> rules.Rule:
         return rules.parse_rule(self.rule, self.max_points)
 
-    def rule_text(self, translate=rules.gettext_noop) -> str:
+    def rule_text(self, translate=gettext_noop) -> str:
         """How the criterion is scored, in Vietnamese as documents and exports write it."""
         try:
             return rules.describe(self.parsed_rule(), self.max_points, translate)

@@ -19,12 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-
-def gettext_noop(message: str) -> str:
-    """Marks a text for the English catalogue (makemessages finds the name) without importing Django into this
-    pure module; the pages translate it when they show it."""
-    return message
-
+from core.i18n import gettext_noop
 
 KINDS = {
     "manual": gettext_noop("Chấm theo đánh giá (thủ công)"),

@@ -20,8 +20,8 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 
+from core.i18n import gettext_noop
 from frameworks import rules
-from frameworks.rules import gettext_noop
 
 HEADERS = ["Mã", "Mã cha", "Loại", "Nội dung", "Điểm tối đa", "Cách chấm", "Tham số", "Mã số liệu",
            "Tài liệu kiểm chứng", "Đơn vị chịu trách nhiệm", "Thời hạn"]

@@ -8,12 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-
-def gettext_noop(message: str) -> str:
-    """Marks a label for the English catalogue (makemessages finds the name) without importing Django into this
-    pure module; the pages translate it when they show it."""
-    return message
-
+from core.i18n import gettext_noop
 
 NO_OPINION = 0
 LEVELS = (1, 2, 3, 4, 5)

@@ -4,7 +4,7 @@ Plain data: the template surveys are built from it (migration 0002, actions.ensu
 and edits them.
 """
 
-from surveys.index import gettext_noop
+from core.i18n import gettext_noop
 
 SIPAS_TITLE = "Phiếu khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước"
 SIPAS_INTRO = (

@@ -12,14 +12,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from core.i18n import gettext_noop
 from workdays.calendar import WorkCalendar
-
-
-def gettext_noop(message: str) -> str:
-    """Marks a label for the English catalogue (makemessages finds the name) without importing Django into this
-    pure module; the pages translate the label when they show it."""
-    return message
-
 
 DATE, PERIOD, RECURRING, RELATIVE, CONTINUOUS, ON_INSTRUCTION, UNKNOWN, NONE = (
     "date", "period", "recurring", "relative", "continuous", "on_instruction", "unknown", "none")
