@@ -1,6 +1,9 @@
-"""Facts about a request that several apps need."""
+"""Request and response helpers several apps need."""
+
+from functools import wraps
 
 from django.conf import settings
+from django.utils import translation
 
 
 def client_address(request) -> str:
@@ -14,3 +17,15 @@ def client_address(request) -> str:
         if len(chain) >= proxies:
             return chain[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def in_vietnamese(view):
+    """For views that send a file: it leaves cchc in Vietnamese whatever language the reader's pages are in,
+    choice labels included (the documents of documents.services do the same)."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return view(*args, **kwargs)
+
+    return wrapper

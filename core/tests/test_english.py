@@ -396,3 +396,20 @@ def test_measured_figures_and_rule_errors_are_offered_in_english(cast, client_fo
         "params": "50=3", "metric": "", "guidance": "", "order": "9"})
     page = html.unescape(response.content.decode())
     assert "Tier points (3) are outside 0 – 2." in page and "nằm ngoài" not in page
+
+
+def test_survey_answers_exported_by_an_english_reader_stay_vietnamese(cast, client_for, counter):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from surveys.tests.builders import open_and_answer
+
+    url = reverse("surveys:answer", args=[counter.token])
+    assert open_and_answer(client_for(cast.lan), url, counter.survey, suggestion="Thêm chỗ ngồi").status_code == 302
+    office = client_for(cast.mai)
+    _switch(office, "en")
+    data = office.get(reverse("surveys:export_answers", args=[counter.survey.pk])).content
+    cells = {str(c.value) for row in load_workbook(BytesIO(data)).active.iter_rows() for c in row if c.value}
+    assert "Trang công khai" in cells and "Đã tiếp nhận" in cells, "choice labels as the Vietnamese file writes them"
+    assert "Public page" not in cells and "Received" not in cells

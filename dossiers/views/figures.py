@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.permissions import require, visible_units
+from core.http import in_vietnamese
 from dossiers import charts, exports
 from dossiers.forms import WindowForm
 from dossiers.models import Procedure
@@ -83,6 +84,7 @@ def dashboard(request):
     return render(request, "dossiers/dashboard.html", context)
 
 
+@in_vietnamese
 def dashboard_xlsx(request):
     require(request.user, "dossier.view")
     form, window, _, figures = _figures(request)
@@ -126,6 +128,7 @@ def dossier_list(request):
     })
 
 
+@in_vietnamese
 def dossier_list_xlsx(request):
     require(request.user, "dossier.view")
     form, window, outcome, qs = _listed(request)

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from core.http import in_vietnamese
 from surveys import results
 from surveys.index import ASPECTS, LEVEL_LABELS, LEVELS, METHODS, NO_OPINION
 from surveys.models import Answer, Survey
@@ -40,6 +41,7 @@ def _download(workbook: Workbook, survey: Survey, what: str) -> HttpResponse:
     return response
 
 
+@in_vietnamese
 def export_answers(request, pk):
     survey = get_survey_for(request.user, pk)
     questions = list(survey.questions.all())
@@ -70,6 +72,7 @@ def export_answers(request, pk):
     return _download(workbook, survey, "phieu-tra-loi")
 
 
+@in_vietnamese
 def export_results(request, pk):
     survey = get_survey_for(request.user, pk)
     workbook = Workbook()
