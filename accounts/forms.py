@@ -19,7 +19,7 @@ class LoginForm(AuthenticationForm):
         # Django sets the length after the field is built, so it is never checked: an overlong name reached
         # authenticate(), and the lock-out log (varchar 255) refused it with a 500 on PostgreSQL.
         field = self.fields["username"]
-        field.validators.append(MaxLengthValidator(field.max_length or 150))
+        field.validators.append(MaxLengthValidator(field.max_length))
 
 
 class PersonForm(forms.ModelForm):

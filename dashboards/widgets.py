@@ -2,7 +2,7 @@
 with the way to their dashboard and, for the office, to what is public."""
 
 from accounts.models import Role
-from accounts.permissions import grants_of
+from accounts.permissions import roles_of
 from core.widgets import home_widget
 from dashboards import sources
 from dashboards.models import Publication
@@ -15,7 +15,7 @@ def latest_result(request):
     user = request.user
     if not user.is_authenticated or not user.unit_id:
         return None
-    roles = {g.role for g in grants_of(user)}
+    roles = roles_of(user)
     if not roles & WIDGET_ROLES:
         return None
     department = user.unit.department()

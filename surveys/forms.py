@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from surveys import questionnaire as q
-from surveys.index import LEVEL_LABELS, LEVELS, METHODS, NO_OPINION
+from surveys.index import LEVEL_LABELS, LEVELS, NO_OPINION
 from surveys.models import Counter, Question, Response, Survey
 
 
@@ -94,7 +94,6 @@ class NewSurveyForm(SurveyForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["source"].queryset = sources
-        self.fields["method"].choices = [(key, _(label)) for key, label in METHODS.items()]
 
 
 class QuestionForm(forms.ModelForm):

@@ -43,7 +43,7 @@ def my_tasks(request):
         pk__in=Task.lead_units.through.objects.filter(unit=unit).values("task_id"))
     queryset, status = _status_filter(request, queryset)
     return render(request, "plans/task_list.html", {
-        "title": "Nhiệm vụ của tôi", "tasks": _rows(queryset, today), "today": today, "status": status,
+        "tasks": _rows(queryset, today), "today": today, "status": status,
         "statuses": Task.Status.choices, "tab": "mine"})
 
 
@@ -64,7 +64,7 @@ def unit_tasks(request):
         queryset = Task.objects.filter(q)
     queryset, status = _status_filter(request, queryset)
     return render(request, "plans/task_list.html", {
-        "title": f"Nhiệm vụ của {unit.name}" if unit else "Nhiệm vụ của đơn vị", "tasks": _rows(queryset, today),
+        "tasks": _rows(queryset, today),
         "today": today, "status": status, "statuses": Task.Status.choices, "tab": "unit", "role": role})
 
 
@@ -114,8 +114,7 @@ def deadline_calendar(request):
     previous = first - timedelta(days=1)
     following = last + timedelta(days=1)
     return render(request, "plans/calendar.html", {
-        "weeks": weeks, "first": first, "today": today, "previous": previous, "following": following,
-        "weekdays": ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]})
+        "weeks": weeks, "first": first, "today": today, "previous": previous, "following": following})
 
 
 def on_time(request):
