@@ -1,6 +1,7 @@
 """The English interface (giao diện tiếng Anh): the footer switch turns the main pages' headings, navigation and
 buttons English; without it they stay Vietnamese; and the catalogue has an English string for every msgid."""
 
+import functools
 import html
 import importlib.util
 import re
@@ -114,44 +115,42 @@ def _switch(client, language):
     assert response.status_code == 302 and response.url == "/"
 
 
+def _pages_of(client, world, who):
+    """(name, page, English texts, Vietnamese texts) of each page PAGES lists for this person."""
+    for person, name, english, vietnamese in PAGES:
+        if person == who:
+            yield name, _page(client, world.urls[name]), english, vietnamese
+
+
+def _assert_shown(page: str, name: str, shown, hidden) -> None:
+    for text in shown:
+        assert text in page, f"{name}: “{text}” missing"
+    for text in hidden:
+        assert text not in page, f"{name}: “{text}” shows in the other language"
+
+
 @pytest.mark.parametrize("who", ["lan", "mai"])
 def test_switching_to_english_turns_the_main_pages_english(cast, client_for, world, who):
     client = client_for(getattr(cast, who))
     _switch(client, "en")
     english_nav, vietnamese_nav = NAVIGATION[who]
-    for person, name, english, vietnamese in PAGES:
-        if person != who:
-            continue
-        page = _page(client, world.urls[name])
+    for name, page, english, vietnamese in _pages_of(client, world, who):
         assert 'lang="en"' in page, name
-        for text in english:
-            assert text in page, f"{name}: “{text}” missing"
-        for text in vietnamese:
-            assert text not in page, f"{name}: “{text}” still Vietnamese"
+        _assert_shown(page, name, english, vietnamese)
         nav = _navigation(page)
         assert not VIETNAMESE_LETTER.search(re.sub(r"<[^>]+>", "", nav)), f"{name}: navigation not all English"
-        for text in english_nav:
-            assert text in page, f"{name}: navigation lacks “{text}”"
-        for text in vietnamese_nav:
-            assert text not in page, f"{name}: navigation still shows “{text}”"
+        _assert_shown(page, name, english_nav, vietnamese_nav)
 
 
 @pytest.mark.parametrize("who", ["lan", "mai"])
 def test_without_switching_the_same_pages_are_vietnamese(cast, client_for, world, who):
     client = client_for(getattr(cast, who))
-    english_nav, vietnamese_nav = NAVIGATION[who]
-    for person, name, english, vietnamese in PAGES:
-        if person != who:
-            continue
-        page = _page(client, world.urls[name])
+    _english_nav, vietnamese_nav = NAVIGATION[who]
+    for name, page, english, vietnamese in _pages_of(client, world, who):
         assert 'lang="vi"' in page, name
-        for text in vietnamese:
-            assert text in page, f"{name}: “{text}” missing"
-        for text in english:
-            assert text not in page, f"{name}: “{text}” shows in the Vietnamese page"
+        _assert_shown(page, name, vietnamese, english)
         assert "Tổng quan" in _navigation(page), name
-        for text in vietnamese_nav:
-            assert text in page, f"{name}: “{text}” missing"
+        _assert_shown(page, name, vietnamese_nav, ())
 
 
 def test_switching_back_to_vietnamese(cast, client_for, world):
@@ -181,6 +180,9 @@ def test_a_browser_installed_in_english_still_opens_in_vietnamese(client, db):
     assert "Username" in _page(client, reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="vi-VN,vi;q=0.9")
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
     assert "Tên đăng nhập" in _page(client, reverse("accounts:login"), **english_browser), "an unknown choice is ignored"
+    response = client.get(reverse("accounts:login"), **english_browser)
+    assert response["Content-Language"] == "vi"
+    assert "Cookie" in response["Vary"] and "Accept-Language" not in response["Vary"], "caches key on the choice"
 
 
 def _load_i18n_script():
@@ -190,13 +192,13 @@ def _load_i18n_script():
     return module
 
 
-def _entries():
+@functools.cache
+def _entries() -> tuple:
+    """(comments, fields) of every entry of the .po file, read once for the module's tests."""
     script = _load_i18n_script()
     blocks = PO.read_text(encoding="utf-8").strip("\n").split("\n\n")[1:]
-    for block in blocks:
-        comments, fields, _ = script.parse(block)
-        if fields.get("msgid"):
-            yield comments, fields
+    parsed = (script.parse(block) for block in blocks)
+    return tuple((comments, fields) for comments, fields, _ in parsed if fields.get("msgid"))
 
 
 def test_every_msgid_has_an_english_msgstr_with_the_same_placeholders():
@@ -330,7 +332,7 @@ def test_the_reminder_e_mail_can_be_rendered_in_english(cast):
         assert text not in body
 
 
-def test_files_and_rule_texts_for_documents_stay_vietnamese_in_english(cast, world):
+def test_files_and_rule_texts_for_documents_stay_vietnamese_in_english(world):
     from io import BytesIO
 
     from docx import Document
@@ -366,7 +368,7 @@ def test_messages_after_a_write_follow_the_language(cast, client_for):
     assert "Section not added: enter its title." in page and "Chưa thêm được mục" not in page
 
 
-def test_exported_files_are_written_in_vietnamese_while_the_reader_uses_english(cast, world):
+def test_exported_files_are_written_in_vietnamese_while_the_reader_uses_english(world):
     from io import BytesIO
 
     from openpyxl import load_workbook
