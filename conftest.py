@@ -1,11 +1,40 @@
-"""Fixtures every app's tests share: the cast, a fast password hasher, and the browser."""
+"""Fixtures every app's tests share: the cast, a fast password hasher, the browser, and a travelled "today".
 
+CCHC_TEST_TODAY=2028-02-29 runs the whole session as if that were today (09:30 in Vietnam, the clock ticking):
+`make test-dates` runs the tests marked `dates` under several such days, so no test passes only on the day it
+was written. A test that needs a particular day travels there itself with time_machine.
+"""
+
+import datetime
 import os
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import translation
 
 from core.testing import make_cast
+
+TEST_TODAY = os.environ.get("CCHC_TEST_TODAY", "")
+
+
+def travelled_now() -> datetime.datetime | None:
+    """The moment CCHC_TEST_TODAY names (09:30, Vietnam time), or None when the suite runs on the real clock."""
+    if not TEST_TODAY:
+        return None
+    day = datetime.date.fromisoformat(TEST_TODAY)
+    return datetime.datetime.combine(day, datetime.time(9, 30), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def pytest_configure(config):
+    # Runs in the controller and in each xdist worker: every process (and the live server's thread) travels.
+    moment = travelled_now()
+    if moment is not None:
+        time_machine.travel(moment, tick=True).start()
+
+
+def pytest_report_header(config):
+    return f"today travelled to {TEST_TODAY} (CCHC_TEST_TODAY)" if TEST_TODAY else None
 
 
 @pytest.fixture(autouse=True)
@@ -75,6 +104,8 @@ def login_as(page, live_server):
     from core.testing import PASSWORD
 
     def login(user, password=PASSWORD):
+        # Whoever was logged in before leaves first: the log-in page sends a logged-in visitor home.
+        page.context.clear_cookies()
         page.goto(f"{live_server.url}/accounts/login/")
         page.fill("input[name=username]", user.username)
         page.fill("input[name=password]", password)

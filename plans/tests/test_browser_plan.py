@@ -23,6 +23,8 @@ def _add_task(page, section, code, content, deadline, lead, monitoring):
     page.wait_for_selector(f"text=Đã thêm nhiệm vụ {code}")
 
 
+# Monday 23/11/2026, the week the first task falls due; the test moves on to the Monday after.
+@time_machine.travel("2026-11-23 09:00 +07:00", tick=True)
 def test_plan_progress_overdue_and_reminder(cast, page, login_as, live_server, tmp_path):
     login_as(cast.mai)
     page.goto(f"{live_server.url}/plans/")
@@ -71,7 +73,8 @@ def test_plan_progress_overdue_and_reminder(cast, page, login_as, live_server, t
     task = Task.objects.get(plan=plan, content__startswith="Cập nhật bảng giá đất")
     assert task.progress == 60 and task.updates.get().evidence.count() == 1
 
-    # Monday 30/11/2026: one working day after the deadline, overdue but not yet escalated.
+    # Monday 30/11/2026: one working day after the deadline, overdue but not yet escalated; a week after the
+    # log-in, so the session has expired.
     with time_machine.travel("2026-11-30 07:00 +07:00", tick=False):
         call_command("send_reminders")
         assert len(mail.outbox) == 1
@@ -79,6 +82,6 @@ def test_plan_progress_overdue_and_reminder(cast, page, login_as, live_server, t
         assert "Cập nhật bảng giá đất" in mail.outbox[0].body and "đã quá hạn" in mail.outbox[0].body
         call_command("send_reminders")
         assert len(mail.outbox) == 1
-        login_as(cast.lan)  # a week later the session has expired
+        login_as(cast.lan)
         page.goto(f"{live_server.url}/plans/nhac-viec/")
         assert "Cập nhật bảng giá đất" in page.locator("main").inner_text()
