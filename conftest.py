@@ -19,11 +19,14 @@ TEST_TODAY = os.environ.get("CCHC_TEST_TODAY", "")
 
 
 def travelled_now() -> datetime.datetime | None:
-    """The moment CCHC_TEST_TODAY names (09:30, Vietnam time), or None when the suite runs on the real clock."""
+    """The moment CCHC_TEST_TODAY names, Vietnam time: a day (at 09:30) or a day and time ("2027-01-01T06:00",
+    when the date in Vietnam is not yet the date in UTC); None when the suite runs on the real clock."""
     if not TEST_TODAY:
         return None
-    day = datetime.date.fromisoformat(TEST_TODAY)
-    return datetime.datetime.combine(day, datetime.time(9, 30), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    moment = datetime.datetime.fromisoformat(TEST_TODAY)
+    if "T" not in TEST_TODAY:
+        moment = datetime.datetime.combine(moment.date(), datetime.time(9, 30))
+    return moment.replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 def pytest_configure(config):
