@@ -11,7 +11,11 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 DOMAIN_CORE := org/names.py workdays/calendar.py workdays/deadlines.py frameworks/rules.py frameworks/metrics.py \
 	surveys/index.py dossiers/stats.py imports/layout.py documents/layout.py
 
-.PHONY: demo test test-sqlite test-postgres lint install sysdeps bench serve clean
+# Days the date-sensitive tests also run under (CCHC_TEST_TODAY; a bare day means 09:30 in Vietnam): New Year's
+# Day at 06:00 (still the old year in UTC), a leap day, a Sunday, the last evening of a year, a Tết holiday.
+TEST_DATES ?= 2027-01-01T06:00 2028-02-29 2026-11-29 2029-12-31T23:30 2030-02-04
+
+.PHONY: demo test test-sqlite test-dates test-postgres lint install sysdeps bench serve clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,10 +49,16 @@ lint: install
 test-sqlite: install
 	$(BIN)/pytest -q -n $(WORKERS) $(PYTEST_ARGS)
 
+test-dates: install
+	@for day in $(TEST_DATES); do \
+	  echo "== date-sensitive tests as if today were $$day"; \
+	  CCHC_TEST_TODAY=$$day $(BIN)/pytest -q -n $(WORKERS) -m dates $(PYTEST_ARGS) || exit 1; \
+	done
+
 test-postgres: install
 	scripts/with_postgres.sh $(BIN)/pytest -q -n $(WORKERS) $(PYTEST_ARGS)
 
-test: install sysdeps lint test-sqlite test-postgres
+test: install sysdeps lint test-sqlite test-dates test-postgres
 
 bench: install
 	$(BIN)/python -m bench

@@ -36,6 +36,41 @@ def pytest_configure(config):
         time_machine.travel(moment, tick=True).start()
 
 
+# Test modules whose outcome involves today's date (deadlines, overdue tasks, reminders, data windows, the current
+# year, the demo's live cycle): `make test-dates` runs them under several travelled days. A single test elsewhere
+# carries @pytest.mark.dates instead.
+DATE_SENSITIVE_MODULES = {
+    "assessments/tests/test_workflow.py",
+    "assessments/tests/test_pages.py",
+    "assessments/tests/test_browser_cycle.py",
+    "core/tests/test_demo.py",
+    "dashboards/tests/test_boards.py",
+    "dashboards/tests/test_publications.py",
+    "documents/tests/test_periodic_report.py",
+    "documents/tests/test_plan_exports.py",
+    "dossiers/tests/test_stats.py",
+    "dossiers/tests/test_metrics.py",
+    "dossiers/tests/test_pages.py",
+    "plans/tests/test_browser_plan.py",
+    "plans/tests/test_create_plan.py",
+    "plans/tests/test_plan_pages.py",
+    "plans/tests/test_reminders.py",
+    "plans/tests/test_reports.py",
+    "plans/tests/test_task_work.py",
+    "surveys/tests/test_home.py",
+    "surveys/tests/test_public.py",
+    "surveys/tests/test_results.py",
+    "workdays/tests/test_calendar.py",
+    "workdays/tests/test_deadlines.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.nodeid.split("::")[0] in DATE_SENSITIVE_MODULES:
+            item.add_marker(pytest.mark.dates)
+
+
 def pytest_report_header(config):
     return f"today travelled to {TEST_TODAY} (CCHC_TEST_TODAY)" if TEST_TODAY else None
 
