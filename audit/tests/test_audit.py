@@ -48,4 +48,4 @@ def test_a_summary_entry_with_plain_values_shows_in_the_log(cast, client_for):
            changes={"hồ sơ mới": 12, "tệp": "xuat-ho-so.csv"})
     response = client_for(cast.mai).get(reverse("audit:index"))
     assert response.status_code == 200
-    assert "→ <strong>12</strong>" in response.content.decode()
+    assert "Hồ sơ mới</span>: <strong>12</strong>" in response.content.decode()
