@@ -111,10 +111,13 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lock an account + address after repeated failed log-ins.
+# Lock an account + address after repeated failed log-ins, and an address alone after many more failures on any
+# accounts (password spraying); an office behind one address fails far fewer times than that in a cool-off period.
 AXES_FAILURE_LIMIT = envint("CCHC_LOGIN_FAILURE_LIMIT", "5")
+CCHC_LOGIN_ADDRESS_FAILURE_LIMIT = envint("CCHC_LOGIN_ADDRESS_FAILURE_LIMIT", "30")
 AXES_COOLOFF_TIME = envint("CCHC_LOGIN_COOLOFF_MINUTES", "15") / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "accounts.lockout.AddressLimitHandler"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
