@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "accounts.middleware.PasswordChangeRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"
@@ -161,7 +162,8 @@ EMAIL_HOST_USER = envstr("CCHC_EMAIL_USER")
 EMAIL_HOST_PASSWORD = envstr("CCHC_EMAIL_PASSWORD")
 EMAIL_USE_TLS = envbool("CCHC_EMAIL_TLS", "False")
 DEFAULT_FROM_EMAIL = envstr("CCHC_EMAIL_FROM", "cchc <cchc@localhost>")
-SITE_URL = envstr("CCHC_SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = envstr("CCHC_SITE_URL", "http://127.0.0.1:8000")  # links in e-mails (reminders, password links)
+PASSWORD_RESET_TIMEOUT = envint("CCHC_PASSWORD_LINK_HOURS", "72") * 3600
 
 # Counters shared by every worker process (the survey pages' rate limit): a database table, created by the
 # core app's migration, unless CCHC_CACHE=memory asks for a per-process cache.
