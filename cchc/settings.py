@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "accounts.middleware.PasswordChangeRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"
@@ -111,10 +112,13 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lock an account + address after repeated failed log-ins.
+# Lock an account + address after repeated failed log-ins, and an address alone after many more failures on any
+# accounts (password spraying); an office behind one address fails far fewer times than that in a cool-off period.
 AXES_FAILURE_LIMIT = envint("CCHC_LOGIN_FAILURE_LIMIT", "5")
+CCHC_LOGIN_ADDRESS_FAILURE_LIMIT = envint("CCHC_LOGIN_ADDRESS_FAILURE_LIMIT", "30")
 AXES_COOLOFF_TIME = envint("CCHC_LOGIN_COOLOFF_MINUTES", "15") / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "accounts.lockout.AddressLimitHandler"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -158,7 +162,8 @@ EMAIL_HOST_USER = envstr("CCHC_EMAIL_USER")
 EMAIL_HOST_PASSWORD = envstr("CCHC_EMAIL_PASSWORD")
 EMAIL_USE_TLS = envbool("CCHC_EMAIL_TLS", "False")
 DEFAULT_FROM_EMAIL = envstr("CCHC_EMAIL_FROM", "cchc <cchc@localhost>")
-SITE_URL = envstr("CCHC_SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = envstr("CCHC_SITE_URL", "http://127.0.0.1:8000")  # links in e-mails (reminders, password links)
+PASSWORD_RESET_TIMEOUT = envint("CCHC_PASSWORD_LINK_HOURS", "72") * 3600
 
 # Counters shared by every worker process (the survey pages' rate limit): a database table, created by the
 # core app's migration, unless CCHC_CACHE=memory asks for a per-process cache.

@@ -87,8 +87,9 @@ def test_only_the_reform_office_imports(cast, client_for):
     make_catalogue()
     response = _upload(client_for(cast.mai), ODD, new_source="C", unit=cast.department.pk)
     run_url = response["Location"]
-    assert client_for(cast.khoa).get(run_url).status_code == 403
-    assert client_for(cast.hung).post(run_url, {**ODD_MAPPING, "mode": "all"}).status_code == 403
+    # Neither may see the department's dossier figures, so neither learns the run exists.
+    assert client_for(cast.khoa).get(run_url).status_code == 404
+    assert client_for(cast.hung).post(run_url, {**ODD_MAPPING, "mode": "all"}).status_code == 404
     assert Dossier.objects.count() == 0
 
 
