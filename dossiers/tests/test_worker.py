@@ -9,9 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
 
+from core.shared_database import shared_database  # noqa: F401 (fixture)
 from dossiers import actions
 from dossiers.models import Dossier, ImportRun
 from dossiers.parsing import guess_mapping
@@ -23,26 +22,12 @@ WAIT_SECONDS = 120
 
 
 @pytest.fixture
-def shared_database(transactional_db, tmp_path, settings):
-    """The database URL another process can open, with the tasks stored in it (not run in the test)."""
+def worker_database(shared_database, settings):  # noqa: F811 (the fixture imported above)
+    """The shared database, with the tasks stored in it (not run inside the test)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
                                   "QUEUES": ["default", "imports", "documents"]}}
     settings.TASKS_KIND = "database"
-    if connection.vendor == "postgresql":
-        s = connection.settings_dict
-        yield f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
-        return
-    # SQLite's test database lives in this process's memory: for this test, a file instead.
-    memory, name = connection.connection, connection.settings_dict["NAME"]
-    connection.connection = None
-    connection.settings_dict["NAME"] = str(tmp_path / "worker.sqlite3")
-    try:
-        call_command("migrate", verbosity=0)
-        yield f"sqlite:///{tmp_path / 'worker.sqlite3'}"
-    finally:
-        connection.close()
-        connection.settings_dict["NAME"] = name
-        connection.connection = memory
+    return shared_database
 
 
 def _environment(url: str, settings, tmp_path) -> dict:
@@ -73,7 +58,7 @@ def _wait(predicate, process=None):
     raise AssertionError("timed out")
 
 
-def test_a_worker_process_runs_the_queued_import(shared_database, settings, tmp_path):
+def test_a_worker_process_runs_the_queued_import(worker_database, settings, tmp_path):
     from django_tasks_db.models import DBTaskResult
 
     from core.testing import make_cast
@@ -84,7 +69,7 @@ def test_a_worker_process_runs_the_queued_import(shared_database, settings, tmp_
     worker = subprocess.run(
         [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--batch", "--no-startup-delay",
          "--no-reload", "--verbosity", "0"],
-        cwd=ROOT, env=_environment(shared_database, settings, tmp_path), capture_output=True, timeout=WAIT_SECONDS)
+        cwd=ROOT, env=_environment(worker_database, settings, tmp_path), capture_output=True, timeout=WAIT_SECONDS)
     assert worker.returncode == 0, worker.stderr.decode()[-2000:]
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE, run.message
@@ -94,7 +79,7 @@ def test_a_worker_process_runs_the_queued_import(shared_database, settings, tmp_
 
 
 @pytest.mark.slow
-def test_an_import_cut_short_by_a_killed_worker_runs_again_when_a_worker_starts(shared_database, settings, tmp_path):
+def test_an_import_cut_short_by_a_killed_worker_runs_again_when_a_worker_starts(worker_database, settings, tmp_path):
     from django_tasks_db.models import DBTaskResult
 
     from core.testing import make_cast
@@ -102,7 +87,7 @@ def test_an_import_cut_short_by_a_killed_worker_runs_again_when_a_worker_starts(
     cast = make_cast()
     lines = [HEADER, *(ROWS[2].replace("H03", f"K{i:07d}") for i in range(60_000))]
     run = _queue(cast, ("\n".join(lines) + "\n").encode())
-    env = _environment(shared_database, settings, tmp_path)
+    env = _environment(worker_database, settings, tmp_path)
     first = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--no-startup-delay", "--no-reload",
          "--interval", "0.2", "--verbosity", "0"],
