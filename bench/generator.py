@@ -46,6 +46,7 @@ class Province:
     """What was made, for the bench and the tests: counts per table and a few handles."""
 
     sizes: Sizes
+    prefix: str = "gen"
     counts: dict[str, int] = field(default_factory=dict)
     bodies: list = field(default_factory=list)  # the departments and communes scored each year
     frameworks: list = field(default_factory=list)
@@ -83,10 +84,11 @@ def _when(moment: datetime):
     return moment if connection.vendor == "postgresql" else str(moment.replace(tzinfo=None))
 
 
-def generate(seed: int = 1, scale: float = 1.0, *, demo: bool = True, say=print) -> Province:
+def generate(seed: int = 1, scale: float = 1.0, *, demo: bool = True, prefix: str = "gen", say=print) -> Province:
+    """prefix names the generated codes, so a second province can be added beside a first (the tests do)."""
     rng = random.Random(seed)
     sizes = Sizes.at(scale)
-    province = Province(sizes)
+    province = Province(sizes, prefix=prefix)
     if demo:
         call_command("load_demo", verbosity=0)
     from accounts.models import User
@@ -124,7 +126,7 @@ def _organisation(province: Province, rng: random.Random) -> None:
     for kind, count, label in ((Unit.Kind.DEPARTMENT, province.sizes.departments, "Sở"),
                                (Unit.Kind.COMMUNE, province.sizes.communes, "UBND xã")):
         for i in range(1, count + 1):
-            code = f"gen-{kind[:4]}-{i:03d}"
+            code = f"{province.prefix}-{kind[:4]}-{i:03d}"
             body = Unit(name=f"{label} thử tải số {i}", short_name=f"{label} {i}", code=code, kind=kind,
                         parent=root, order=1000 + i)
             body.save()
@@ -287,9 +289,9 @@ def _dossiers(province: Province, rng: random.Random) -> None:
     from org.models import Unit
 
     procedures = Procedure.objects.bulk_create([
-        Procedure(code=f"GEN.{i:04d}", name=f"Thủ tục thử tải số {i}", field=f"Lĩnh vực {i % 12 + 1}",
+        Procedure(code=f"{province.prefix.upper()}.{i:04d}", name=f"Thủ tục thử tải số {i}", field=f"Lĩnh vực {i % 12 + 1}",
                   processing_days=rng.choice([3, 5, 7, 10, 15]), fee_bearing=i % 3 == 0) for i in range(1, 301)])
-    procedures = list(Procedure.objects.filter(code__startswith="GEN.").values_list("pk", "field", "processing_days",
+    procedures = list(Procedure.objects.filter(code__startswith=f"{province.prefix.upper()}.").values_list("pk", "field", "processing_days",
                                                                                      "fee_bearing"))
     handling = list(Unit.objects.filter(parent__in=province.bodies).values_list("pk", flat=True))
     channels = ["direct", "partly_online", "fully_online", "post"]
@@ -306,7 +308,7 @@ def _dossiers(province: Province, rng: random.Random) -> None:
             due = (received + timedelta(days=days + days // 2)).date()
             finished = received + timedelta(days=rng.randint(0, days + 4), hours=2) if i % 9 else None
             fee = Decimal(50_000) if fee_bearing else None
-            yield (f"GEN-{i:08d}", pk, field_, None, "", handling[i % len(handling)], _when(received),
+            yield (f"{province.prefix.upper()}-{i:08d}", pk, field_, None, "", handling[i % len(handling)], _when(received),
                    day(received.date()), day(due), False, _when(finished) if finished else None,
                    day(finished.date()) if finished else None, _when(finished) if finished else None,
                    channels[i % 4], i % 3 == 0, number(fee), fee_bearing, i % 5 != 0,
@@ -370,7 +372,8 @@ def _audit(province: Province, rng: random.Random, by) -> None:
             moment += timedelta(seconds=7)
             yield (_when(moment), user, "update", score_type, str(pk), f"Điểm {pk}", unit,
                    json.dumps({"self_score": [None, "1"]}), "")
-        for pk, unit in TaskUpdate.objects.values_list("pk", "unit_id").iterator(chunk_size=5000):
+        for pk, unit in TaskUpdate.objects.filter(task__plan_id__in=province.plan_ids) \
+                .values_list("pk", "unit_id").iterator(chunk_size=5000):
             moment += timedelta(seconds=5)
             yield (_when(moment), user, "create", update_type, str(pk), f"Báo cáo tiến độ {pk}", unit, "{}", "")
         for pk, unit in Response.objects.filter(survey_id__in=province.survey_ids) \
