@@ -61,15 +61,21 @@ def _answers(address: tuple[str, int]) -> bool:
         return False
 
 
+# Bytes arrive without a file name, so LibreOffice is told what they are rather than left to guess. Workbooks
+# sent as a stream are refused by LibreOffice 7.4's Calc filter through unoserver: they take the cold way.
+_IMPORT_FILTERS = {"docx": "MS Word 2007 XML"}
+
+
 def _convert_warm(data: bytes, suffix: str) -> bytes | None:
     address = _server_address()
-    if address is None or not _answers(address):
+    kind = suffix.lstrip(".").lower()
+    if kind not in _IMPORT_FILTERS or address is None or not _answers(address):
         return None
     from unoserver.client import UnoClient
 
     try:
         pdf = UnoClient(server=address[0], port=str(address[1]), host_location="remote").convert(
-            indata=data, convert_to="pdf")
+            indata=data, convert_to="pdf", infiltername=_IMPORT_FILTERS[kind])
     except Exception as error:  # the server went away or refused this document: the cold way still may work
         logger.warning("unoserver conversion failed (%s); starting LibreOffice for this document", error)
         return None
@@ -104,12 +110,18 @@ def warm_server() -> subprocess.Popen | None:
     profile = Path(tempfile.mkdtemp(prefix="cchc-unoserver-"))
     process = subprocess.Popen(  # noqa: S603 (fixed arguments)
         [python, "-m", "unoserver.server", "--interface", address[0], "--port", str(address[1]),
-         "--uno-port", str(address[1] - 1), "--executable", binary, "--user-installation", str(profile),
+         "--uno-port", str(_free_port()), "--executable", binary, "--user-installation", str(profile),
          "--conversion-timeout", str(TIMEOUT_SECONDS), "--quiet"],
         env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)
     process.profile_dir = profile  # type: ignore[attr-defined]
     return process
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def stop_server(process: subprocess.Popen | None) -> None:
