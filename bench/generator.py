@@ -339,11 +339,12 @@ def _surveys(province: Province, rng: random.Random) -> None:
                  suggestion="Cần rút ngắn thời gian chờ." if i % 11 == 0 else "",
                  follow_up=Response.FollowUp.RECEIVED if i % 11 == 0 else "") for i in range(sheets)],
         batch_size=5000)
-    responses = Response.objects.filter(survey_id__in=province.survey_ids).values_list("pk", "survey_id")
+    # Read before the bulk insert starts: PostgreSQL's COPY holds the connection while it runs.
+    responses = list(Response.objects.filter(survey_id__in=province.survey_ids).values_list("pk", "survey_id"))
     questions = {s.pk: q for s, q in surveys}
 
     def rows():
-        for pk, survey_id in responses.iterator(chunk_size=5000):
+        for pk, survey_id in responses:
             for question in questions[survey_id]:
                 yield (pk, question, rng.choice((3, 4, 4, 5, 5)))
 
@@ -365,19 +366,22 @@ def _audit(province: Province, rng: random.Random, by) -> None:
     response_type = ContentType.objects.get_for_model(Response).pk
     user = by.pk if by else None
 
+    # Read before the bulk insert starts: PostgreSQL's COPY holds the connection while it runs.
+    scores = list(Score.objects.filter(assessment_id__in=province.assessment_ids)
+                  .values_list("pk", "assessment__unit_id"))
+    updates = list(TaskUpdate.objects.filter(task__plan_id__in=province.plan_ids).values_list("pk", "unit_id"))
+    sheets = list(Response.objects.filter(survey_id__in=province.survey_ids).values_list("pk", "survey__unit_id"))
+
     def rows():
         moment = EPOCH
-        for pk, unit in Score.objects.filter(assessment_id__in=province.assessment_ids) \
-                .values_list("pk", "assessment__unit_id").iterator(chunk_size=5000):
+        for pk, unit in scores:
             moment += timedelta(seconds=7)
             yield (_when(moment), user, "update", score_type, str(pk), f"Điểm {pk}", unit,
                    json.dumps({"self_score": [None, "1"]}), "")
-        for pk, unit in TaskUpdate.objects.filter(task__plan_id__in=province.plan_ids) \
-                .values_list("pk", "unit_id").iterator(chunk_size=5000):
+        for pk, unit in updates:
             moment += timedelta(seconds=5)
             yield (_when(moment), user, "create", update_type, str(pk), f"Báo cáo tiến độ {pk}", unit, "{}", "")
-        for pk, unit in Response.objects.filter(survey_id__in=province.survey_ids) \
-                .values_list("pk", "survey__unit_id").iterator(chunk_size=5000):
+        for pk, unit in sheets:
             moment += timedelta(seconds=3)
             yield (_when(moment), None, "create", response_type, str(pk), f"Phiếu {pk}", unit, "{}",
                    "Phiếu trả lời khảo sát")
