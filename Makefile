@@ -15,7 +15,7 @@ DOMAIN_CORE := org/names.py workdays/calendar.py workdays/deadlines.py framework
 # Day at 06:00 (still the old year in UTC), a leap day, a Sunday, the last evening of a year, a Tết holiday.
 TEST_DATES ?= 2027-01-01T06:00 2028-02-29 2026-11-29 2029-12-31T23:30 2030-02-04
 
-.PHONY: demo test test-sqlite test-dates test-postgres lint install sysdeps bench serve clean
+.PHONY: demo test test-sqlite test-dates test-postgres lint install sysdeps bench bench-postgres serve clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,11 +29,14 @@ install: $(STAMP)
 sysdeps:
 	@scripts/sysdeps.sh
 
+# The web server and the background worker (imports, PDF, exports, reminders) side by side; Ctrl+C stops both.
 demo: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_demo
-	@echo "cchc: http://127.0.0.1:8000  (Ctrl+C to stop)"
+	@echo "cchc: http://127.0.0.1:8000  (Ctrl+C to stop the web server and the worker)"
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py worker & worker=$$!; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 serve: install
@@ -60,8 +63,15 @@ test-postgres: install
 
 test: install sysdeps lint test-sqlite test-dates test-postgres
 
+# Benchmarks (not part of `make test`): a generated province (BENCH_SCALE, default 0.1; 1 = a whole province),
+# each figure beside its floor; prints a table and writes bench/results.json. bench-postgres: the same on a
+# throwaway PostgreSQL server.
+BENCH_SCALE ?= 0.1
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench --scale $(BENCH_SCALE)
+
+bench-postgres: install
+	scripts/with_postgres.sh $(BIN)/python -m bench --scale $(BENCH_SCALE)
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     *DOMAIN_APPS,
 ]
 
@@ -181,6 +183,24 @@ CACHES = {"default": {
 # X-Forwarded-For entry that many places from the right, for the survey rate limit and the log-in lock-out.
 CCHC_PROXY_COUNT = envint("CCHC_PROXY_COUNT", "0")
 AXES_CLIENT_IP_CALLABLE = "core.http.client_address"
+
+# Background work (dossier imports, PDF conversion, large exports, reminder e-mails) runs as tasks of Django's
+# task framework stored in the database, run by `manage.py worker` (db_worker plus the warm LibreOffice);
+# CCHC_TASKS=immediate runs each task inside the request instead (a quick try without a worker).
+TASKS_KIND = envstr("CCHC_TASKS", "database")
+if TASKS_KIND not in ("database", "immediate"):
+    raise ConfigError("CCHC_TASKS must be 'database' or 'immediate'")
+TASKS = {"default": {
+    "BACKEND": "django_tasks_db.DatabaseBackend" if TASKS_KIND == "database"
+    else "django_tasks.backends.immediate.ImmediateBackend",
+    "QUEUES": ["default", "imports", "documents"],
+}}
+# A task left running this long without its worker's lease is taken as interrupted (core.jobs).
+CCHC_TASK_CLAIM_GRACE_SECONDS = envint("CCHC_TASK_CLAIM_GRACE_SECONDS", "30")
+# How many dossier imports run at once across every worker (each holds one slot while it reads and writes).
+CCHC_PARALLEL_IMPORTS = envint("CCHC_PARALLEL_IMPORTS", "2")
+# A running LibreOffice (unoserver) the PDF conversion uses when it answers; the worker starts it.
+CCHC_UNOSERVER = envstr("CCHC_UNOSERVER", "127.0.0.1:2003")
 
 SESSION_COOKIE_AGE = 8 * 3600
 if PRODUCTION:
