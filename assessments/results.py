@@ -178,7 +178,8 @@ def totals_for(assessments: list[Assessment]) -> dict[int, Totals]:
     for criterion in Criterion.objects.filter(framework_id__in=framework_ids).select_related("responsible_unit"):
         criteria_by_framework[criterion.framework_id].append(criterion)
     scores: dict[int, dict[int, Score]] = defaultdict(dict)
-    for score in Score.objects.filter(assessment__in=[a.pk for a in assessments]).select_related("appeal"):
+    for score in (Score.objects.filter(assessment__in=[a.pk for a in assessments])
+                  .select_related("appeal", "self_score_accepted_by")):
         scores[score.assessment_id][score.criterion_id] = score
     return {a.pk: _totals(a, criteria_by_framework[a.framework_id], scores[a.pk]) for a in assessments}
 
