@@ -198,6 +198,7 @@ class RankRow:
     rank: int
     band: str
     totals: Totals
+    link: str = ""  # where the unit's name leads for the reader (set by the page)
 
 
 def _rank(framework: Framework, assessments: list[Assessment], totals: dict[int, Totals]) -> list[RankRow]:
@@ -213,7 +214,7 @@ def _rank(framework: Framework, assessments: list[Assessment], totals: dict[int,
 
 def ranking(framework: Framework, published_only: bool = False) -> list[RankRow]:
     """Every unit assessed under the framework, best first; equal totals share a rank; band from the framework."""
-    assessments = Assessment.objects.filter(framework=framework).select_related("unit", "framework")
+    assessments = Assessment.objects.filter(framework=framework).select_related("unit", "framework__owner")
     if published_only:
         assessments = assessments.filter(phase=Assessment.Phase.PUBLISHED)
     assessments = list(assessments)
