@@ -169,3 +169,18 @@ def test_returned_and_phase_keep_their_meaning_for_the_inbox(cast):
     assert list(Score.objects.filter(assessment=land, returned=True).values_list("criterion__code", flat=True)) == \
         ["3.2"]
     assert score_of(land, "3.2").self_score == Decimal(10)
+
+
+def test_assessments_under_way_learn_who_took_part_when_migrated(cast):
+    import importlib
+
+    from django.apps import apps
+
+    land = open_assessment(cast, "qldd", internal_framework(cast))
+    actions.self_score(score_of(land, "1.1"), by=cast.lan, points="5")
+    actions.add_evidence(score_of(land, "1.2"), by=cast.hung, name="bao-cao.pdf", data=b"%PDF-1.4 x")
+    land.self_assessed_by.clear()
+    migration = importlib.import_module("assessments.migrations.0006_backfill_self_assessed_by")
+    migration.backfill(apps, None)
+    migration.backfill(apps, None)
+    assert set(land.self_assessed_by.values_list("username", flat=True)) == {"lan", "hung"}
