@@ -23,7 +23,7 @@ from imports.layout import ExtractedAppendix, ExtractedPlan, ExtractedTask
 from org.names import normalize_name, split_unit_list
 
 TASK_FIELDS = ("content", "lead_units", "coordinating_units", "monitoring_units", "outside_participants",
-               "needs_units", "product", "deadline_text", "method", "footnotes", "is_heading")
+               "needs_units", "product", "deadline_text", "method", "note", "footnotes", "is_heading")
 KEY_FIELDS = ("code", "section")
 HEADER_FIELDS = ("number", "symbol", "issue_date", "year", "title")
 STRUCTURE_FIELDS = ("appendix_title", "section_title")

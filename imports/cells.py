@@ -53,6 +53,7 @@ _VERBS: list[tuple[str, str]] = [
     ("xay dung", "act"), ("ra soat", "act"), ("de xuat", "act"), ("nghien cuu", "act"), ("huong dan", "act"),
     ("cap nhat", "act"), ("bao cao", "act"), ("trinh", "act"), ("gui", "act"), ("luu y", "act"),
     ("theo chuc nang", "act"), ("theo linh vuc", "act"), ("dam bao", "act"), ("kiem tra", "act"),
+    ("lua chon", "act"), ("lay y kien", "act"), ("cung cap", "act"), ("tiep nhan", "act"), ("van hanh", "act"),
 ]
 _VERB = re.compile(r"\b(" + "|".join(v for v, _ in _VERBS) + r")\b")
 _VERB_ROLE = dict(_VERBS)
@@ -74,6 +75,8 @@ _OUTSIDE = re.compile(
     r"|van phong (?:ubnd|uy ban|chinh phu|tinh uy|hdnd|doan)|to kiem tra|doan kiem tra|to cong tac"
     r"|hoi dong (?:tham dinh|thi dua|dieu hanh)|ban chi dao|(?:tong )?cuc [a-z]+|cong an|kho bac|mat tran"
     r"|trung tam phuc vu hanh chinh cong|trung uong|phong tu phap|ubnd cap"
+    r"|dai phat thanh|dai truyen hinh|bao (?!cao\b)[a-z]+|co quan bao chi|hoi (?:nong dan|phu nu|luat gia)"
+    r"|doanh nghiep|nguoi dan|to chuc, ca nhan"
     r")")
 _VAGUE = re.compile(r"\b(?:co )?lien quan\b")
 
@@ -289,7 +292,7 @@ def _read_with(names: list[str], rest: str, column_role: str | None, known: Coll
     own = column_role or (COORDINATING if result.lead else LEAD)
     for name in names:
         result.add(own, name, known)
-    partners, method = _object(rest)
+    partners, method = _object(rest, known)
     for name in partners:
         result.add(column_role or COORDINATING, name, known)
     _add_method(result, method)
@@ -301,7 +304,7 @@ def _read_following(rest: str, column_role: str | None, known: Collection[str], 
     plain = strip_accents(rest).lower()
     match = re.match(r"^[,;]?\s*(?:va\s+)?phoi hop (?:voi|cung)\s+", plain)
     if match:
-        partners, method = _object(rest[match.end():])
+        partners, method = _object(rest[match.end():], known)
         for name in partners:
             result.add(column_role or COORDINATING, name, known)
         return method
@@ -312,8 +315,15 @@ def _read_following(rest: str, column_role: str | None, known: Collection[str], 
     return rest
 
 
-def _object(text: str) -> tuple[list[str], str]:
-    """'các đơn vị có liên quan xây dựng Đề án, …' → (['các đơn vị có liên quan'], 'xây dựng Đề án, …')."""
+def _object(text: str, known: Collection[str] = ()) -> tuple[list[str], str]:
+    """'các đơn vị có liên quan xây dựng Đề án, …' → (['các đơn vị có liên quan'], 'xây dựng Đề án, …'). A name
+    the department knows ends where it ends ('Trung tâm … môi trường lựa chọn thủ tục …'); else at the next verb."""
+    known_end = _known_prefix(text, known)
+    if known_end:
+        rest = text[known_end:].strip(" ,")
+        first = normalize_name(rest).split(" ", 1)[0] if rest else ""
+        if first not in _NAME_GOES_ON:
+            return _names(text[:known_end]), rest
     plain = strip_accents(text).lower()
     protected = _protected_spans(plain)
     outside = _OUTSIDE_SPAN.match(plain)
@@ -324,6 +334,21 @@ def _object(text: str) -> tuple[list[str], str]:
             continue
         return _names(text[: match.start()].strip(" ,")), text[match.start():].strip(" ,")
     return _names(text), ""
+
+
+# Words that carry a name on past a shorter known name ('các phòng, đơn vị | có liên quan', '… | thuộc Sở').
+_NAME_GOES_ON = {"co", "lien", "thuoc", "truc", "va", "cua", "tai", "cap", "khac", "duoc", "so", "tinh"}
+
+
+def _known_prefix(text: str, known: Collection[str]) -> int:
+    """The end of the longest run of words at the text's start that names a known unit (or a list of them)."""
+    if not known:
+        return 0
+    best = 0
+    for match in re.finditer(r"\S+", text):
+        if normalize_name(text[:match.end()]) in known:
+            best = match.end()
+    return best
 
 
 # An outside body as the object of 'phối hợp cùng …', its name ending before the next verb of the clause.
@@ -396,6 +421,10 @@ def _take_remarks(text: str) -> tuple[str, list[str]]:
 
 def _add_method(result: Assignment, text: str) -> None:
     text = text.strip(" ,.;:-–+•\n")
+    # 'thực hiện, báo cáo Sở Nội vụ': the bare verb before the comma says nothing more than the role.
+    head, comma, tail = text.partition(",")
+    if comma and _is_bare(head) and tail.strip():
+        text = tail.strip(" ,.;:-–+•\n")
     if text and not _is_bare(text):
         add_method(result.method, text)
 

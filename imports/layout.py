@@ -151,6 +151,10 @@ def build_sections(items: list[Item], finish) -> list[ExtractedSection]:
         sections.append(current)
 
     for index, item in enumerate(items):
+        if index and items[index - 1].from_paragraphs and not item.from_paragraphs:
+            # A table after the plan's text starts its own structure: the text's headings ('II. NHIỆM VỤ …')
+            # do not hold the table's sections.
+            current, current_level = None, 99
         if item.title:
             level = 0 if not item.code else code_level(item.code)
             has_children, dotted = _children(items, index)

@@ -83,7 +83,7 @@ class ParagraphReader:
                 if current is not None and current.item.strong:
                     current = self._close(current, items)  # a section's title takes no detail lines
                 if current is not None and current.labels:
-                    if line.bullet != current.label_bullet:
+                    if line.bullet != current.label_bullet and not opens:
                         current.labels.append(line.text)  # '+ Báo cáo quý' continuing '- Sản phẩm: …'
                         continue
                     current = self._close(current, items)

@@ -106,6 +106,8 @@ def detect_columns(texts: list[str], below: list[str] | None = None) -> dict[str
     for index, text in enumerate(texts):
         if CODE.match(text.strip()) or SECTION_CODE.match(text.strip()):
             return None
+        if len(text) > 90:
+            return None  # a task's text ('… tham mưu nội dung …'), never a column's title
         name = (classify_header_cell(below[index]) if below and below[index] else None) or classify_header_cell(text)
         if name and name not in columns:
             columns[name] = index
@@ -262,14 +264,15 @@ class TableReader:
         index, cell = filled[0]
         text = cell.text.strip()
         spans = cell.span >= 2
-        in_code_column = index == code_column and code_column != content_column
+        # The first cell holds a title even when it is not the number column ('Thời gian | STT | Nội dung …').
+        in_code_column = (index == code_column or index == 0) and index != content_column
         if not (spans or in_code_column or (index == content_column and is_upper_title(text))):
             return None
         code, title = split_code(text)
         if not code and in_code_column and not spans and len(text) < 4:
             return None
-        if not code and not is_upper_title(title) and not spans and not in_code_column:
-            return None
+        if not code and not is_upper_title(title) and not spans and index != code_column:
+            return None  # lower-case words alone in a column: the previous row carried on
         return Item(code=code, cells={"content": title}, title=True, strong=True, source=source)
 
     def _title_or_continuation(self, title: Item) -> Item | None:

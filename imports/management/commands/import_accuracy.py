@@ -18,7 +18,7 @@ from imports.layout import extract_plan
 SUFFIXES = (".docx", ".doc", ".odt", ".xlsx")
 LABELS = {"content": "nội dung", "lead_units": "chủ trì", "coordinating_units": "phối hợp",
           "monitoring_units": "theo dõi", "outside_participants": "cơ quan ngoài", "needs_units": "cần chọn đơn vị",
-          "product": "sản phẩm", "deadline_text": "thời hạn", "method": "cách thức", "footnotes": "chú thích",
+          "product": "sản phẩm", "deadline_text": "thời hạn", "method": "cách thức", "note": "ghi chú", "footnotes": "chú thích",
           "is_heading": "dòng nhóm", "code": "số TT", "section": "mục", "number": "số", "symbol": "ký hiệu",
           "issue_date": "ngày ban hành", "year": "năm", "title": "tên kế hoạch", "appendix_title": "tên phụ lục",
           "section_title": "tên mục", "task": "nhiệm vụ", "extra task": "nhiệm vụ thừa"}
