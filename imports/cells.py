@@ -40,7 +40,7 @@ LABELS: list[tuple[str, str]] = [
     ("content", r"noi dung(?:\s+thuc hien|\s+nhiem vu)?"),
     ("note", r"ghi chu"),
 ]
-_LABEL = re.compile(r"(?:^|[\n;.]|(?<!\w)[-–+•])\s*(?P<label>"
+_LABEL = re.compile(r"(?:^|[\n;.(]|(?<!\w)[-–+•*])\s*(?P<label>"
                     + "|".join(f"(?P<{name}_{i}>{pattern})" for i, (name, pattern) in enumerate(LABELS))
                     + r")\s*:")
 
@@ -77,6 +77,7 @@ _OUTSIDE = re.compile(
     r"|trung tam phuc vu hanh chinh cong|trung uong|phong tu phap|ubnd cap"
     r"|dai phat thanh|dai truyen hinh|bao (?!cao\b)[a-z]+|co quan bao chi|hoi (?:nong dan|phu nu|luat gia)"
     r"|doanh nghiep|nguoi dan|to chuc, ca nhan"
+    r"|(?:tong )?cong ty|tap doan|ngan hang|buu dien|viettel|vnpt|mobifone|fpt\b"
     r")")
 _VAGUE = re.compile(r"\b(?:co )?lien quan\b")
 
@@ -201,7 +202,9 @@ def read_assignment(text: str, column_role: str | None = None, known: Collection
     _read_prose(head, column_role, known, result)
     for i, (_start, end, name) in enumerate(labels):
         stop = labels[i + 1][0] if i + 1 < len(labels) else len(text)
-        value = text[end:stop].strip(" \n-–+•;,.")
+        value = text[end:stop].strip(" \n-–+•*;,.")
+        if value.endswith(")") and value.count(")") > value.count("("):
+            value = value[:-1].strip(" ;,.")  # the last label of '(Chủ trì: …; Thời hạn: Khi phát sinh)'
         if not value:
             continue
         if name in ROLES:
@@ -221,7 +224,7 @@ def read_assignment(text: str, column_role: str | None = None, known: Collection
 
 _BRACKET = re.compile(r"\(([^()]*)\)")
 # Where a cell starts a new clause: a new line, a semicolon, a full stop or a bullet before a capital letter.
-_BREAK = re.compile(r"\n+|;\s*|(?<=[^\s.])\.\s+(?=\S)|(?<=\S)\s+[-+•]\s+(?=\S)|^\s*[-–+•]\s+")
+_BREAK = re.compile(r"\n+|;\s*|(?<=[^\s.])\.\s+(?=\S)|(?<=\S)\s+[-+•*]\s+(?=\S)|^\s*[-–+•*]\s+")
 # Dashes inside names ('Phòng Kế hoạch - Tài chính', 'Bà Rịa - Vũng Tàu') do not start a clause.
 _NAME_DASHES = ("ke hoach", "ba ria")
 
@@ -231,7 +234,7 @@ def _clauses(text: str) -> list[str]:
     for match in _BREAK.finditer(text):
         separator = match.group(0)
         following = text[match.end():match.end() + 1]
-        if separator.strip() in ("-", "+", "•", ".") and match.start() > 0:
+        if separator.strip() in ("-", "+", "•", "*", ".") and match.start() > 0:
             before = strip_accents(text[max(0, match.start() - 12):match.start()]).lower()
             if not following.isupper() or before.endswith(_NAME_DASHES):
                 continue

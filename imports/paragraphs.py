@@ -113,8 +113,9 @@ class ParagraphReader:
         opened = _Open(item)
         if labels:
             # 'a) Rà soát văn bản. Chủ trì: Thanh tra Sở; Thời gian: Quý II/2025' on one line.
-            opened.labels.append(text[labels[0][0]:])
-            text = text[: labels[0][0]].strip(" ,;.-–")
+            # The labels may sit in brackets: '1.2. Thực hiện xin lỗi … (Chủ trì: …; Thời hạn: Khi phát sinh).'
+            opened.labels.append(text[labels[0][0]:].rstrip(" .;"))
+            text = text[: labels[0][0]].rstrip(" ,;.-–(")
         item.cells["content"] = text
         item.strong = bool(re.fullmatch(r"[IVXLC]+|[A-H]", code)) or is_upper_title(text)
         return opened

@@ -191,6 +191,13 @@ def _understand(folded: str, verbatim: str, year: int | None, calendar: WorkCale
         start, end = _year_bounds(text_year) if text_year else (None, None)
         return Deadline(ON_INSTRUCTION, verbatim, period_start=start, period_end=end, event=instruction)
 
+    span = _span(folded, default_year)
+    if span is not None:
+        start, end, joined = span
+        if not joined or _condition(folded):
+            return _partial(PERIOD, verbatim, _condition(folded) or f"{start:%d/%m/%Y}–{end:%d/%m/%Y}")
+        return Deadline(PERIOD, verbatim, due=_working(end, calendar), stated_due=end, period_start=start,
+                        period_end=end)
     period = _week(folded, default_year, calendar) or _period(folded, default_year)
     if period is not None:
         start, end = period
@@ -251,6 +258,37 @@ def _explicit_dates(folded: str, default_year: int | None) -> list[tuple[date | 
             except ValueError:
                 found.append((match.start(), None, NOTE_BAD_DATE))
     return [(d, note) for _, d, note in sorted(found, key=lambda f: f[0])]
+
+
+_QUARTER_LIST = re.compile(r"quy ((?:iv|iii|ii|i|[1-4])\b(?:\s*(?:,|va|-|–|den)\s*(?:quy )?(?:iv|iii|ii|i|[1-4])\b)*)"
+                           r"(?:\s*(?:/|nam)\s*(\d{4}))?")
+_MONTH_LIST = re.compile(r"thang (\d{1,2}(?:\s*(?:,|va|-|–|den)\s*(?:thang )?\d{1,2})*)(?:\s*(?:/|nam)\s*(\d{4}))?")
+_RANGE_WORDS = re.compile(r"\b(?:den|toi)\b|\s[-–]\s|\d[-–]\d")
+
+
+def _span(folded: str, default_year: int | None) -> tuple[date, date, bool] | None:
+    """Several quarters or months ('Quý II và Quý III/2025', 'Từ tháng 3 đến tháng 6/2025', 'tháng 3, 4/2025'):
+    (first day, last day, whether they run on without a gap); None when the phrase names one period or none."""
+    periods: list[tuple[date, date]] = []
+    years = [int(y) for y in re.findall(r"(?:/|nam)\s*(\d{4})", folded)]
+    year = years[-1] if years else default_year
+    if year is None:
+        return None
+    for match in _QUARTER_LIST.finditer(folded):
+        for numeral in re.findall(r"iv|iii|ii|i|[1-4]", match.group(1)):
+            first = 3 * (_ROMAN[numeral] - 1) + 1
+            periods.append((date(year, first, 1), date(year, first + 2, monthcal.monthrange(year, first + 2)[1])))
+    for match in _MONTH_LIST.finditer(folded):
+        for number in re.findall(r"\d{1,2}", match.group(1)):
+            m = int(number)
+            if 1 <= m <= 12:
+                periods.append((date(year, m, 1), date(year, m, monthcal.monthrange(year, m)[1])))
+    if len(set(periods)) < 2:
+        return None
+    periods.sort()
+    joined = bool(_RANGE_WORDS.search(folded)) or all(
+        later[0] <= earlier[1] + timedelta(days=1) for earlier, later in zip(periods, periods[1:], strict=False))
+    return periods[0][0], periods[-1][1], joined
 
 
 def _period(folded: str, default_year: int | None) -> tuple[date, date] | None:

@@ -144,3 +144,21 @@ def test_outside_participants_round_trip_through_the_review_box():
     assert parse_participants(text) == participants
     assert parse_participants("chủ trì: Tổ kiểm tra công vụ Sở\nCục Thuế tỉnh\n") == [
         {"role": "lead", "name": "Tổ kiểm tra công vụ Sở"}, {"role": "coordinating", "name": "Cục Thuế tỉnh"}]
+
+
+@pytest.mark.parametrize(("cell", "lead", "deadline"), [
+    ("(Chủ trì: Văn phòng Đăng ký đất đai; Thời hạn: Khi phát sinh)", ["Văn phòng Đăng ký đất đai"], "Khi phát sinh"),
+    ("* Chủ trì: Thanh tra Sở\n* Thời hạn: Báo cáo trước ngày 10 hằng tháng", ["Thanh tra Sở"],
+     "Báo cáo trước ngày 10 hằng tháng"),
+    ("Cơ quan chủ trì: Văn phòng Sở.\nThời hạn: Thường xuyên.", ["Văn phòng Sở"], "Thường xuyên"),
+])
+def test_labels_in_brackets_after_stars_and_with_full_stops(cell, lead, deadline):
+    read = read_assignment(cell)
+    assert read.lead == lead and read.fields["deadline"] == deadline
+
+
+def test_companies_are_outside_bodies():
+    read = read_assignment("Trung tâm CNTT; Viettel Bà Rịa – Vũng Tàu; Công ty Cổ phần Tin học ABC", "coordinating")
+    assert read.coordinating == ["Trung tâm CNTT"]
+    assert read.outside == [("coordinating", "Viettel Bà Rịa – Vũng Tàu"),
+                            ("coordinating", "Công ty Cổ phần Tin học ABC")]

