@@ -100,16 +100,19 @@ def update_header(session: ImportSession, *, by, fields: dict) -> ImportSession:
 
 
 @transaction.atomic
-def map_name(session: ImportSession, *, by, text: str, unit=None, group=None) -> ImportSession:
-    """Remembers for this draft that a name means `unit` (or a `group` of units; with neither, names no unit)."""
+def map_name(session: ImportSession, *, by, text: str, unit=None, group=None, outside: bool = False) -> ImportSession:
+    """Remembers for this draft that a name means `unit` (or a `group` of units, or a body `outside` the department,
+    kept by name; with none of them, names no unit)."""
     session = _lock(session)
     key = normalize_name(text)
     mappings = session.payload.setdefault("mappings", {})
     before = mappings.get(key)
-    mappings[key] = {"text": text, "unit": unit.pk if unit else None, "group": group.pk if group else None}
+    mappings[key] = {"text": text, "unit": unit.pk if unit else None, "group": group.pk if group else None,
+                     "outside": bool(outside and not unit and not group)}
     session.save(update_fields=["payload", "updated_at"])
-    record(by=by, obj=session, action="update",
-           changes={"mapping": [before, {"text": text, "unit": str(unit or group or "")}]}, note="Gán tên đơn vị")
+    label = str(unit or group or ("ngoài Sở" if outside else ""))
+    record(by=by, obj=session, action="update", changes={"mapping": [before, {"text": text, "unit": label}]},
+           note="Gán tên đơn vị")
     return session
 
 
@@ -138,6 +141,10 @@ def plan_arguments(session: ImportSession, resolver: Resolver) -> tuple[dict, li
                                     for f in task.get("footnotes", [])]
                 row["outside_participants"] = [p for p in task.get("outside_participants", [])
                                                if p.get("role") in ("lead", "coordinating", "monitoring")]
+                for role, attr in ROLES:
+                    for name in resolver.outside_names(task.get(attr, "")):
+                        if {"role": role, "name": name} not in row["outside_participants"]:
+                            row["outside_participants"].append({"role": role, "name": name})
                 row["needs_units"] = needs_units(*(task.get(name, "") for name in UNIT_TEXTS))
                 tasks.append(row)
             if tasks:

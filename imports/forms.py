@@ -72,8 +72,12 @@ class HeaderForm(forms.Form):
     field_order = list(HEADER_EDIT_FIELDS)
 
 
+OUTSIDE = "ngoai"
+
+
 class MapNameForm(forms.Form):
-    """Maps a name cchc did not recognise to a unit ("12"), a group of units ("g3"), or to nothing ("")."""
+    """Maps a name cchc did not recognise to a unit ("12"), a group of units ("g3"), a body outside the department
+    ("ngoai", kept as a named participant), or to nothing ("")."""
 
     text = forms.CharField(max_length=500, widget=forms.HiddenInput)
     unit = forms.ChoiceField(label=_("Là đơn vị"), required=False)
@@ -81,7 +85,7 @@ class MapNameForm(forms.Form):
     def __init__(self, *args, units, groups=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = (
-            [("", _("— Không phải đơn vị (bỏ qua) —"))]
+            [("", _("— Không phải đơn vị (bỏ qua) —")), (OUTSIDE, _("— Cơ quan ngoài Sở (giữ tên) —"))]
             + [(str(u.pk), u.name) for u in units]
             + [(f"g{g.pk}", f"{g.name} ({_('nhóm')})") for g in groups]
         )

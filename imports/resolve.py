@@ -35,7 +35,18 @@ class Resolver:
         unit = self.units_by_id.get(mapping.get("unit"))
         return [unit] if unit else []
 
+    def outside_names(self, cell: str) -> list[str]:
+        """The names of a cell the user marked as bodies outside the department."""
+        names = []
+        for match in self.directory.match_cell(cell):
+            mapped = self.mappings.get(normalize_name(match.text))
+            if mapped is not None and mapped.get("outside"):
+                names.append(match.text)
+        return names
+
     def mapping_label(self, mapping: dict) -> str:
+        if mapping.get("outside"):
+            return ""
         if mapping.get("group") in self.groups_by_id:
             return self.groups_by_id[mapping["group"]].name
         unit = self.units_by_id.get(mapping.get("unit"))
@@ -62,7 +73,9 @@ class Resolver:
         chips = []
         for match in self.directory.match_cell(cell):
             mapped = self.mappings.get(normalize_name(match.text))
-            if mapped is not None:
+            if mapped is not None and mapped.get("outside"):
+                chips.append({"label": match.text, "title": "", "ok": True, "outside": True})
+            elif mapped is not None:
                 label = self.mapping_label(mapped)
                 if label:
                     chips.append({"label": label, "title": f"{match.text} → {label}", "ok": True})

@@ -14,7 +14,7 @@ from accounts.permissions import require, visible_units
 from imports import actions
 from imports.cells import FIELD_WARNINGS, field_warnings, needs_units, participants_text
 from imports.docx_reader import UnreadableFile, read_file
-from imports.forms import HeaderForm, MapNameForm, TaskForm, UploadForm
+from imports.forms import OUTSIDE, HeaderForm, MapNameForm, TaskForm, UploadForm
 from imports.layout import extract_plan
 from imports.models import ImportSession
 from imports.resolve import Resolver, known_names
@@ -151,7 +151,7 @@ def _review_context(session: ImportSession, only_to_review: bool = False) -> dic
     if same:
         warnings.append(f"cchc đã có kế hoạch số {same.number or '…'}/{same.symbol} năm {same.year} của đơn vị này "
                         f"(“{same.title[:120]}”). Kiểm tra lại để khỏi tạo trùng.")
-    mapped = [{"text": m["text"], "label": resolver.mapping_label(m)}
+    mapped = [{"text": m["text"], "label": resolver.mapping_label(m), "outside": m.get("outside", False)}
               for m in session.payload.get("mappings", {}).values()]
     return {
         "session": session,
@@ -272,12 +272,17 @@ def map_unit_name(request, pk):
         messages.error(request, _("Chưa chọn được đơn vị: hãy chọn một đơn vị trong danh sách hoặc “bỏ qua”."))
         return redirect("imports:review", pk)
     text, choice = form.cleaned_data["text"], form.cleaned_data["unit"]
-    group = resolver.groups_by_id.get(int(choice[1:])) if choice.startswith("g") else None
-    unit = resolver.units_by_id.get(int(choice)) if choice.isdigit() else None
-    actions.map_name(session, by=request.user, text=text, unit=unit, group=group)
+    group = resolver.groups_by_id.get(int(choice[1:])) if choice.startswith("g") and choice[1:].isdigit() else None
+    unit = resolver.units_by_id.get(int(choice)) if choice.isascii() and choice.isdigit() else None
+    outside = choice == OUTSIDE
+    actions.map_name(session, by=request.user, text=text, unit=unit, group=group, outside=outside)
     target = unit or group
-    messages.success(request, _("“%(text)s” được hiểu là %(unit)s.") % {"text": text, "unit": target.name} if target
-                     else _("Đã bỏ qua “%(text)s”.") % {"text": text})
+    if target:
+        messages.success(request, _("“%(text)s” được hiểu là %(unit)s.") % {"text": text, "unit": target.name})
+    elif outside:
+        messages.success(request, _("“%(text)s” được giữ tên như một cơ quan ngoài Sở.") % {"text": text})
+    else:
+        messages.success(request, _("Đã bỏ qua “%(text)s”.") % {"text": text})
     return redirect("imports:review", pk)
 
 

@@ -125,3 +125,19 @@ def test_a_name_mapped_to_a_group_gives_its_members(cast, client_for):
     task = Task.objects.get(code="3")  # 'Văn phòng Sở; Đơn vị lạ 0'
     assert {u.code for u in task.lead_units.all()} == {"vp", "vpdkdd", "ttcntt", "ttkt", "ttptqd", "ttqt"}
     assert not UnitAlias.objects.filter(alias="Đơn vị lạ 0").exists()  # only unit names become aliases
+
+
+def test_a_name_marked_as_an_outside_body_is_kept_as_a_participant(cast, client_for):
+    from imports.tests.test_review import _docx_with
+
+    client = client_for(cast.mai)
+    session = upload(client, cast, _docx_with(3))
+    response = client.post(reverse("imports:map", args=[session.pk]), {"text": "Đơn vị lạ 2", "unit": "ngoai"})
+    assert response.status_code == 302
+    page = client.get(reverse("imports:review", args=[session.pk])).content.decode()
+    assert "Đơn vị lạ 2 (ngoài Sở)" in page and "cơ quan ngoài Sở (giữ tên)" in page
+    client.post(reverse("imports:confirm", args=[session.pk]))
+    task = Task.objects.get(code="2")  # 'Văn phòng Sở; Đơn vị lạ 2'
+    assert {u.code for u in task.lead_units.all()} == {"vp"}
+    assert task.outside_participants == [{"role": "lead", "name": "Đơn vị lạ 2"}]
+    assert not UnitAlias.objects.filter(alias="Đơn vị lạ 2").exists()
