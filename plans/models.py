@@ -143,6 +143,12 @@ class Task(models.Model):
     lead_text = models.TextField(_("chủ trì (nguyên văn)"), blank=True)
     coordinating_text = models.TextField(_("phối hợp (nguyên văn)"), blank=True)
     monitoring_text = models.TextField(_("theo dõi (nguyên văn)"), blank=True)
+    # What the plan says about how the task is carried out, beyond who does it (read by the importer).
+    method = models.TextField(_("phân công và cách thức thực hiện"), blank=True)
+    footnotes = models.JSONField(_("chú thích"), default=list, blank=True)  # [{"mark": "2", "text": "…"}]
+    # Bodies outside the unit tree that take part: [{"role": "lead|coordinating|monitoring", "name": "Sở Nội vụ"}].
+    outside_participants = models.JSONField(_("cơ quan ngoài tham gia"), default=list, blank=True)
+    needs_units = models.BooleanField(_("cần chọn đơn vị"), default=False)
     # The deadline as written and as understood (workdays.deadlines).
     deadline_text = models.CharField(_("thời gian thực hiện (nguyên văn)"), max_length=500, blank=True)
     deadline_kind = models.CharField(_("loại thời hạn"), max_length=20, choices=DEADLINE_KINDS, default="none")
