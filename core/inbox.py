@@ -31,6 +31,7 @@ KINDS: dict[str, object] = {
     "report": _("Báo cáo định kỳ phải gửi"),
     "assessment": _("Đánh giá CCHC đang thực hiện"),
     "survey": _("Phiếu lấy ý kiến chờ Anh/Chị trả lời"),
+    "survey_close": _("Khảo sát đã qua ngày kết thúc, chưa đóng"),
 }
 # Shown on the home page per kind; the rest is one click away (Kind's `more`).
 SHOWN = 8

@@ -1,11 +1,13 @@
 """What surveys put in each person's to-do list (core.inbox): the opinion surveys of their unit (or the units above
-it) that are open and that they have not answered yet. Answers stay anonymous: only the fact of answering is kept."""
+it) that are open and that they have not answered yet (answers stay anonymous: only the fact of answering is kept),
+and for those who run surveys, the ones still taking answers after their last day."""
 
 from datetime import date
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.permissions import can, unit_filter
 from core.inbox import Item, source
 from surveys.models import Survey
 
@@ -33,3 +35,20 @@ def surveys_to_answer(user, today: date) -> list[Item]:
                           "không lưu Anh/Chị chọn gì.") % {"unit": survey.unit.display_short if survey.unit else "", "period": survey.period_label},
                  badge=_("Chờ trả lời"), tone="info")
             for survey in waiting.select_related("unit").order_by("end_date", "pk")]
+
+
+def _past_end(user, today: date):
+    if not can(user, "survey.manage"):
+        return None
+    return Survey.objects.filter(unit_filter(user, "survey.manage"), status=Survey.Status.OPEN, is_template=False,
+                                 end_date__lt=today)
+
+
+@source("survey_close", count=_past_end, nav="surveys:index")
+def surveys_to_close(user, today: date) -> list[Item]:
+    running = _past_end(user, today)
+    if running is None:
+        return []
+    return [Item(title=str(survey), link=reverse("surveys:detail", args=[survey.pk]), due=survey.end_date,
+                 detail=survey.unit.display_short if survey.unit else "", badge=_("Đã qua ngày kết thúc"), tone="warn")
+            for survey in running.select_related("unit").order_by("end_date", "pk")]

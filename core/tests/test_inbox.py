@@ -91,6 +91,7 @@ def test_lan_sees_what_came_back_to_her_and_her_tasks_due(work, cast, client_for
     assert f"{in_charge.count()} còn thiếu" in todo["assessment"], "scored, but without evidence or explanation"
     assert "phiếu không ghi tên" in todo["survey"]
     assert "decide" not in todo and "appraise" not in todo, "lan decides nothing"
+    assert "survey_close" not in todo, "closing surveys is the office's business"
 
 
 @time_machine.travel(NOW, tick=False)
@@ -115,6 +116,7 @@ def test_thu_sees_the_appraisal_and_the_appeal_waiting_but_not_her_own_unit(work
 def test_mai_and_manh_see_requests_of_others_and_the_departments_assessment(work, cast, client_for):
     mai = todo_of(client_for(cast.mai).get("/"))
     assert "Kết nối phần mềm một cửa" in mai["decide"]
+    assert "Đã qua ngày kết thúc" in mai["survey_close"] and "31/12/2024" in mai["survey_close"]
     assert "Sở Tài nguyên và Môi trường" in mai["assessment"] and "tiêu chí đã chấm" in mai["assessment"]
     own = make_task(cast, make_plan(cast, number="10"), lead="vp", monitoring="vp", deadline="Trước ngày 30/11",
                     content="Nhiệm vụ của Văn phòng")
