@@ -47,7 +47,7 @@ PERMISSIONS: dict[str, dict[str, str]] = {
     "plan.manage": {O: TREE, ADM: TREE},
     "task.report": {S: OWN, H: OWN, O: TREE},
     "task.monitor": {H: OWN, O: TREE, L: TREE, ADM: TREE},
-    "task.approve_extension": {H: OWN, O: TREE},
+    "task.approve_extension": {H: OWN, O: TREE, L: TREE},
     # Measured inputs
     "dossier.view": EVERYONE_TREE,
     "dossier.import": {O: TREE, ADM: TREE},
