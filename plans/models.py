@@ -36,6 +36,24 @@ class Plan(models.Model):
     signer_name = models.CharField(_("người ký"), max_length=150, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=150, blank=True)
     recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
+    # The plan this one carries out, when it is in cchc (a unit's plan under the department's, or the department's
+    # under the province's); its legal bases (căn cứ) are LegalBasis rows.
+    parent_plan = models.ForeignKey("self", verbose_name=_("thực hiện kế hoạch"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="child_plans")
+    # An improvement plan drafted from a year's results keeps the assessment it was drafted from.
+    source_assessment = models.ForeignKey("assessments.Assessment", verbose_name=_("lập từ kết quả đánh giá"),
+                                          null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The free sections, in the small markup of plans.richtext (paragraphs, **bold**, *italic*, "- " bullets).
+    results_text = models.TextField(_("kết quả đánh giá năm trước"), blank=True)
+    purpose_text = models.TextField(_("mục đích, yêu cầu"), blank=True)
+    solutions_text = models.TextField(_("nhiệm vụ, giải pháp"), blank=True)
+    organisation_text = models.TextField(_("tổ chức thực hiện"), blank=True)
+    budget_text = models.TextField(_("kinh phí thực hiện"), blank=True)
+    # Seed 004, IV.3: each unit sends its own plan within this many days of the plan's issue.
+    unit_plan_days = models.PositiveSmallIntegerField(_("số ngày để các đơn vị gửi kế hoạch"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("thời điểm ban hành"), null=True, blank=True)
+    # What a draft from results was made with (product, deadline, monitoring unit…), so a re-draft proposes alike.
+    draft_settings = models.JSONField(_("mặc định khi lập dự thảo"), default=dict, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -61,8 +79,17 @@ class Plan(models.Model):
         return self.issuing_unit
 
 
+def target_evidence_path(instance, filename):
+    return f"plans/targets/{instance.plan_id}/{filename}"
+
+
 class Target(models.Model):
     """A measurable target of a plan (chỉ tiêu): 'online payments above 70 %'."""
+
+    class Change(models.TextChoices):
+        LEVEL = "level", _("Mức đạt được")
+        INCREASE = "increase", _("Tăng so với năm gốc")
+        DECREASE = "decrease", _("Giảm so với năm gốc")
 
     class Comparison(models.TextChoices):
         AT_LEAST = "gte", "≥"
@@ -76,6 +103,29 @@ class Target(models.Model):
     comparison = models.CharField(_("so sánh"), max_length=3, choices=Comparison.choices, default=Comparison.AT_LEAST)
     value = models.DecimalField(_("giá trị"), max_digits=9, decimal_places=2)
     unit_label = models.CharField(_("đơn vị tính"), max_length=20, default="%", blank=True)
+    # Compound targets: a range ('40–45 %') that must hold for a share of a population ('tối thiểu 40 % tổng số TTHC').
+    value_to = models.DecimalField(_("đến giá trị"), max_digits=9, decimal_places=2, null=True, blank=True)
+    scope_share = models.DecimalField(_("áp dụng cho tối thiểu (%)"), max_digits=5, decimal_places=2, null=True,
+                                      blank=True)
+    scope_label = models.CharField(_("đối tượng áp dụng"), max_length=200, blank=True)
+    # Relative targets ('giảm 10 % so với năm 2021', 'tăng so với năm trước'): the value is the change in percent of
+    # the baseline's level (or, with a value of 0, any change in that direction).
+    change = models.CharField(_("cách tính"), max_length=10, choices=Change.choices, default=Change.LEVEL)
+    baseline_year = models.PositiveSmallIntegerField(_("năm gốc"), null=True, blank=True,
+                                                     help_text=_("Để trống: so với năm trước năm kế hoạch."))
+    baseline_value = models.DecimalField(_("giá trị năm gốc (nhập tay)"), max_digits=12, decimal_places=3, null=True,
+                                         blank=True)
+    # A target cchc cannot measure takes a typed value with its evidence.
+    manual_value = models.DecimalField(_("giá trị đạt (nhập tay)"), max_digits=12, decimal_places=3, null=True,
+                                       blank=True)
+    manual_note = models.TextField(_("căn cứ của giá trị nhập tay"), blank=True)
+    manual_file = models.FileField(_("tài liệu kiểm chứng của giá trị"), upload_to=target_evidence_path, max_length=300,
+                                   blank=True)
+    manual_on = models.DateField(_("ngày cập nhật giá trị"), null=True, blank=True)
+    manual_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật giá trị"), null=True,
+                                  blank=True, on_delete=models.SET_NULL, related_name="+")
+    drafted_from = models.CharField(_("đề xuất từ"), max_length=120, blank=True, db_index=True)
+    drafted_hash = models.CharField(_("dấu nội dung đề xuất"), max_length=64, blank=True)
     order = models.PositiveIntegerField(default=0)
     # See Plan.version.
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
@@ -171,6 +221,13 @@ class Task(models.Model):
     extended_due = models.DateField(_("hạn đã được gia hạn"), null=True, blank=True)
     criteria = models.ManyToManyField("frameworks.Criterion", verbose_name=_("tiêu chí phục vụ"), blank=True,
                                       related_name="tasks")
+    # The task of the plan above that this one carries out (a unit's share of the department's task).
+    parent_task = models.ForeignKey("self", verbose_name=_("nhiệm vụ của kế hoạch cấp trên"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="unit_tasks")
+    # A row proposed by the draft from results: which proposal (plans.drafting keys), and the proposal's text hash
+    # when it was written, so a re-draft updates untouched rows and leaves edited ones alone.
+    drafted_from = models.CharField(_("đề xuất từ"), max_length=120, blank=True, db_index=True)
+    drafted_hash = models.CharField(_("dấu nội dung đề xuất"), max_length=64, blank=True)
     status = models.CharField(_("tình trạng"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
@@ -366,11 +423,15 @@ class Notification(models.Model):
         ESCALATION = "escalation", _("Quá hạn, báo đơn vị theo dõi")
         REPORT_DUE = "report_due", _("Sắp đến hạn báo cáo")
         REPORT_LATE = "report_late", _("Chưa gửi báo cáo")
+        UNIT_PLAN_DUE = "unit_plan_due", _("Sắp đến hạn gửi kế hoạch của đơn vị")
+        UNIT_PLAN_LATE = "unit_plan_late", _("Chưa gửi kế hoạch của đơn vị")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_notifications")
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications")
     period = models.ForeignKey(ReportPeriod, null=True, blank=True, on_delete=models.CASCADE,
                                related_name="notifications")
+    unit_request = models.ForeignKey("plans.UnitPlanRequest", verbose_name=_("kế hoạch đơn vị phải gửi"), null=True,
+                                     blank=True, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     day = models.DateField(_("ngày nhắc"), db_index=True)
     due_date = models.DateField(_("hạn"))
@@ -386,6 +447,9 @@ class Notification(models.Model):
                                     name="one_task_notification_per_day"),
             models.UniqueConstraint(fields=["user", "period", "kind", "day"],
                                     condition=models.Q(period__isnull=False), name="one_period_notification_per_day"),
+            models.UniqueConstraint(fields=["user", "unit_request", "kind", "day"],
+                                    condition=models.Q(unit_request__isnull=False),
+                                    name="one_unit_plan_notification_per_day"),
         ]
 
     def __str__(self) -> str:
@@ -402,3 +466,7 @@ class Digest(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_digest_per_day")]
+
+
+# Legal bases, province results, per-unit targets and unit-plan requests (kept apart to keep this module readable).
+from plans.content import LegalBasis, ProvinceResult, TargetAssignment, UnitPlanRequest  # noqa: E402, F401
