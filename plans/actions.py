@@ -24,7 +24,8 @@ TASK_FIELDS = ["code", "section", "content", "product", "deadline_text", "lead_t
                "monitoring_text", "is_heading"]
 TASK_STATE_FIELDS = ["status", "progress", "completed_on", "event_date", "due_date", "extended_due"]
 SECTION_FIELDS = ["appendix_number", "appendix_title", "numeral", "title"]
-TARGET_FIELDS = ["label", "metric_key", "comparison", "value", "unit_label"]
+TARGET_FIELDS = ["label", "metric_key", "comparison", "value", "value_to", "unit_label", "scope_share", "scope_label",
+                 "change", "baseline_year", "baseline_value"]
 # What an issued plan keeps as it was issued: who issued it, its number and date, its year.
 FROZEN_WHEN_ISSUED = ["issuing_unit", "number", "symbol", "issue_date", "year"]
 HEADER_KEYS = ["number", "symbol", "title", "summary", "place", "issue_date", "year", "kind", "signer_name",
@@ -113,9 +114,14 @@ def issue_plan(*, by, plan: Plan, version: int | None = None, issue_date: date |
     before = snapshot(plan, ["status", "issue_date"])
     plan.status = Plan.Status.ISSUED
     plan.issue_date = issue_date or plan.issue_date or timezone.localdate()
-    plan.save(update_fields=["status", "issue_date", "version"])
+    plan.issued_at = timezone.now()
+    plan.save(update_fields=["status", "issue_date", "issued_at", "version"])
     record(by=by, obj=plan, action=AuditEntry.Action.STATUS, changes=diff(before, snapshot(plan, ["status", "issue_date"])),
            note=_("Ban hành kế hoạch"))
+    if plan.unit_plan_days:
+        from plans.cascade import request_unit_plans
+
+        request_unit_plans(by=by, plan=plan)
     return plan
 
 
@@ -274,9 +280,12 @@ def set_targets(*, by, plan: Plan, rows: list[dict]) -> None:
 
 @transaction.atomic
 def add_target(*, by, plan: Plan, label: str, value, metric_key: str = "", comparison: str = "gte",
-               unit_label: str = "%") -> Target:
+               unit_label: str = "%", **extra) -> Target:
+    """extra: the compound and relative parts (value_to, scope_share, scope_label, change, baseline_year,
+    baseline_value)."""
+    extra = {k: v for k, v in extra.items() if k in TARGET_FIELDS}
     target = Target.objects.create(plan=plan, label=label, value=value, metric_key=metric_key, comparison=comparison,
-                                   unit_label=unit_label, order=plan.targets.count() + 1)
+                                   unit_label=unit_label, order=plan.targets.count() + 1, **extra)
     record_create(by=by, obj=target, fields=["plan", "label", "metric_key", "comparison", "value"])
     return target
 

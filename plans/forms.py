@@ -139,10 +139,13 @@ class TaskForm(VersionedForm):
 class TargetForm(forms.ModelForm):
     class Meta:
         model = Target
-        fields = ["label", "metric_key", "comparison", "value", "unit_label"]
+        fields = ["label", "metric_key", "comparison", "value", "value_to", "unit_label", "scope_share",
+                  "scope_label", "change", "baseline_year", "baseline_value"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["value_to"].help_text = _("Khi chỉ tiêu là một khoảng: “rút ngắn 40–45 %” → 40 đến 45.")
+        self.fields["scope_share"].help_text = _("“… của tối thiểu 40 % tổng số TTHC” → 40.")
         self.fields["metric_key"] = forms.ChoiceField(label=_("Số liệu đo (nếu có)"), required=False,
                                                       choices=[("", "—")] + metric_choices(gettext))
 
@@ -297,3 +300,111 @@ class CriteriaForm(forms.Form):
         self.fields["criteria"].queryset = (Criterion.objects.filter(framework__year__in=[plan.year, plan.year - 1])
                                             .select_related("framework").order_by("-framework__year", "framework",
                                                                                   "order"))
+
+
+class DraftSettingsForm(forms.Form):
+    """The editable defaults of an improvement-plan draft."""
+
+    product = forms.CharField(label=_("Kết quả của nhiệm vụ (mặc định)"), max_length=300)
+    deadline = forms.CharField(label=_("Thời gian thực hiện nhiệm vụ khắc phục"), max_length=200,
+                               help_text=_("Ví dụ: “Báo cáo trước ngày 15/11”."))
+    maintain_deadline = forms.CharField(label=_("Thời gian thực hiện nhiệm vụ duy trì"), max_length=200,
+                                        help_text=_("{year} được thay bằng năm kế hoạch: “Năm {year}” → “Năm 2024”."))
+    office = forms.ModelChoiceField(label=_("Cơ quan theo dõi, đôn đốc, tổng hợp"), queryset=Unit.objects.none())
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = Unit.objects.subtree_of(unit.department()).active().order_by("path")
+        self.fields["office"].label_from_instance = lambda u: u.name
+
+    def stored(self) -> dict:
+        data = self.cleaned_data
+        return {"product": data["product"], "deadline": data["deadline"],
+                "maintain_deadline": data["maintain_deadline"], "office": data["office"].pk}
+
+
+MARKUP_HELP = _("Mỗi dòng là một đoạn; dòng bắt đầu bằng “- ” là gạch đầu dòng; **chữ đậm**, *chữ nghiêng*.")
+
+
+class PlanTextsForm(VersionedForm):
+    results_text = forms.CharField(label=_("Kết quả đánh giá năm trước"), required=False, help_text=MARKUP_HELP,
+                                   widget=forms.Textarea(attrs={"rows": 12}))
+    purpose_text = forms.CharField(label=_("Mục đích, yêu cầu"), required=False, help_text=MARKUP_HELP,
+                                   widget=forms.Textarea(attrs={"rows": 10}))
+    solutions_text = forms.CharField(label=_("Nhiệm vụ, giải pháp"), required=False, help_text=MARKUP_HELP,
+                                     widget=forms.Textarea(attrs={"rows": 8}))
+    organisation_text = forms.CharField(label=_("Tổ chức thực hiện"), required=False, help_text=MARKUP_HELP,
+                                        widget=forms.Textarea(attrs={"rows": 8}))
+    budget_text = forms.CharField(label=_("Kinh phí thực hiện"), required=False, help_text=MARKUP_HELP,
+                                  widget=forms.Textarea(attrs={"rows": 3}))
+    unit_plan_days = forms.IntegerField(label=_("Số ngày để các phòng, đơn vị gửi kế hoạch của đơn vị"),
+                                        required=False, min_value=1, max_value=365,
+                                        help_text=_("Tính từ ngày ban hành; để trống nếu không yêu cầu."))
+
+
+class LegalBasisForm(forms.Form):
+    kind = forms.CharField(label=_("Loại văn bản"), max_length=60, required=False,
+                           help_text=_("Ví dụ: Kế hoạch, Quyết định, Nghị quyết"))
+    number = forms.CharField(label=_("Số, ký hiệu"), max_length=60, required=False,
+                             help_text=_("Ví dụ: 152/KH-UBND"))
+    issued_on = forms.DateField(label=_("Ngày ban hành"), required=False, widget=DATE_INPUT)
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=200, required=False)
+    summary = forms.CharField(label=_("Trích yếu"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    is_parent = forms.BooleanField(label=_("Đây là kế hoạch cấp trên mà kế hoạch này thực hiện"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("number") or data.get("summary")):
+            raise forms.ValidationError(_("Nhập số, ký hiệu hoặc trích yếu của văn bản làm căn cứ."))
+        return data
+
+
+class ProvinceResultForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    index = forms.ChoiceField(label=_("Chỉ số"))
+    score = forms.DecimalField(label=_("Điểm / tỷ lệ"), max_digits=7, decimal_places=3, min_value=0)
+    score_unit = forms.ChoiceField(label=_("Đơn vị tính"), choices=[("điểm", _("điểm")), ("%", "%")])
+    rank = forms.IntegerField(label=_("Xếp hạng"), required=False, min_value=1, max_value=1000)
+    out_of = forms.IntegerField(label=_("Trên tổng số"), required=False, min_value=1, max_value=1000)
+    decision_number = forms.CharField(label=_("Số quyết định công bố"), max_length=60, required=False)
+    decision_date = forms.DateField(label=_("Ngày quyết định"), required=False, widget=DATE_INPUT)
+    decision_issuer = forms.CharField(label=_("Cơ quan công bố"), max_length=200, required=False,
+                                      help_text=_("Ví dụ: Bộ Nội vụ"))
+
+    def __init__(self, *args, **kwargs):
+        from plans.content import ProvinceResult
+
+        super().__init__(*args, **kwargs)
+        self.fields["index"].choices = ProvinceResult.Index.choices
+
+    def clean(self):
+        data = super().clean()
+        rank, out_of = data.get("rank"), data.get("out_of")
+        if rank and out_of and rank > out_of:
+            self.add_error("rank", _("Thứ hạng không lớn hơn tổng số được xếp hạng."))
+        return data
+
+
+class TargetValueForm(VersionedForm):
+    """A target cchc cannot measure: the value reached, typed, with its evidence."""
+
+    manual_value = forms.DecimalField(label=_("Giá trị đạt được"), max_digits=12, decimal_places=3)
+    manual_note = forms.CharField(label=_("Căn cứ (văn bản, số liệu)"), widget=forms.Textarea(attrs={"rows": 2}))
+    manual_file = forms.FileField(label=_("Tài liệu kiểm chứng"), required=False)
+
+    def clean_manual_file(self):
+        upload = self.cleaned_data.get("manual_file")
+        return _check_file(upload) if upload else upload
+
+
+class TargetAssignmentForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Phòng, đơn vị được giao"), queryset=Unit.objects.none())
+    value = forms.DecimalField(label=_("Mức giao"), max_digits=9, decimal_places=2)
+    manual_value = forms.DecimalField(label=_("Giá trị đạt (nếu không đo tự động)"), max_digits=12,
+                                      decimal_places=3, required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.subtree_of(plan.issuing_unit).active().exclude(
+            pk=plan.issuing_unit_id).order_by("path")
+        self.fields["unit"].label_from_instance = lambda u: u.name

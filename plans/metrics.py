@@ -4,6 +4,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -26,3 +27,80 @@ def on_time_rate(unit, start: date, end: date) -> MetricValue | None:
 def register() -> None:
     register_metric("plans.on_time_rate", gettext_noop("Tỷ lệ nhiệm vụ được giao hoàn thành đúng hạn (%)"),
                     on_time_rate)
+    register_metric("org.internal_units", gettext_noop("Số đầu mối bên trong (phòng, chi cục, đơn vị trực thuộc)"),
+                    internal_units)
+    register_metric("org.public_service_units", gettext_noop("Số đơn vị sự nghiệp công lập trực thuộc"),
+                    public_service_units)
+    register_metric("plans.index_total", gettext_noop("Tổng điểm Chỉ số CCHC của năm"), index_total)
+    register_metric("plans.index_rank", gettext_noop("Xếp hạng Chỉ số CCHC của năm"), index_rank)
+
+
+def _active_on(queryset, day: date):
+    from django.db.models import Q
+
+    return queryset.filter(Q(established_on__isnull=True) | Q(established_on__lte=day)).filter(
+        Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=day))
+
+
+def _reorganisations(unit, start: date, end: date) -> int:
+    from org.models import ReorgEvent, Unit
+
+    inside = Unit.objects.subtree_of(unit).values("pk")
+    return (ReorgEvent.objects.filter(effective_date__range=(start, end))
+            .filter(Q(sources__in=inside) | Q(targets__in=inside)).distinct().count())
+
+
+def internal_units(unit, start: date, end: date) -> MetricValue | None:
+    """Đầu mối bên trong: the units directly under the unit on the window's last day, as the tree's history says
+    (established and dissolved dates kept by reorganisations)."""
+    from org.models import Unit
+
+    count = _active_on(Unit.objects.filter(parent=unit), end).count()
+    events = _reorganisations(unit, start, end)
+    detail = f"{count} đầu mối ngày {end:%d/%m/%Y}"
+    if events:
+        detail += f"; {events} lần sắp xếp tổ chức trong kỳ"
+    return MetricValue(Decimal(count), detail)
+
+
+def public_service_units(unit, start: date, end: date) -> MetricValue | None:
+    """Đơn vị sự nghiệp công lập under the unit on the window's last day."""
+    from org.models import Unit
+
+    count = _active_on(Unit.objects.subtree_of(unit).filter(kind=Unit.Kind.PUBLIC_SERVICE), end).count()
+    return MetricValue(Decimal(count), f"{count} đơn vị sự nghiệp ngày {end:%d/%m/%Y}")
+
+
+def _index_result(unit, end: date):
+    from assessments.models import Assessment, HistoricalResult
+    from assessments.results import area_totals, ranking
+
+    year = end.year
+    history = HistoricalResult.objects.filter(unit=unit, year=year).first()
+    if history is not None:
+        return history.total, history.rank, history.out_of, "kết quả công bố"
+    done = (Assessment.Phase.FINALISED, Assessment.Phase.PUBLISHED)
+    assessment = (Assessment.objects.filter(unit=unit, framework__year=year, phase__in=done)
+                  .select_related("framework", "unit").first())
+    if assessment is None:
+        return None
+    rows = [r for r in ranking(assessment.framework) if r.assessment.phase in done]
+    rank = next((r.rank for r in rows if r.assessment.pk == assessment.pk), None)
+    return area_totals(assessment).final_total, rank, len(rows), assessment.framework.title
+
+
+def index_total(unit, start: date, end: date) -> MetricValue | None:
+    """The unit's PAR INDEX total of the year (published figure, else the finalised assessment)."""
+    found = _index_result(unit, end)
+    if found is None:
+        return None
+    total, _rank, _out_of, source = found
+    return MetricValue(Decimal(total), f"Tổng điểm Chỉ số CCHC năm {end.year} ({source})")
+
+
+def index_rank(unit, start: date, end: date) -> MetricValue | None:
+    found = _index_result(unit, end)
+    if found is None or not found[1]:
+        return None
+    _total, rank, out_of, source = found
+    return MetricValue(Decimal(rank), f"Xếp hạng {rank:02d}/{out_of} năm {end.year} ({source})")

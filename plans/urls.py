@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans.views import lists, plans, reports, structure, tasks
+from plans.views import content, improvement, lists, plans, reports, structure, tasks
 
 app_name = "plans"
 urlpatterns = [
@@ -32,6 +32,18 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/giao-lai/", tasks.reassign, name="reassign"),
     path("nhiem-vu/<int:pk>/tieu-chi/", tasks.link_criteria, name="link_criteria"),
     path("nhiem-vu/<int:pk>/tep/<int:evidence_pk>/", tasks.evidence_file, name="evidence"),
+    path("<int:pk>/noi-dung/", improvement.plan_texts, name="plan_texts"),
+    path("<int:pk>/lap-lai-du-thao/", improvement.redraft, name="redraft"),
+    path("<int:pk>/can-cu/", content.basis_add, name="basis_add"),
+    path("<int:pk>/yeu-cau-don-vi/", content.request_units, name="request_units"),
+    path("can-cu/<int:pk>/xoa/", content.basis_delete, name="basis_delete"),
+    path("chi-tieu/<int:pk>/gia-tri/", content.target_value, name="target_value"),
+    path("chi-tieu/<int:pk>/tep/", content.target_file, name="target_file"),
+    path("chi-tieu/<int:pk>/giao/", content.target_assign, name="target_assign"),
+    path("ke-hoach-don-vi/<int:pk>/", content.unit_plan, name="unit_plan"),
+    path("khac-phuc/<int:assessment_pk>/", improvement.draft_improvement, name="draft_improvement"),
+    path("ket-qua-tinh/", content.province_results, name="province_results"),
+    path("ket-qua-tinh/<int:pk>/xoa/", content.province_result_delete, name="province_result_delete"),
     path("cua-toi/", lists.my_tasks, name="mine"),
     path("don-vi/", lists.unit_tasks, name="unit_tasks"),
     path("han/", lists.deadlines, name="deadlines"),

@@ -184,8 +184,11 @@ def build_assessment(cast, *, publish: bool = False):
                                               window_start=date(2023, 1, 1), window_end=date(2023, 11, 30))
     scores = list(assessment.scores.select_related("criterion"))
     for score in scores:
-        assessments.self_score(score, by=cast.mai, points=score.criterion.max_points if score.criterion.kind != "penalty"
-                               else D(0), explanation="Hồ sơ tự đánh giá năm 2023 lưu tại Văn phòng Sở.")
+        # Where the council commented, the department had claimed more; elsewhere its self-score stood.
+        value, comment = points[score.criterion.code]
+        claimed = (D(0) if score.criterion.kind == "penalty" else score.criterion.max_points) if comment else value
+        assessments.self_score(score, by=cast.mai, points=claimed,
+                               explanation="Hồ sơ tự đánh giá năm 2023 lưu tại Văn phòng Sở.")
     assessments.submit(assessment, by=cast.mai)
     for score in scores:
         score.refresh_from_db()

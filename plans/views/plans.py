@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can, require, visible_units
-from frameworks.metrics import compute_metric
 from plans import actions
 from plans.access import get_plan_for, visible_plans
+from plans.content_pages import plan_content
 from plans.forms import ConfirmForm, IssueForm, PlanForm, ReportPeriodForm, SectionForm, TargetForm, TaskForm
 from plans.models import Plan, Task
+from plans.measure import target_rows
 from plans.queries import for_listing, with_due
 from plans.versions import StaleEdit
 from plans.views.conflicts import conflict, rebound
@@ -52,17 +53,10 @@ def plan_detail(request, pk):
         appendices.setdefault((section.appendix_number, section.appendix_title), []).append(
             (section, by_section[section.pk]))
     counted = [t for t in tasks if not t.is_heading]
-    targets = []
-    for target in plan.targets.all():
-        measured = None
-        if target.metric_key:
-            start = plan.issue_date or today.replace(year=plan.year, month=1, day=1)
-            end = min(today, start.replace(month=12, day=31))
-            measured = compute_metric(target.metric_key, plan.issuing_unit, start, end)
-        targets.append((target, measured, target.is_met(measured.value) if measured else None))
     may_manage = can(request.user, "plan.manage", plan.issuing_unit)
     context = {
-        "plan": plan, "appendices": appendices, "loose": loose, "targets": targets, "today": today,
+        "plan": plan, "appendices": appendices, "loose": loose, "targets": target_rows(plan, today), "today": today,
+        **plan_content(request.user, plan, today),
         "stats": {"total": len(counted), "done": sum(t.is_done for t in counted),
                   "overdue": sum(t.overdue for t in counted)},
         "may_manage": may_manage,
