@@ -29,33 +29,128 @@ def _progress(row: dict) -> str:
     return f"{text}\nQuá hạn" if row["qua_han"] else text
 
 
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+METHOD_HEADER = "Phân công và cách thức thực hiện"
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _opening(doc: OfficialDocument, context: dict, name: str) -> None:
+    """'Căn cứ …;' per legal basis, the last one leading into 'Sở … ban hành Kế hoạch … với nội dung như sau:'."""
+    issue = f"{context['co_quan']} ban hành {name} với nội dung như sau:"
+    bases = list(context.get("can_cu") or [])
+    if not bases:
+        doc.paragraph(issue)
+        return
+    for basis in bases[:-1]:
+        doc.paragraph(f"Căn cứ {basis};")
+    doc.paragraph(f"Căn cứ {bases[-1]}, {issue}")
+
+
+def _free(doc: OfficialDocument, context: dict, key: str) -> bool:
+    blocks = (context.get("dinh_dang") or {}).get(key)
+    if blocks:
+        doc.formatted(blocks)
+        return True
+    if context.get(key):
+        doc.paragraph(context[key])
+        return True
+    return False
+
+
+def _year_table(doc: OfficialDocument, years: dict) -> None:
+    rows = [[str(i), line["ten"], *line["diem"]] for i, line in enumerate(years["cac_dong"], start=1)]
+    rows.append(["", Cell("Điểm cộng", italic=True), *years["diem_cong"]])
+    rows.append(["", Cell("Điểm trừ", italic=True), *years["diem_tru"]])
+    rows.append(["", Cell("Tổng điểm", bold=True), *(Cell(t, bold=True) for t in years["tong_diem"])])
+    rows.append(["", Cell("Xếp hạng", bold=True), *(Cell(r, bold=True) for r in years["xep_hang"])])
+    doc.table(["TT", "Chỉ số thành phần", *(f"Năm {y}" for y in years["nam"])], rows,
+              widths_mm=[8, 60, *([20] * len(years["nam"]))], size=11)
+
+
+def _task_columns(rows: list[dict], progress: bool) -> tuple[list[str], list[float]]:
+    header, widths = list(TASK_HEADER[:-1]), list(TASK_WIDTHS[:-1])
+    if any(r["cach_thuc"] for r in rows):
+        header.append(METHOD_HEADER)
+        widths.append(40)
+    if progress:
+        header.append(TASK_HEADER[-1])
+        widths.append(TASK_WIDTHS[-1])
+    return header, widths
+
+
+def _marked(row: dict) -> str:
+    """The task's text with its footnote marks, as the plan prints them (a mark already in the text stays)."""
+    text = row["noi_dung"]
+    for note in row["chu_thich"]:
+        mark = note["ky_hieu"].translate(SUPERSCRIPT)
+        if mark and mark not in text and note["ky_hieu"] not in text[-3:]:
+            text = f"{text}{mark}"
+    return text
+
+
 def plan_document(context: dict) -> bytes:
+    """The whole plan (Nghị định 30): header, căn cứ, results of the year, purposes and requirements, targets, tasks
+    and solutions, organisation and budget, Nơi nhận and signature, then the landscape appendices."""
     doc = _start(context)
     name = context["ten_ke_hoach"]
     if not name.lower().startswith("kế hoạch"):
         name = f"Kế hoạch {name[:1].lower()}{name[1:]}"
-    doc.paragraph(f"{context['co_quan']} ban hành {name} với nội dung như sau:")
+    _opening(doc, context, name)
+    numerals = iter(ROMAN)
+    years = context.get("ket_qua_cac_nam") or {}
+    if context.get("ket_qua_noi_dung") or context.get("ket_qua_chi_so_tinh") or years.get("nam"):
+        doc.section_heading(f"{next(numerals)}. KẾT QUẢ ĐÁNH GIÁ NĂM {context['nam_ket_qua']}")
+        for sentence in context.get("ket_qua_chi_so_tinh") or []:
+            doc.paragraph(sentence)
+        if years.get("nam"):
+            doc.paragraph(f"Điểm đánh giá các chỉ số thành phần cải cách hành chính của {context['co_quan']} qua các "
+                          "năm như sau:")
+            _year_table(doc, years)
+        _free(doc, context, "ket_qua_noi_dung")
+    if context.get("muc_dich_yeu_cau"):
+        doc.section_heading(f"{next(numerals)}. MỤC ĐÍCH, YÊU CẦU")
+        _free(doc, context, "muc_dich_yeu_cau")
     if context["chi_tieu"]:
-        doc.section_heading("I. CHỈ TIÊU")
+        doc.section_heading(f"{next(numerals)}. CHỈ TIÊU")
         doc.bullets([f"{t['noi_dung']}: {t['gia_tri']}." for t in context["chi_tieu"]])
-    numeral = "II" if context["chi_tieu"] else "I"
-    doc.section_heading(f"{numeral}. NHIỆM VỤ, GIẢI PHÁP")
-    doc.paragraph(f"Các nhiệm vụ cụ thể tại các Phụ lục kèm theo Kế hoạch này ({context['so_nhiem_vu']} nhiệm vụ; "
-                  f"đã hoàn thành {context['so_hoan_thanh']}, quá hạn {context['so_qua_han']}).")
+    doc.section_heading(f"{next(numerals)}. NHIỆM VỤ VÀ GIẢI PHÁP")
+    _free(doc, context, "nhiem_vu_giai_phap")
+    reported = any(r["da_bao_cao"] for r in context["nhiem_vu"])
+    line = "Các nhiệm vụ cụ thể tại các Phụ lục kèm theo Kế hoạch này"
+    if reported:
+        line += (f" ({context['so_nhiem_vu']} nhiệm vụ; đã hoàn thành {context['so_hoan_thanh']}, quá hạn "
+                 f"{context['so_qua_han']})")
+    doc.paragraph(line + ".")
+    if context.get("to_chuc_thuc_hien"):
+        doc.section_heading(f"{next(numerals)}. TỔ CHỨC THỰC HIỆN")
+        _free(doc, context, "to_chuc_thuc_hien")
+    if context.get("kinh_phi"):
+        doc.section_heading(f"{next(numerals)}. KINH PHÍ THỰC HIỆN")
+        _free(doc, context, "kinh_phi")
     _close(doc, context)
     for appendix in context["phu_luc"]:
         doc.appendix(appendix["so"], appendix["ten"], attached_to=context["kem_theo"], landscape=True)
-        rows = []
+        header, widths = _task_columns(appendix["nhiem_vu"], reported)
+        method = METHOD_HEADER in header
+        rows, notes = [], []
         for section in appendix["cac_muc"]:
             if section["ten"]:
                 rows.append([Cell(section["so_muc"], bold=True, align="center"),
-                             Cell(section["ten"], bold=True, span=len(TASK_HEADER) - 1)])
+                             Cell(section["ten"], bold=True, span=len(header) - 1)])
             for row in section["nhiem_vu"]:
                 bold = row["la_tieu_de"]
-                rows.append([Cell(row["tt"], bold=bold, align="center"), Cell(row["noi_dung"], bold=bold),
-                             row["chu_tri"], row["phoi_hop"], row["theo_doi"], row["san_pham"], row["thoi_gian"],
-                             _progress(row)])
-        doc.table(TASK_HEADER, rows, widths_mm=TASK_WIDTHS, size=11)
+                cells = [Cell(row["tt"], bold=bold, align="center"), Cell(_marked(row), bold=bold), row["chu_tri"],
+                         row["phoi_hop"], row["theo_doi"], row["san_pham"], row["thoi_gian"]]
+                if method:
+                    cells.append(row["cach_thuc"])
+                if reported:
+                    cells.append(_progress(row))
+                rows.append(cells)
+                notes += [f"{n['ky_hieu'].translate(SUPERSCRIPT)} {n['noi_dung']}" for n in row["chu_thich"]
+                          if n["noi_dung"]]
+        doc.table(header, rows, widths_mm=widths, size=11)
+        for note in notes:
+            doc.note(note)
     return doc.to_bytes()
 
 

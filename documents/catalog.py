@@ -37,6 +37,9 @@ TASK_FIELDS = [
     ("san_pham", gettext_noop("Kết quả / sản phẩm")), ("thoi_gian", gettext_noop("Thời gian thực hiện (nguyên văn)")),
     ("han_hoan_thanh", gettext_noop("Hạn hoàn thành (dd/mm/yyyy)")), ("tinh_trang", gettext_noop("Tình trạng")), ("tien_do", gettext_noop("Tiến độ (%)")),
     ("qua_han", gettext_noop("Đúng nếu đã quá hạn")), ("la_tieu_de", gettext_noop("Đúng nếu là dòng tiêu đề nhóm")),
+    ("cach_thuc", gettext_noop("Phân công và cách thức thực hiện")),
+    ("chu_thich", gettext_noop("Chú thích của nhiệm vụ: ky_hieu, noi_dung")),
+    ("da_bao_cao", gettext_noop("Đúng nếu đơn vị đã báo cáo tiến độ")),
 ]
 
 
@@ -74,6 +77,17 @@ KINDS: dict[str, DocumentKind] = {
         Variable("nhiem_vu", gettext_noop("Mọi nhiệm vụ của kế hoạch (mỗi nhiệm vụ có các trường dưới đây)"), TASK_FIELDS),
         Variable("so_nhiem_vu", gettext_noop("Số nhiệm vụ")), Variable("so_hoan_thanh", gettext_noop("Số nhiệm vụ đã hoàn thành")),
         Variable("so_qua_han", gettext_noop("Số nhiệm vụ quá hạn")),
+        Variable("can_cu", gettext_noop("Các căn cứ (mỗi mục viết sau chữ “Căn cứ”)")),
+        Variable("ke_hoach_cap_tren", gettext_noop("Kế hoạch cấp trên mà kế hoạch này thực hiện")),
+        Variable("nam_ket_qua", gettext_noop("Năm của kết quả đánh giá")),
+        Variable("ket_qua_chi_so_tinh", gettext_noop("Các câu về kết quả chỉ số của tỉnh (PAR INDEX, SIPAS…)")),
+        Variable("ket_qua_cac_nam", gettext_noop("Kết quả các năm: nam, cac_dong (ten, diem), diem_cong, diem_tru, tong_diem, xep_hang")),
+        Variable("ket_qua_noi_dung", gettext_noop("Nội dung kết quả đánh giá năm trước")),
+        Variable("muc_dich_yeu_cau", gettext_noop("Mục đích, yêu cầu")),
+        Variable("nhiem_vu_giai_phap", gettext_noop("Nhiệm vụ, giải pháp")),
+        Variable("to_chuc_thuc_hien", gettext_noop("Tổ chức thực hiện")),
+        Variable("kinh_phi", gettext_noop("Kinh phí thực hiện")),
+        Variable("dinh_dang", gettext_noop("Các phần nội dung kèm định dạng đậm, nghiêng, gạch đầu dòng (cho mẫu mặc định)")),
     ]),
     SELF_ASSESSMENT: DocumentKind(SELF_ASSESSMENT, gettext_noop("Báo cáo tự đánh giá, chấm điểm CCHC"), "assessment", _heading() + [
         Variable("don_vi", gettext_noop("Đơn vị được đánh giá")), Variable("bo_chi_so", gettext_noop("Tên bộ chỉ số")),
@@ -138,7 +152,7 @@ _SAMPLE_TASK = {
     "tt": "1.1", "noi_dung": "Tăng cường tìm hiểu, áp dụng các mô hình, cách làm mới", "chu_tri": "Văn phòng Sở",
     "phoi_hop": "Các phòng, đơn vị trực thuộc", "theo_doi": "Văn phòng Sở", "san_pham": "Báo cáo kết quả thực hiện",
     "thoi_gian": "Năm 2024", "han_hoan_thanh": "31/12/2024", "tinh_trang": "Đang thực hiện", "tien_do": 50,
-    "qua_han": False, "la_tieu_de": False,
+    "qua_han": False, "la_tieu_de": False, "cach_thuc": "", "chu_thich": [], "da_bao_cao": True,
 }
 _SAMPLE_CRITERION = {"ma": "1.2", "ten": "Thực hiện mệnh lệnh hành chính cấp trên", "cap": 1, "diem_toi_da": "1,5",
                      "diem_tu_danh_gia": "0", "so_tai_lieu": 0, "giai_trinh": "Đạt 46% < 50%.",
@@ -151,7 +165,18 @@ SAMPLES: dict[str, dict] = {
            "phu_luc": [{"so": "1", "ten": "Nhiệm vụ, giải pháp nâng cao Chỉ số PAR INDEX của tỉnh",
                         "cac_muc": [{"so_muc": "I", "ten": "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC",
                                      "nhiem_vu": [_SAMPLE_TASK]}], "nhiem_vu": [_SAMPLE_TASK]}],
-           "nhiem_vu": [_SAMPLE_TASK], "so_nhiem_vu": 1, "so_hoan_thanh": 0, "so_qua_han": 0},
+           "nhiem_vu": [_SAMPLE_TASK], "so_nhiem_vu": 1, "so_hoan_thanh": 0, "so_qua_han": 0,
+           "can_cu": ["Kế hoạch số 152/KH-UBND ngày 21/06/2024 của UBND tỉnh về việc duy trì, cải thiện và nâng cao "
+                      "Chỉ số PAR INDEX, SIPAS năm 2024"],
+           "ke_hoach_cap_tren": "Kế hoạch số 152/KH-UBND", "nam_ket_qua": 2023,
+           "ket_qua_chi_so_tinh": ["Kết quả Chỉ số cải cách hành chính (PAR INDEX) năm 2023 của tỉnh đạt 91,03 điểm; "
+                                   "xếp hạng 05/63."],
+           "ket_qua_cac_nam": {"nam": [2023], "cac_dong": [{"ten": "Cải cách thể chế", "diem": ["6,5/6,5"]}],
+                               "diem_cong": ["1"], "diem_tru": ["1"], "tong_diem": ["87,225"], "xep_hang": ["10/21"]},
+           "ket_qua_noi_dung": "- Tiêu chí: Đổi mới, sáng tạo trong triển khai nhiệm vụ CCHC: 0,5/1.",
+           "muc_dich_yeu_cau": "Phân công rõ trách nhiệm và nhiệm vụ cho từng cơ quan, đơn vị.",
+           "nhiem_vu_giai_phap": "", "to_chuc_thuc_hien": "Văn phòng Sở có trách nhiệm đôn đốc, kiểm tra.",
+           "kinh_phi": "Kinh phí bố trí trong dự toán chi thường xuyên.", "dinh_dang": {}},
     SELF_ASSESSMENT: {**_SAMPLE_HEADING, "loai_van_ban": "Báo cáo", "ten_loai_van_ban": "BÁO CÁO",
                       "don_vi": "Sở Tài nguyên và Môi trường", "bo_chi_so": "Bộ chỉ số CCHC các sở, ban, ngành năm 2024",
                       "linh_vuc": [{"tt": 1, "ten": "Công tác chỉ đạo điều hành CCHC", "diem_toi_da": "12,5",

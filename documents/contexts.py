@@ -121,6 +121,10 @@ def task_row(task, today: date | None = None) -> dict:
         "tien_do": "" if task.is_heading else task.progress,
         "qua_han": task.is_overdue(today),
         "la_tieu_de": task.is_heading,
+        "cach_thuc": task.method,
+        "chu_thich": [{"ky_hieu": str(n.get("mark", "")), "noi_dung": str(n.get("text", ""))}
+                      for n in (task.footnotes or []) if isinstance(n, dict)],
+        "da_bao_cao": task.status != "not_started",
     }
 
 
@@ -156,6 +160,7 @@ def plan_context(plan, today: date | None = None) -> dict:
     issued = f" ngày {_d(plan.issue_date)}" if plan.issue_date else ""
     all_rows = [row for appendix in appendices.values() for row in appendix["nhiem_vu"]]
     open_rows = [r for r in all_rows if not r["la_tieu_de"]]
+    context.update(_plan_body(plan))
     context.update({
         "ten_ke_hoach": plan.title,
         "kem_theo": f"Kèm theo {reference}{issued} của {context['co_quan']}",
@@ -168,6 +173,73 @@ def plan_context(plan, today: date | None = None) -> dict:
         "so_qua_han": sum(1 for r in open_rows if r["qua_han"]),
     })
     return context
+
+
+PLAN_TEXTS = {"ket_qua_noi_dung": "results_text", "muc_dich_yeu_cau": "purpose_text",
+              "nhiem_vu_giai_phap": "solutions_text", "to_chuc_thuc_hien": "organisation_text",
+              "kinh_phi": "budget_text"}
+
+
+def _blocks(text: str) -> list[dict]:
+    from plans import richtext
+
+    return [{"loai": block.kind, "chu": [{"text": r.text, "dam": r.bold, "nghieng": r.italic} for r in block.runs]}
+            for block in richtext.blocks(text)]
+
+
+def _province_sentences(plan) -> list[str]:
+    """'Kết quả Chỉ số PAR INDEX năm 2023 của tỉnh đạt 91,03 điểm, tăng 3,56 điểm so với năm 2022; xếp hạng 05/63…'"""
+    from plans.content_pages import province_results
+
+    lines = []
+    for result in province_results(plan):
+        name = result.get_index_display()
+        text = f"Kết quả {name} năm {result.year} của tỉnh đạt {layout.score_text(result.score)}"
+        text += "%" if result.score_unit == "%" else f" {result.score_unit or 'điểm'}"
+        if result.score_change:
+            word = "tăng" if result.score_change > 0 else "giảm"
+            unit = "%" if result.score_unit == "%" else " điểm"
+            text += f", {word} {layout.score_text(abs(result.score_change))}{unit} so với năm {result.year - 1}"
+        if result.rank:
+            text += f"; xếp hạng {layout.rank_text(result.rank, result.out_of)}"
+            if result.rank_change:
+                word = "tăng" if result.rank_change > 0 else "giảm"
+                text += f", {word} {abs(result.rank_change):02d} bậc so với năm {result.year - 1}"
+        if result.decision_number:
+            text += f" (Quyết định số {result.decision_number}"
+            if result.decision_date:
+                text += f" ngày {_d(result.decision_date)}"
+            if result.decision_issuer:
+                text += f" của {result.decision_issuer}"
+            text += ")"
+        lines.append(text + ".")
+    return lines
+
+
+def _plan_body(plan) -> dict:
+    """The whole plan beyond its tasks: bases (căn cứ), the year's results, the free sections."""
+    from plans import richtext
+
+    table = None
+    results_year = None
+    if plan.source_assessment_id:
+        results_year = plan.source_assessment.framework.year
+        table = _years(plan.source_assessment.unit)
+    body = {
+        "can_cu": [basis.sentence for basis in plan.legal_bases.all()],
+        "ke_hoach_cap_tren": (f"Kế hoạch số {plan.parent_plan.reference}" if plan.parent_plan and
+                              plan.parent_plan.reference else (plan.parent_plan.title if plan.parent_plan else "")),
+        "nam_ket_qua": results_year or plan.year - 1,
+        "ket_qua_chi_so_tinh": _province_sentences(plan),
+        "ket_qua_cac_nam": table if table and table["nam"] else {"nam": [], "cac_dong": [], "diem_cong": [],
+                                                                 "diem_tru": [], "tong_diem": [], "xep_hang": []},
+        "dinh_dang": {},
+    }
+    for key, name in PLAN_TEXTS.items():
+        text = getattr(plan, name)
+        body[key] = richtext.plain(text)
+        body["dinh_dang"][key] = _blocks(text)
+    return body
 
 
 # Self-assessment report (báo cáo tự đánh giá)

@@ -382,6 +382,20 @@ class OfficialDocument:
             if line.strip():
                 self._para(line.strip(), bold=bold, italic=italic, indent=indent)
 
+    def formatted(self, blocks: list[dict]) -> None:
+        """Paragraphs and bullets with bold and italic runs: [{"loai": "paragraph"|"bullet", "chu": [{"text",
+        "dam", "nghieng"}]}] (a free section of a plan, read by documents.contexts)."""
+        for block in blocks:
+            paragraph = self._para("", indent=True)
+            if block.get("loai") == "bullet":
+                self._run(paragraph, "- ")
+            for run in block.get("chu", []):
+                self._run(paragraph, run.get("text", ""), bold=bool(run.get("dam")), italic=bool(run.get("nghieng")))
+
+    def note(self, text: str) -> None:
+        """A numbered note under a table ('² Quyết định số 3315/QĐ-UBND …'), in 11 pt."""
+        self._para(text, size=11, align="justify", space_after=2)
+
     def bullets(self, items: list[str]) -> None:
         for item in items:
             self._para(f"- {item}", indent=True)

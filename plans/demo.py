@@ -30,8 +30,10 @@ def load(context):
     units, people = context["units"], context["people"]
     department = units["department"] if "department" in units else units["stnmt"]
     directory = UnitDirectory(department)
+    seed_plan = _seed_plan(department, directory, units, people, context.get("frameworks", {}).get(2024))
+    _seed_content(seed_plan, department, people["mai"])
     plans = {
-        "seed": _seed_plan(department, directory, units, people, context.get("frameworks", {}).get(2024)),
+        "seed": seed_plan,
         "2025": _plan_2025(department, units, people),
         "2026": _plan_2026(department, units, people),
     }
@@ -119,6 +121,59 @@ def _seed_plan(department, directory, units, people, framework=None):
                                          text=f"Báo cáo {period.label.lower()} năm 2024 về công tác CCHC.",
                                          today=period.due_date)
     return plan
+
+
+SEED_PURPOSES = """**1. Mục đích**
+- Tiếp tục thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể CCHC nhà nước giai đoạn 2021 - 2030; Nghị quyết số 09-NQ/ĐH ngày 25/9/2020 của Đại hội đại biểu Đảng bộ tỉnh Bà Rịa – Vũng Tàu lần thứ VII, nhiệm kỳ 2020 – 2025; Quyết định số 4655/QĐ-UBND ngày 08/12/2021 của UBND tỉnh ban hành Kế hoạch CCHC nhà nước giai đoạn 2021-2025 trên địa bàn tỉnh Bà Rịa - Vũng Tàu.
+- Tiếp tục duy trì và nâng cao kết quả những tiêu chí, tiêu chí thành phần có điểm số cao; khắc phục những tiêu chí, tiêu chí thành phần bị giảm điểm, chưa đạt điểm tối đa trong Chỉ số PAR INDEX, SIPAS năm 2023. Phấn đấu Chỉ số CCHC, Chỉ số hài lòng về sự phục vụ hành chính của tỉnh năm 2024 tăng cả về điểm số và thứ hạng so với năm 2023.
+- Nâng cao tinh thần, trách nhiệm của người đứng đầu các cơ quan, đơn vị; cán bộ, công chức, viên chức và nhân dân trong nỗ lực cải thiện Chỉ số PAR INDEX, Chỉ số SIPAS của tỉnh năm 2024.
+**2. Yêu cầu**
+- Đánh giá đúng thực trạng, kết quả thực hiện các nội dung liên quan. Bám sát các tiêu chí theo dõi, đánh giá của Chỉ số, các văn bản hướng dẫn của Bộ, ngành Trung ương về CCHC, chủ động, tích cực trong tham mưu thực hiện; đề ra các giải pháp, biện pháp cụ thể, tổ chức triển khai tại từng cơ quan, đơn vị nhằm nâng cao chất lượng, hiệu quả (tăng điểm số, tăng thứ hạng) các lĩnh vực, tiêu chí, tiêu chí thành phần của Chỉ số.
+- Phân công rõ trách nhiệm và nhiệm vụ cho từng cơ quan, đơn vị; từng cán bộ, công chức, viên chức nhằm khắc phục những tiêu chí, những nội dung bị giảm điểm, chưa đạt điểm tối đa của Chỉ số PAR INDEX, Chỉ số SIPAS.
+- Kiểm tra, đánh giá hiệu quả các giải pháp, từ đó có sự đôn đốc, điều chỉnh các giải pháp thực hiện cho phù hợp với tình hình thực tế tại cơ quan, đơn vị."""
+SEED_SOLUTIONS = ("Để duy trì các nội dung đạt điểm tối đa và khắc phục, cải thiện những tồn tại, hạn chế trong chỉ số PAR "
+                  "INDEX, chỉ số SIPAS năm 2023 của tỉnh, Sở Tài nguyên và Môi trường yêu cầu các phòng, đơn vị thực "
+                  "hiện các nhiệm vụ, giải pháp đối với Chỉ số PAR INDEX (Phụ lục 1, Phụ lục 2) và Chỉ số SIPAS "
+                  "(Phụ lục 3).")
+SEED_ORGANISATION = """1. Căn cứ các nhiệm vụ theo kế hoạch này, Trưởng các phòng, Thủ trưởng các đơn vị thuộc Sở có trách nhiệm tổ chức triển khai, thực hiện và báo cáo kết quả thực hiện nhiệm vụ hàng tháng về Sở (qua Văn phòng Sở).
+- Phối hợp với Phòng Kế hoạch – Tài chính lập dự trù kinh phí (nếu có) để xây dựng, triển khai các chương trình, kế hoạch được giao trình UBND tỉnh phê duyệt.
+2. Kết quả thực hiện nhiệm vụ cải thiện và nâng cao chỉ số CCHC của Sở theo Kế hoạch này là cơ sở để đánh giá mức độ hoàn thành nhiệm vụ đối với cá nhân lãnh đạo và tập thể phòng, cơ quan, đơn vị trong công tác đánh giá cuối năm và bình xét thi đua khen thưởng.
+Trường hợp để xảy ra trừ điểm đánh giá xếp hạng CCHC cấp tỉnh của Sở thuộc trách nhiệm, nhiệm vụ của cơ quan, đơn vị nào thì thủ trưởng cơ quan, đơn vị đó không được đánh giá xếp loại hoàn thành xuất sắc nhiệm vụ trong năm.
+3. Văn phòng Sở có trách nhiệm đôn đốc, kiểm tra việc thực hiện Kế hoạch này đối với các phòng, cơ quan, đơn vị thuộc Sở; định kỳ tổng hợp báo cáo kết quả cho Lãnh đạo Sở và kết quả cải cách hành chính về UBND tỉnh."""
+# Seed 000, I.1.1: the province's indices of 2023 and (from the changes it quotes) of 2022.
+PROVINCE_RESULTS = [
+    (2023, "par", "91.03", "điểm", 5, "273/QĐ-BNV", date(2024, 4, 10)),
+    (2022, "par", "87.47", "điểm", 6, "", None),
+    (2023, "sipas", "88.64", "%", 8, "272/QĐ-BNV", date(2024, 4, 10)),
+    (2022, "sipas", "82.03", "%", 18, "", None),
+]
+
+
+def _seed_content(plan, department, mai):
+    """What the seed says around its appendices: its legal basis, results of 2023, purposes, organisation. Once."""
+    from assessments.models import Assessment
+    from plans import content_actions, drafting_actions, improvement
+
+    for year, index, score, unit, rank, decision, day in PROVINCE_RESULTS:
+        if not department.province_results.filter(year=year, index=index).exists():
+            content_actions.save_province_result(
+                by=mai, department=department, year=year, index=index, score=Decimal(score), score_unit=unit,
+                rank=rank, out_of=63, decision_number=decision, decision_date=day,
+                decision_issuer="Bộ trưởng Bộ Nội vụ" if decision else "")
+    if plan.legal_bases.exists():
+        return
+    content_actions.add_legal_basis(
+        by=mai, plan=plan, kind="Kế hoạch", number="152/KH-UBND", issued_on=date(2024, 6, 21), issuer="UBND tỉnh",
+        summary="duy trì, cải thiện và nâng cao Chỉ số cải cách hành chính (PAR INDEX), Chỉ số hài lòng của người "
+                "dân đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm 2024 và những năm tiếp theo của "
+                "tỉnh")
+    assessment = Assessment.objects.filter(unit=department, framework__year=2023,
+                                           phase__in=improvement.DRAFTABLE).first()
+    results = improvement.propose(assessment).texts["results_text"] if assessment else ""
+    plan.source_assessment = assessment
+    plan.save(update_fields=["source_assessment"])
+    drafting_actions.update_texts(by=mai, plan=plan, results_text=results, purpose_text=SEED_PURPOSES,
+                                  solutions_text=SEED_SOLUTIONS, organisation_text=SEED_ORGANISATION)
 
 
 def _plan_2025(department, units, people):

@@ -14,8 +14,8 @@ from plans import actions
 from plans.access import get_plan_for, visible_plans
 from plans.content_pages import plan_content
 from plans.forms import ConfirmForm, IssueForm, PlanForm, ReportPeriodForm, SectionForm, TargetForm, TaskForm
-from plans.models import Plan, Task
 from plans.measure import target_rows
+from plans.models import Plan, Task
 from plans.queries import for_listing, with_due
 from plans.versions import StaleEdit
 from plans.views.conflicts import conflict, rebound
