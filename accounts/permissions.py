@@ -44,7 +44,8 @@ PERMISSIONS: dict[str, dict[str, str]] = {
     "assessment.publish": {O: TREE, ADM: TREE},
     # Plans and tasks (the unit is the plan's issuing unit, or the task's lead unit)
     "plan.view": EVERYONE_TREE,
-    "plan.manage": {O: TREE, ADM: TREE},
+    # A unit head drafts and issues the unit's own plan (seed 004, IV.3: each unit sends its plan within 30 days).
+    "plan.manage": {H: OWN, O: TREE, ADM: TREE},
     "task.report": {S: OWN, H: OWN, O: TREE},
     "task.monitor": {H: OWN, O: TREE, L: TREE, ADM: TREE},
     "task.approve_extension": {H: OWN, O: TREE, L: TREE},

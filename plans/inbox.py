@@ -135,3 +135,29 @@ def reports_due(user, today: date) -> list[Item]:
                  badge=_("Quá hạn") if p.due_date < today else _("Sắp đến hạn"),
                  tone="bad" if p.due_date < today else "warn")
             for p in rows]
+
+
+def _count_unit_plans(user, today):
+    from plans.cascade import pending_requests
+
+    units = approvals.member_unit_ids(user)
+    return pending_requests(units) if units else None
+
+
+@source("unit_plan", count=_count_unit_plans, nav="plans:index")
+def unit_plans_due(user, today: date) -> list[Item]:
+    """Plans the person's unit was asked to send (seed 004, IV.3), until the unit issues its own."""
+    from plans.cascade import pending_requests
+
+    units = approvals.member_unit_ids(user)
+    if not units:
+        return []
+    rows = pending_requests(units).select_related("plan", "unit").order_by("due_date", "pk")
+    return [Item(title=_("Kế hoạch của %(unit)s thực hiện %(plan)s") % {
+                     "unit": r.unit.name, "plan": r.plan.reference and f"Kế hoạch số {r.plan.reference}" or r.plan.title},
+                 link=reverse("plans:plan", args=[r.plan_id]) + "#unit-plans", due=r.due_date,
+                 badge=_("Quá hạn") if r.due_date < today else _("Phải gửi"),
+                 tone="bad" if r.due_date < today else "warn",
+                 detail=_("Lập kế hoạch của đơn vị với các nhiệm vụ được giao, ban hành và gửi về trước ngày %(d)s.")
+                 % {"d": f"{r.due_date:%d/%m/%Y}"})
+            for r in rows]

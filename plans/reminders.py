@@ -115,6 +115,36 @@ def record_notifications(today: date) -> int:
             continue  # another run recorded it meanwhile
         existing.add(key)
         created += 1
+    return created + _unit_plan_notifications(today, calendar)
+
+
+def _unit_plan_notifications(today: date, calendar) -> int:
+    """Units asked for their own plan (plans.cascade): due in 7, 3 and 1 working days, then late every day."""
+    from plans.cascade import pending_requests
+
+    requests = list(pending_requests().filter(due_date__lte=calendar.add_working_days(today, max(DUE_SOON_STEPS)))
+                    .select_related("plan", "unit"))
+    people = _people_of({r.unit_id for r in requests})
+    existing = set(Notification.objects.filter(day=today, unit_request__in=requests)
+                   .values_list("user_id", "unit_request_id", "kind"))
+    created = 0
+    for request in requests:
+        left = calendar.working_days_between(today, request.due_date)
+        kind = Notification.Kind.UNIT_PLAN_DUE if left in DUE_SOON_STEPS else (
+            Notification.Kind.UNIT_PLAN_LATE if left < 0 else None)
+        if kind is None:
+            continue
+        for user in people[request.unit_id]:
+            if (user.pk, request.pk, kind) in existing:
+                continue
+            try:
+                with transaction.atomic():
+                    Notification.objects.create(user=user, kind=kind, unit_request=request, day=today,
+                                                due_date=request.due_date, days_left=left)
+            except IntegrityError:
+                continue
+            existing.add((user.pk, request.pk, kind))
+            created += 1
     return created
 
 
@@ -141,7 +171,8 @@ def _responsible_units(periods) -> dict[int, set[int]]:
 def send_digests(today: date) -> int:
     """One e-mail per person with the day's pending notifications; returns how many e-mails went out."""
     pending = (Notification.objects.filter(day=today, emailed_at__isnull=True, cancelled_at__isnull=True)
-               .exclude(user__email="").select_related("user", "task__plan", "period__plan")
+               .exclude(user__email="").select_related("user", "task__plan", "period__plan", "unit_request__plan",
+                                                   "unit_request__unit")
                .order_by("user_id", "due_date", "pk"))
     by_user: dict[int, list[Notification]] = defaultdict(list)
     for notification in pending:
@@ -174,4 +205,5 @@ def inbox(user, today: date, limit: int = 20):
     """The person's recent notifications, newest first, without cancelled ones (for the app)."""
     return (Notification.objects.filter(user=user, cancelled_at__isnull=True, day__lte=today)
             .filter(Q(task__isnull=True) | Q(task__status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS]))
-            .select_related("task__plan", "period__plan").order_by("-day", "due_date", "pk")[:limit])
+            .select_related("task__plan", "period__plan", "unit_request__plan", "unit_request__unit")
+            .order_by("-day", "due_date", "pk")[:limit])

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from plans import actions, approvals
 from plans.access import get_task_for, rights_on
+from plans.cascade import rollup
 from plans.forms import (
     ContributionForm,
     CriteriaForm,
@@ -58,6 +59,8 @@ def task_detail(request, pk, forms=None, status=None, extra=None):
         "extensions": _extension_rows(request.user, task, rights),
         "children": task.children.all(),
         "criteria": task.criteria.select_related("framework"),
+        "unit_tasks": task.unit_tasks.select_related("plan__issuing_unit").order_by("plan__issuing_unit__path"),
+        "rollup": rollup(task),
         **(extra or {}),
     }
     if rights.may_report:
