@@ -161,9 +161,9 @@ def rankings_for(user, unit: Unit, year: int) -> list[Ranking]:
     for framework in frameworks:
         rows = [
             RankedUnit(row.rank, row.unit.name, row.total, row.max_points, highlight=row.unit.pk == unit.pk,
-                       status="" if row.assessment.is_published else str(row.assessment.get_phase_display()))
+                       status="" if row.is_published else str(row.assessment.get_phase_display()))
             for row in ranking(framework)
-            if row.assessment.is_published or can(user, "assessment.view", row.unit)
+            if row.is_published or can(user, "assessment.view", row.unit)
         ]
         result.append(Ranking(framework, rows))
     return result
