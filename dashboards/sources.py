@@ -142,18 +142,24 @@ class Ranking:
 
 
 def rankings_for(user, unit: Unit, year: int) -> list[Ranking]:
-    """The rankings that concern the unit: the framework it is assessed under (its rank among its peers), and the
-    framework it runs for its own units. Peers' results show only once published, or when the user may see them."""
+    """The rankings that concern the unit: the framework it is assessed under (its rank among its peers, with the
+    last published one while the year's is under way), and the framework it runs for its own units. Peers' results show only once published, or when the user may see them."""
     from accounts.permissions import can
     from assessments.models import Assessment
     from assessments.results import ranking
     from frameworks.models import Framework
 
     frameworks = []
-    assessed = (Assessment.objects.filter(unit=unit, framework__year__lte=year).select_related("framework")
-                .order_by("-framework__year").first())
+    assessments = (Assessment.objects.filter(unit=unit, framework__year__lte=year).select_related("framework")
+                   .order_by("-framework__year"))
+    assessed = assessments.first()
     if assessed is not None:
         frameworks.append(assessed.framework)
+        if not assessed.is_published:
+            # While this year's is under way, the last published ranking stays on the board beside it.
+            published = assessments.filter(phase=Assessment.Phase.PUBLISHED).first()
+            if published is not None:
+                frameworks.append(published.framework)
     own = Framework.objects.filter(owner=unit, year__lte=year).order_by("-year", "-pk").first()
     if own is not None and own not in frameworks:
         frameworks.append(own)
