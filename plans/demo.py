@@ -14,6 +14,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from django.db import transaction
+
 from core.demo_time import clock
 from imports import actions as imports
 from imports.docx_reader import read_file
@@ -43,6 +45,7 @@ LIVE_TITLE = "Kế hoạch cải cách hành chính năm {year} của Sở Tài 
 LIVE_NUMBER = "08"
 
 
+@transaction.atomic
 def load(context):
     units, people = context["units"], context["people"]
     department = units["department"] if "department" in units else units["stnmt"]
