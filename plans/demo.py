@@ -55,7 +55,7 @@ def load(context):
         plans["seed_004"] = _seed_004(units, people["hoa"], time)
     # Loaded again in a later year, the demo closes the earlier years' plans as their offices would have.
     for earlier in Plan.objects.filter(issuing_unit=department, number=LIVE_NUMBER, year__lt=time.today.year):
-        _carry_out(earlier, by=people["mai"], time=time, event_date=None)
+        _carry_out(earlier, by=people["mai"], time=time, event_date=None, decider=people["manh"])
     plans["live"] = _live_plan(department, units, people, time)
     context["plans"] = plans
 
@@ -102,7 +102,7 @@ def _seed_000(department, units, people, time, framework=None):
         _link_criteria(plan, framework, mai)
     for label, due in SEED_000_PERIODS:
         actions.add_report_period(by=mai, plan=plan, label=label, stated_due=due, calendar=time.calendar)
-    _carry_out(plan, by=mai, time=time, event_date=date(2024, 8, 12))
+    _carry_out(plan, by=mai, time=time, event_date=date(2024, 8, 12), decider=people["manh"])
     _report(plan, by=mai, units=[units[c] for c in ("vp", "qldd", "ttcntt", "khtc", "tt")], time=time,
             missing=("tt", "Năm"))
     return plan
@@ -189,10 +189,12 @@ def _seed_004(units, by, time):
 # Carrying a plan out up to today ---------------------------------------------------------------------------------
 
 
-def _carry_out(plan, *, by, time, event_date):
+def _carry_out(plan, *, by, time, event_date, decider=None):
     """The year's work up to the demo's today: tasks due before today done (most on time, every seventh late, one in
-    nine extended first), those due later still open; a relative deadline dated by its event; once the plan's year
-    is over, the tasks with no date (continuous, on instruction) done by the year's end."""
+    nine extended first: asked by the lead unit three working days before the deadline and decided by `decider`, a
+    leader of the issuing unit, never by whoever asked), those due later still open; a relative deadline dated by
+    its event; once the plan's year is over, the tasks with no date (continuous, on instruction) done by the year's
+    end."""
     year_end = time.calendar.last_working_day_on_or_before(date(plan.year, 12, 31))
     tasks = list(plan.tasks.filter(is_heading=False).prefetch_related("lead_units", "coordinating_units",
                                                                        "extensions").order_by("order"))
@@ -213,11 +215,13 @@ def _carry_out(plan, *, by, time, event_date):
         if due is None or due >= time.today:
             continue
         finished = due
-        if index % 9 == 4 and not task.extensions.all():
+        leads = task.lead_units.all()
+        if index % 9 == 4 and not task.extensions.all() and decider is not None and lead in leads:
             new_due = time.calendar.add_working_days(due, 15)
             extension = actions.request_extension(by=by, task=task, unit=lead, new_due=new_due,
-                                                  reason="Chờ UBND tỉnh cho ý kiến về phương án trình")
-            actions.decide_extension(by=by, extension=extension, approve=True, note="Đồng ý gia hạn")
+                                                  reason="Chờ UBND tỉnh cho ý kiến về phương án trình",
+                                                  today=time.calendar.add_working_days(due, -3))
+            actions.decide_extension(by=decider, extension=extension, approve=True, note="Đồng ý gia hạn")
             finished = time.calendar.add_working_days(new_due, -2)
         elif index % 7 == 0:
             finished = time.calendar.add_working_days(due, 8)  # late
