@@ -20,6 +20,7 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 
+from core import xlsx
 from core.i18n import gettext_noop
 from frameworks import rules
 
@@ -197,12 +198,12 @@ def write_workbook(title: str, rows: list[dict]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Tiêu chí"
-    sheet.append(HEADERS)
+    xlsx.append(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
         rule = row["rule"] or {"kind": "manual"}
-        sheet.append([
+        xlsx.append(sheet, [
             row["code"], row["parent_code"], KIND_NAMES[row["kind"]], row["title"], float(row["max_points"]),
             RULE_NAMES[rule.get("kind", "manual")], params_text(rule), rule.get("metric", ""), row["guidance"],
             row["unit_name"], row["deadline"].strftime("%d/%m/%Y") if row["deadline"] else "",
@@ -212,9 +213,9 @@ def write_workbook(title: str, rows: list[dict]) -> bytes:
     for cells in sheet.iter_rows(min_row=2):
         cells[3].alignment = Alignment(wrap_text=True, vertical="top")
     info = workbook.create_sheet("Hướng dẫn")
-    info.append([title])
+    xlsx.append(info, [title])
     for line in (__doc__ or "").splitlines()[4:]:
-        info.append([line])
+        xlsx.append(info, [line])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
