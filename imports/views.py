@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_for
 from accounts.permissions import require, visible_units
+from core.bounded import Exhausted, run_bounded
+from core.forms import FILE_TOO_COMPLEX
 from imports import actions
 from imports.docx_reader import UnreadableFile, read_file
 from imports.forms import HeaderForm, MapNameForm, TaskForm, UploadForm
@@ -43,9 +45,11 @@ def index(request):
         require(request.user, "plan.manage", unit)
         upload = form.cleaned_data["file"]
         try:
-            plan = extract_plan(read_file(upload.name, upload.read()))
+            plan = run_bounded(_read_plan, upload.name, upload.read())
         except UnreadableFile as error:
             form.add_error("file", str(error))
+        except Exhausted:
+            form.add_error("file", str(FILE_TOO_COMPLEX))
         except Exception:  # a layout nobody foresaw must not answer 500
             logger.exception("Import of %s failed", upload.name)
             form.add_error("file", _("Không đọc được các bảng trong tệp này. Hãy lưu lại tệp bằng Word hoặc dùng mẫu "
@@ -63,6 +67,11 @@ def index(request):
     drafts = (ImportSession.objects.filter(owner=request.user, status=ImportSession.Status.DRAFT)
               .select_related("issuing_unit")[:20])
     return render(request, "imports/index.html", {"form": form, "drafts": drafts}, status=400 if form.errors else 200)
+
+
+def _read_plan(name: str, data: bytes):
+    """Read in a child process bounded in CPU time and memory (core.bounded)."""
+    return extract_plan(read_file(name, data))
 
 
 def xlsx_template(request):
