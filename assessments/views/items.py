@@ -1,7 +1,7 @@
 """One item of an assessment, edited in place with htmx: self-score, evidence, appraisal, appeal."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +11,7 @@ from assessments.access import get_assessment_for
 from assessments.forms import AppealForm, AppraiseForm, DecideForm, EvidenceForm, SelfScoreForm
 from assessments.models import Evidence
 from assessments.views.common import load_item, messages_of
+from core.http import attachment
 
 
 def _respond(request, assessment, item, errors=(), changed=False):
@@ -123,7 +124,7 @@ def evidence_download(request, pk, evidence_pk):
         handle = item_obj.file.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404("Tệp không còn trên máy chủ.")
-    return FileResponse(handle, as_attachment=True, filename=item_obj.name)
+    return attachment(handle, item_obj.name)
 
 
 @require_POST
