@@ -319,7 +319,8 @@ def _check_office(archive: zipfile.ZipFile, name: str, office: str, limits: Limi
         raise UploadProblem(_NOT_OFFICE[office], "format", name=name)
     workbook = _Workbook(name, limits) if office == "xlsx" else None
     for entry in archive.infolist():
-        if not entry.filename.lower().endswith((".xml", ".rels", ".vml")):
+        # Readers find parts through the package's relationships, whatever their names: XML is known by its start.
+        if not (entry.filename.lower().endswith((".xml", ".rels", ".vml")) or _looks_like_xml(archive, entry)):
             continue
         limit = limits.max_part
         if entry.file_size > limit:
@@ -354,6 +355,15 @@ def _no_dtd(context) -> None:
     root = getattr(context, "root", None)
     if root is not None and root.getroottree().docinfo.doctype:
         raise _Broken("DTD")
+
+
+def _looks_like_xml(archive, entry) -> bool:
+    try:
+        with archive.open(entry) as handle:
+            head = handle.read(64)
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, RuntimeError):
+        return True  # unreadable: parsing it says so
+    return head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or head.lstrip().startswith(b"<")
 
 
 def _root_name(archive, entry) -> str:

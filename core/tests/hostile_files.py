@@ -131,6 +131,16 @@ def declared_range() -> bytes:
     return xlsx('<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>', dimension="A1:XFD1048576")
 
 
+def renamed_sheet() -> bytes:
+    """The declared range again, in a sheet stored under a name that does not end in .xml (readers follow the
+    package's relationships, not the names)."""
+    with zipfile.ZipFile(io.BytesIO(declared_range())) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    entries["xl/worksheets/sheet1.bin"] = entries.pop("xl/worksheets/sheet1.xml")
+    entries["xl/_rels/workbook.xml.rels"] = WORKBOOK_RELS.replace("sheet1.xml", "sheet1.bin")
+    return _zip(entries)
+
+
 def far_cell() -> bytes:
     """No declared range, but one cell in the last row and column: 17 billion cells to fill in."""
     return xlsx('<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>'

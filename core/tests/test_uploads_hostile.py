@@ -185,6 +185,7 @@ HOSTILE = [
     ("a cell longer than Excel holds", "ke-hoach", {"xlsx": h.long_cell}, "ký tự một ô của Excel"),
     ("declared range A1:XFD1048576", "ke-hoach", {"xlsx": h.declared_range}, "khai báo vùng dữ liệu A1:XFD1048576"),
     ("a cell in the last row and column", "ke-hoach", {"xlsx": h.far_cell}, "có dữ liệu đến"),
+    ("a sheet under another name", "ke-hoach", {"xlsx": h.renamed_sheet}, "khai báo vùng dữ liệu A1:XFD1048576"),
     ("broken XML", "ke-hoach", {"xlsx": h.broken_xml_xlsx, "docx": h.broken_xml_docx}, "bị hỏng"),
     ("entity bomb", "ke-hoach", {"xlsx": h.entity_bomb_xlsx, "docx": h.entity_bomb_docx}, "bị hỏng"),
     ("lying sizes", "ke-hoach", {"xlsx": h.lying_sizes}, "bị hỏng"),
