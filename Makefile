@@ -9,9 +9,14 @@ WORKERS ?= 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The pure domain core (no ORM), type-checked by `make lint`.
 DOMAIN_CORE := org/names.py workdays/calendar.py workdays/deadlines.py frameworks/rules.py frameworks/metrics.py \
-	surveys/index.py dossiers/stats.py imports/layout.py documents/layout.py
+	surveys/index.py dossiers/stats.py imports/layout.py imports/tables.py imports/paragraphs.py imports/cells.py \
+	imports/accuracy.py documents/layout.py accounts/grants.py
 
-.PHONY: demo test test-sqlite test-postgres lint install sysdeps bench serve clean
+# Days the date-sensitive tests also run under (CCHC_TEST_TODAY; a bare day means 09:30 in Vietnam): New Year's
+# Day at 06:00 (still the old year in UTC), a leap day, a Sunday, the last evening of a year, a Tết holiday.
+TEST_DATES ?= 2027-01-01T06:00 2028-02-29 2026-11-29 2029-12-31T23:30 2030-02-04
+
+.PHONY: demo test test-sqlite test-dates test-postgres lint install sysdeps bench bench-postgres serve clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,11 +30,14 @@ install: $(STAMP)
 sysdeps:
 	@scripts/sysdeps.sh
 
+# The web server and the background worker (imports, PDF, exports, reminders) side by side; Ctrl+C stops both.
 demo: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_demo
-	@echo "cchc: http://127.0.0.1:8000  (Ctrl+C to stop)"
+	@echo "cchc: http://127.0.0.1:8000  (Ctrl+C to stop the web server and the worker)"
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py worker & worker=$$!; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 serve: install
@@ -45,13 +53,26 @@ lint: install
 test-sqlite: install
 	$(BIN)/pytest -q -n $(WORKERS) $(PYTEST_ARGS)
 
+test-dates: install
+	@for day in $(TEST_DATES); do \
+	  echo "== date-sensitive tests as if today were $$day"; \
+	  CCHC_TEST_TODAY=$$day $(BIN)/pytest -q -n $(WORKERS) -m dates $(PYTEST_ARGS) || exit 1; \
+	done
+
 test-postgres: install
 	scripts/with_postgres.sh $(BIN)/pytest -q -n $(WORKERS) $(PYTEST_ARGS)
 
-test: install sysdeps lint test-sqlite test-postgres
+test: install sysdeps lint test-sqlite test-dates test-postgres
 
+# Benchmarks (not part of `make test`): a generated province (BENCH_SCALE, default 0.1; 1 = a whole province),
+# each figure beside its floor; prints a table and writes bench/results.json. bench-postgres: the same on a
+# throwaway PostgreSQL server.
+BENCH_SCALE ?= 0.1
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench --scale $(BENCH_SCALE)
+
+bench-postgres: install
+	scripts/with_postgres.sh $(BIN)/python -m bench --scale $(BENCH_SCALE)
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -19,11 +19,14 @@ TEST_TODAY = os.environ.get("CCHC_TEST_TODAY", "")
 
 
 def travelled_now() -> datetime.datetime | None:
-    """The moment CCHC_TEST_TODAY names (09:30, Vietnam time), or None when the suite runs on the real clock."""
+    """The moment CCHC_TEST_TODAY names, Vietnam time: a day (at 09:30) or a day and time ("2027-01-01T06:00",
+    when the date in Vietnam is not yet the date in UTC); None when the suite runs on the real clock."""
     if not TEST_TODAY:
         return None
-    day = datetime.date.fromisoformat(TEST_TODAY)
-    return datetime.datetime.combine(day, datetime.time(9, 30), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    moment = datetime.datetime.fromisoformat(TEST_TODAY)
+    if "T" not in TEST_TODAY:
+        moment = datetime.datetime.combine(moment.date(), datetime.time(9, 30))
+    return moment.replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 def pytest_configure(config):
@@ -31,6 +34,41 @@ def pytest_configure(config):
     moment = travelled_now()
     if moment is not None:
         time_machine.travel(moment, tick=True).start()
+
+
+# Test modules whose outcome involves today's date (deadlines, overdue tasks, reminders, data windows, the current
+# year, the demo's live cycle): `make test-dates` runs them under several travelled days. A single test elsewhere
+# carries @pytest.mark.dates instead.
+DATE_SENSITIVE_MODULES = {
+    "assessments/tests/test_workflow.py",
+    "assessments/tests/test_pages.py",
+    "assessments/tests/test_browser_cycle.py",
+    "core/tests/test_demo.py",
+    "dashboards/tests/test_boards.py",
+    "dashboards/tests/test_publications.py",
+    "documents/tests/test_periodic_report.py",
+    "documents/tests/test_plan_exports.py",
+    "dossiers/tests/test_stats.py",
+    "dossiers/tests/test_metrics.py",
+    "dossiers/tests/test_pages.py",
+    "plans/tests/test_browser_plan.py",
+    "plans/tests/test_create_plan.py",
+    "plans/tests/test_plan_pages.py",
+    "plans/tests/test_reminders.py",
+    "plans/tests/test_reports.py",
+    "plans/tests/test_task_work.py",
+    "surveys/tests/test_home.py",
+    "surveys/tests/test_public.py",
+    "surveys/tests/test_results.py",
+    "workdays/tests/test_calendar.py",
+    "workdays/tests/test_deadlines.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.nodeid.split("::")[0] in DATE_SENSITIVE_MODULES:
+            item.add_marker(pytest.mark.dates)
 
 
 def pytest_report_header(config):
@@ -42,6 +80,11 @@ def _fast_and_quiet(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Background tasks run inside the test (a worker would not see the test's transaction); the worker's own
+    # test starts a real one.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                                  "QUEUES": ["default", "imports", "documents"]}}
+    settings.TASKS_KIND = "immediate"
     settings.STORAGES = {**settings.STORAGES,
                          "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     yield

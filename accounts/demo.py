@@ -3,8 +3,9 @@
 from accounts.models import Role, RoleGrant, User
 
 DEMO_PASSWORD = "cchc-demo-2024"
+EVERYWHERE = "everywhere"  # an administrator grant reaching every unit, not only its scope's tree
 
-# (username, full name, position, unit code, [(role, scope unit code)])
+# (username, full name, position, unit code, [(role, scope unit code[, EVERYWHERE])])
 PEOPLE = [
     ("lan", "Nguyễn Thị Lan", "Chuyên viên Phòng Quản lý đất đai", "qldd", [(Role.SPECIALIST, "qldd")]),
     ("hung", "Trần Văn Hùng", "Giám đốc Trung tâm Công nghệ thông tin", "ttcntt",
@@ -12,7 +13,7 @@ PEOPLE = [
     ("mai", "Lê Thị Mai", "Chuyên viên Văn phòng Sở, đầu mối CCHC", "vp", [(Role.REFORM_OFFICE, "stnmt")]),
     ("thu", "Phạm Minh Thư", "Thành viên Tổ thẩm định CCHC (Sở Nội vụ)", "snv", [(Role.APPRAISER, "ubnd-brvt")]),
     ("manh", "Phan Văn Mạnh", "Phó Giám đốc Sở", "stnmt", [(Role.LEADER, "stnmt")]),
-    ("admin", "Quản trị hệ thống", "Quản trị hệ thống", "stnmt", [(Role.ADMIN, "ubnd-brvt")]),
+    ("admin", "Quản trị hệ thống", "Quản trị hệ thống", "stnmt", [(Role.ADMIN, "ubnd-brvt", EVERYWHERE)]),
     ("khoa", "Đỗ Văn Khoa", "Chuyên viên Sở Tư pháp", "stp", [(Role.SPECIALIST, "stp")]),
 ]
 
@@ -29,7 +30,8 @@ def build_people(units: dict, password: str = DEMO_PASSWORD) -> dict[str, User]:
         if created:
             user.set_password(password)
             user.save()
-        for role, scope in grants:
-            RoleGrant.objects.get_or_create(user=user, role=role, unit=units[scope])
+        for role, scope, *reach in grants:
+            RoleGrant.objects.get_or_create(user=user, role=role, unit=units[scope],
+                                            defaults={"everywhere": EVERYWHERE in reach})
         people[username] = user
     return people

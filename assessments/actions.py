@@ -1,6 +1,8 @@
 """Every write of the assessment cycle: one transaction each, with its audit entry (who, when, old → new).
 
-Actions check the phase (what may happen now); views check the person through assessments.access.
+Actions check the phase (what may happen now) and the four eyes (assessments.access.check_independent: nobody
+appraises or publishes what they took part in); views check the person's role through assessments.access. Edits
+that a person read first carry the version they read (core.versions): a stale save is refused, nothing written.
 """
 
 from datetime import date
@@ -13,15 +15,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments import evidence as evidence_reader
+from assessments.access import ConflictOfInterest, check_independent
 from assessments.models import Appeal, Assessment, Evidence, HistoricalArea, HistoricalResult, Score
+from assessments.progress import submission_problems
 from audit.log import diff, record, record_create, record_delete, snapshot
+from core.versions import claim
 from frameworks import rules
-from frameworks.metrics import compute_metric
+from frameworks.metrics import compute_metric, metric_label
 from frameworks.models import Criterion
 
 P = Assessment.Phase
 SELF_FIELDS = ["self_score", "explanation", "measured_value", "measured_detail", "measured_link", "reply"]
 APPRAISAL_FIELDS = ["appraised_score", "appraisal_comment"]
+ACCEPT_FIELDS = ["appraised_score", "self_score_accepted_by", "self_score_accepted_at"]
 
 
 class NotAllowedNow(ValidationError):
@@ -81,10 +87,19 @@ def _carry_forward(assessment: Assessment, source: Assessment) -> int:
             score=target, file=item.file.name, name=item.name, size=item.size, sha256=item.sha256,
             uploaded_by=item.uploaded_by, period_start=item.period_start, period_end=item.period_end, note=item.note,
             signer=item.signer, signed_at=item.signed_at, signature_intact=item.signature_intact,
-            signature_trusted=item.signature_trusted, carried_from=item,
+            signature_trusted=item.signature_trusted, signature_modified=item.signature_modified,
+            signature_timestamped=item.signature_timestamped, carried_from=item,
         )
         carried += 1
     return carried
+
+
+def _took_part(assessment: Assessment, by) -> None:
+    """Remembers who worked on the unit's side: they may not appraise or publish this assessment later."""
+    if by is not None and by.is_authenticated:
+        assessment.self_assessed_by.add(by)
+        if hasattr(assessment, "_contributors"):
+            assessment._contributors.add(by.pk)
 
 
 def _check_open_for_self(assessment: Assessment) -> None:
@@ -95,10 +110,13 @@ def _check_open_for_self(assessment: Assessment) -> None:
 
 @transaction.atomic
 def self_score(score: Score, *, by, points=None, explanation: str | None = None, measured=None,
-               measured_detail: str | None = None, reply: str | None = None, measured_link: str = "") -> Score:
+               measured_detail: str | None = None, reply: str | None = None, measured_link: str = "",
+               version: int | None = None) -> Score:
     """Enters the unit's self-score (điểm tự đánh giá), explanation and measured value of one item.
-    points=None leaves the score as it is (or, with a measured value, lets the rule score it); "" clears it."""
+    points=None leaves the score as it is (or, with a measured value, lets the rule score it); "" clears it.
+    `version`: the one the person's form was read at (a stale save raises core.versions.StaleEdit)."""
     _check_open_for_self(score.assessment)
+    claim(score, version)
     rule = score.criterion.parsed_rule()
     before = snapshot(score, SELF_FIELDS)
     if measured is not None:
@@ -121,6 +139,7 @@ def self_score(score: Score, *, by, points=None, explanation: str | None = None,
         score.reply = reply.strip()
     score.scored_by = by
     score.save()
+    _took_part(score.assessment, by)
     changes = diff(before, snapshot(score, SELF_FIELDS))
     if changes:
         record(by=by, obj=score, action="update", changes=changes)
@@ -137,7 +156,7 @@ def measure(score: Score, *, by) -> Score:
     value = compute_metric(rule.metric, assessment.unit, assessment.window_start, assessment.window_end)
     if value is None:
         raise ValidationError(_("Chưa có số liệu “%(metric)s” cho %(unit)s trong kỳ %(start)s–%(end)s.") % {
-            "metric": rule.metric, "unit": assessment.unit, "start": f"{assessment.window_start:%d/%m/%Y}",
+            "metric": metric_label(rule.metric, _) or _("tự động"), "unit": assessment.unit, "start": f"{assessment.window_start:%d/%m/%Y}",
             "end": f"{assessment.window_end:%d/%m/%Y}"})
     return self_score(score, by=by, measured=value.value, measured_detail=value.detail[:300],
                       measured_link=value.evidence_url if value.evidence_url.startswith("/") else "")
@@ -164,9 +183,12 @@ def add_evidence(score: Score, *, by, name: str, data: bytes, period_start=None,
         period_start=period_start, period_end=period_end, note=note[:300], for_appeal=for_appeal,
         signer=first.signer[:300] if first else "", signed_at=first.signed_at if first else None,
         signature_intact=first.intact if first else None, signature_trusted=first.trusted if first else None,
+        signature_modified=first.modified if first else None,
+        signature_timestamped=first.timestamped if first else None,
     )
     item.file.save(name, ContentFile(data), save=False)
     item.save()
+    _took_part(score.assessment, by)
     record_create(by=by, obj=item, fields=["name", "sha256", "period_start", "period_end", "signer", "signed_at"],
                   note=f"Tài liệu kiểm chứng tiêu chí {score.criterion.code}")
     return item
@@ -175,26 +197,9 @@ def add_evidence(score: Score, *, by, name: str, data: bytes, period_start=None,
 @transaction.atomic
 def remove_evidence(item: Evidence, *, by) -> None:
     _check_open_for_self(item.score.assessment)
+    _took_part(item.score.assessment, by)
     record_delete(by=by, obj=item, fields=["name", "sha256"], note=f"Tiêu chí {item.score.criterion.code}")
     item.delete()
-
-
-def submission_problems(assessment: Assessment) -> list[str]:
-    """Why the self-assessment cannot be submitted yet, one Vietnamese line per item."""
-    problems = []
-    scores = (Score.objects.filter(assessment=assessment).select_related("criterion")
-              .prefetch_related("evidence").order_by("criterion__order", "criterion__pk"))
-    for score in scores:
-        label = f"{score.criterion.code}. {score.criterion.title[:80]}"
-        if score.self_score is None:
-            problems.append(_("%(criterion)s: chưa chấm điểm tự đánh giá.") % {"criterion": label})
-        elif not score.evidence.all() and not score.explanation.strip():
-            problems.append(_("%(criterion)s: chưa có tài liệu kiểm chứng — hãy tải tài liệu lên hoặc ghi giải trình.")
-                            % {"criterion": label})
-        elif score.returned and not score.reply.strip():
-            problems.append(_("%(criterion)s: Hội đồng yêu cầu giải trình — hãy ghi nội dung giải trình.")
-                            % {"criterion": label})
-    return problems
 
 
 @transaction.atomic
@@ -205,6 +210,7 @@ def submit(assessment: Assessment, *, by) -> Assessment:
     problems = submission_problems(assessment)
     if problems:
         raise ValidationError(problems)
+    _took_part(assessment, by)
     if assessment.phase == P.RETURNED:
         _set_phase(assessment, by, P.RESUBMITTED, note="Gửi lại sau khi giải trình")
     else:
@@ -213,12 +219,14 @@ def submit(assessment: Assessment, *, by) -> Assessment:
 
 
 @transaction.atomic
-def appraise(score: Score, *, by, points, comment: str = "") -> Score:
+def appraise(score: Score, *, by, points, comment: str = "", version: int | None = None) -> Score:
     """The council's appraised score (điểm thẩm định) and comment for one item."""
     assessment = _lock(score.assessment)
     if not assessment.appraisal_open:
         raise NotAllowedNow(_("Kỳ đánh giá đang ở giai đoạn “%(phase)s”: chưa (hoặc không còn) thẩm định được.")
                             % {"phase": assessment.get_phase_display()})
+    check_independent(by, assessment, "assessment.appraise")
+    claim(score, version)
     try:
         value = rules.check_score(score.criterion.parsed_rule(), score.criterion.max_points, points)
     except rules.RuleError as error:
@@ -229,6 +237,7 @@ def appraise(score: Score, *, by, points, comment: str = "") -> Score:
     score.appraised_score = value
     score.appraisal_comment = comment.strip()
     score.appraised_by = by
+    score.self_score_accepted_by = score.self_score_accepted_at = None
     score.save()
     record(by=by, obj=score, action="update", changes=diff(before, snapshot(score, APPRAISAL_FIELDS)))
     if assessment.phase != P.APPRAISAL:
@@ -242,37 +251,60 @@ def return_for_explanation(assessment: Assessment, *, by, notes: dict[int, str])
     assessment = _lock(assessment)
     if not assessment.appraisal_open:
         raise NotAllowedNow(_("Chỉ trả lại để giải trình trong khi thẩm định."))
+    check_independent(by, assessment, "assessment.appraise")
     notes = {pk: text.strip() for pk, text in notes.items() if text and text.strip()}
     if not notes:
         raise ValidationError(_("Hãy ghi nội dung cần giải trình cho ít nhất một tiêu chí."))
     for score in Score.objects.filter(assessment=assessment, pk__in=notes):
         before = snapshot(score, ["returned", "return_note"])
         score.returned, score.return_note, score.reply = True, notes[score.pk], ""
+        score.version += 1
         score.save()
         record(by=by, obj=score, action="update", changes=diff(before, snapshot(score, ["returned", "return_note"])))
     _set_phase(assessment, by, P.RETURNED, note=f"{len(notes)} tiêu chí cần giải trình")
     return assessment
 
 
+def unappraised_scores(assessment: Assessment):
+    """The items the council has not scored yet, in framework order."""
+    return (Score.objects.filter(assessment=assessment, appraised_score__isnull=True).select_related("criterion")
+            .order_by("criterion__order", "criterion__pk"))
+
+
+def _label(score: Score) -> str:
+    return f"{score.criterion.code}. {score.criterion.title}"
+
+
 @transaction.atomic
-def finalise(assessment: Assessment, *, by) -> Assessment:
-    """Closes the appraisal; items the council did not change keep the self-score as appraised score."""
+def finalise(assessment: Assessment, *, by, accepted=()) -> Assessment:
+    """Closes the appraisal (kết thúc thẩm định). An item the council did not score keeps its self-score only by
+    the council's explicit decision: `accepted` holds the ids of the scores whose self-score the appraiser accepts
+    (chấp nhận điểm tự chấm), each then recorded with who and when; any other unappraised item refuses the end."""
     assessment = _lock(assessment)
     if not assessment.appraisal_open:
         raise NotAllowedNow(_("Không kết thúc thẩm định được ở giai đoạn “%(phase)s”.")
                             % {"phase": assessment.get_phase_display()})
-    missing = Score.objects.filter(assessment=assessment, appraised_score__isnull=True)
-    kept = 0
-    for score in missing.select_related("criterion"):
-        if score.self_score is None:
-            raise ValidationError(_("Tiêu chí %(code)s chưa có điểm: hãy chấm điểm thẩm định.")
-                                  % {"code": score.criterion.code})
-        score.appraised_score = score.self_score
-        score.appraised_by = by
-        score.save(update_fields=["appraised_score", "appraised_by"])
-        kept += 1
-    _set_phase(assessment, by, P.FINALISED, finalised_at=timezone.now(),
-               note=f"Giữ nguyên điểm tự đánh giá của {kept} tiêu chí" if kept else "")
+    check_independent(by, assessment, "assessment.appraise")
+    pending = list(unappraised_scores(assessment))
+    accepted = {int(pk) for pk in accepted}
+    problems = [_("%(criterion)s: chưa có điểm tự đánh giá — hãy chấm điểm thẩm định.") % {"criterion": _label(s)}
+                for s in pending if s.self_score is None]
+    problems += [_("%(criterion)s: chưa thẩm định — hãy chấm điểm thẩm định hoặc chấp nhận điểm tự chấm.")
+                 % {"criterion": _label(s)} for s in pending if s.self_score is not None and s.pk not in accepted]
+    if problems:
+        raise ValidationError(problems)
+    now = timezone.now()
+    for score in pending:
+        before = snapshot(score, ACCEPT_FIELDS)
+        score.appraised_score, score.appraised_by = score.self_score, by
+        score.self_score_accepted_by, score.self_score_accepted_at = by, now
+        score.version += 1
+        score.save(update_fields=["appraised_score", "appraised_by", "self_score_accepted_by",
+                                  "self_score_accepted_at", "version"])
+        record(by=by, obj=score, action="update", changes=diff(before, snapshot(score, ACCEPT_FIELDS)),
+               note="Chấp nhận điểm tự chấm")
+    _set_phase(assessment, by, P.FINALISED, finalised_at=now,
+               note=f"Chấp nhận điểm tự chấm của {len(pending)} tiêu chí" if pending else "")
     return assessment
 
 
@@ -293,6 +325,7 @@ def file_appeal(score: Score, *, by, reason: str, requested, upload=None) -> App
     except rules.RuleError as error:
         raise ValidationError({"requested_score": str(error)})
     appeal = Appeal.objects.create(score=score, reason=reason.strip(), requested_score=value, created_by=by)
+    _took_part(assessment, by)
     record_create(by=by, obj=appeal, fields=["reason", "requested_score"])
     if upload is not None:
         add_evidence(score, by=by, name=upload.name, data=upload.read(), note="Tài liệu bổ sung khi phúc tra",
@@ -306,6 +339,9 @@ def decide_appeal(appeal: Appeal, *, by, accept: bool, reason: str, points=None)
         raise ValidationError(_("Đề nghị phúc tra này đã được xem xét."))
     if appeal.score.assessment.phase != P.FINALISED:
         raise NotAllowedNow(_("Kết quả đã công bố, không xem xét phúc tra được nữa."))
+    if by is not None and appeal.created_by_id == by.pk:
+        raise ConflictOfInterest(_("Bạn là người đề nghị phúc tra nên không tự xem xét đề nghị của mình."))
+    check_independent(by, appeal.score.assessment, "assessment.appraise")
     if not reason.strip():
         raise ValidationError({"decision_reason": _("Hãy ghi lý do chấp nhận hoặc không chấp nhận.")})
     before = snapshot(appeal, ["status", "decided_score", "decision_reason"])
@@ -331,6 +367,7 @@ def publish(assessment: Assessment, *, by) -> Assessment:
     assessment = _lock(assessment)
     if assessment.phase != P.FINALISED:
         raise NotAllowedNow(_("Chỉ công bố kết quả đã thẩm định xong."))
+    check_independent(by, assessment, "assessment.publish")
     pending = Appeal.objects.filter(score__assessment=assessment, status=Appeal.Status.PENDING).count()
     if pending:
         raise ValidationError(_("Còn %(count)s đề nghị phúc tra chưa được Hội đồng xem xét.") % {"count": pending})

@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = "Đánh giá, chấm điểm CCHC"
-
-    def ready(self):
-        from assessments import widgets
-
-        widgets.register()

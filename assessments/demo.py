@@ -97,7 +97,7 @@ def _assessment_2024(people, units, framework):
 
 
 def _internal(people, units, framework):
-    mai, thu = people["mai"], people["thu"]
+    mai, thu, admin = people["mai"], people["thu"], people["admin"]
     for code, (points, bonus, penalty) in INTERNAL_RESULTS.items():
         unit = units[code]
         if Assessment.objects.filter(framework=framework, unit=unit).exists():
@@ -120,7 +120,8 @@ def _internal(people, units, framework):
             comment = "" if Decimal(value) == score.self_score else COMMENTS.get(score.criterion.code, "Hội đồng chấm lại.")
             actions.appraise(score, by=thu, points=Decimal(value), comment=comment)
         actions.finalise(assessment, by=thu)
-        actions.publish(assessment, by=mai)
+        # The office self-scored and submitted for the units: publishing falls to someone who did not.
+        actions.publish(assessment, by=admin)
 
 
 @transaction.atomic

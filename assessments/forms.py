@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment
 from core.forms import ModelMultipleChoiceField, check_evidence
+from core.versions import VersionField
 from frameworks import rules
 from frameworks.models import Framework
 from org.models import Unit
@@ -48,6 +49,7 @@ class StartForm(forms.Form):
 
 
 class SelfScoreForm(forms.Form):
+    version = VersionField()
     points = PointsField(label=_("Điểm tự đánh giá"), required=False)
     measured = PointsField(label=_("Giá trị đo được"), required=False)
     measured_detail = forms.CharField(label=_("Căn cứ số liệu"), max_length=300, required=False)
@@ -68,6 +70,7 @@ class EvidenceForm(forms.Form):
 
 
 class AppraiseForm(forms.Form):
+    version = VersionField()
     points = PointsField(label=_("Điểm thẩm định"))
     comment = forms.CharField(label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -32,6 +32,10 @@ class Assessment(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     started_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Everyone who took part on the unit's side (self-scored, explained, uploaded evidence, submitted, appealed):
+    # none of them may appraise, decide an appeal on or publish this assessment (assessments.access.conflict).
+    self_assessed_by = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("người tham gia tự đánh giá"),
+                                              blank=True, related_name="+")
 
     class Meta:
         ordering = ["-framework__year", "unit__path"]
@@ -94,6 +98,13 @@ class Score(models.Model):
                                   related_name="+")
     appraised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")
+    # The council kept the self-score as appraised score by an explicit decision (chấp nhận điểm tự chấm) when it
+    # ended the appraisal without re-scoring the item: who decided and when, item by item.
+    self_score_accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("chấp nhận điểm tự chấm"),
+                                               null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    self_score_accepted_at = models.DateTimeField(_("thời điểm chấp nhận điểm tự chấm"), null=True, blank=True)
+    # Raised by every action that changes the row; the item's forms carry the version they were read at.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     class Meta:
         ordering = ["criterion__order", "criterion__pk"]
@@ -157,6 +168,10 @@ class Evidence(models.Model):
     signer = models.CharField(_("người ký"), max_length=300, blank=True)
     signed_at = models.DateTimeField(_("thời điểm ký"), null=True, blank=True)
     signature_intact = models.BooleanField(null=True)
+    # The signed bytes are intact but the file goes on past them: it was changed after signing.
+    signature_modified = models.BooleanField(_("tệp bị sửa sau khi ký"), null=True)
+    # The signing time comes from a timestamp authority's token; False: only the signer's own clock says so.
+    signature_timestamped = models.BooleanField(_("thời điểm ký có dấu thời gian"), null=True)
     # Whether the signer's certificate chains to a root in CCHC_TRUSTED_CA_DIR; None: not signed or no root set up.
     signature_trusted = models.BooleanField(null=True)
     for_appeal = models.BooleanField(default=False)

@@ -178,7 +178,8 @@ def totals_for(assessments: list[Assessment]) -> dict[int, Totals]:
     for criterion in Criterion.objects.filter(framework_id__in=framework_ids).select_related("responsible_unit"):
         criteria_by_framework[criterion.framework_id].append(criterion)
     scores: dict[int, dict[int, Score]] = defaultdict(dict)
-    for score in Score.objects.filter(assessment__in=[a.pk for a in assessments]).select_related("appeal"):
+    for score in (Score.objects.filter(assessment__in=[a.pk for a in assessments])
+                  .select_related("appeal", "self_score_accepted_by")):
         scores[score.assessment_id][score.criterion_id] = score
     return {a.pk: _totals(a, criteria_by_framework[a.framework_id], scores[a.pk]) for a in assessments}
 
@@ -197,6 +198,7 @@ class RankRow:
     rank: int
     band: str
     totals: Totals
+    link: str = ""  # where the unit's name leads for the reader (set by the page)
 
 
 def _rank(framework: Framework, assessments: list[Assessment], totals: dict[int, Totals]) -> list[RankRow]:
@@ -212,7 +214,7 @@ def _rank(framework: Framework, assessments: list[Assessment], totals: dict[int,
 
 def ranking(framework: Framework, published_only: bool = False) -> list[RankRow]:
     """Every unit assessed under the framework, best first; equal totals share a rank; band from the framework."""
-    assessments = Assessment.objects.filter(framework=framework).select_related("unit", "framework")
+    assessments = Assessment.objects.filter(framework=framework).select_related("unit", "framework__owner")
     if published_only:
         assessments = assessments.filter(phase=Assessment.Phase.PUBLISHED)
     assessments = list(assessments)

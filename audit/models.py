@@ -62,7 +62,8 @@ class AuditEntry(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit entries cannot be deleted")
 
-    def change_rows(self) -> list[tuple[str, object, object]]:
-        # Most entries hold (old, new) pairs; a summary entry (an import run's counts) holds plain values, shown as new.
-        return [(field, *(value if isinstance(value, list | tuple) and len(value) == 2 else (None, value)))
-                for field, value in (self.changes or {}).items()]
+    def change_rows(self):
+        """The changes as labelled rows a person reads (audit.readable); a summary entry's plain values show as new."""
+        from audit.readable import rows
+
+        return rows(self)

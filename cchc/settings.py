@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     *DOMAIN_APPS,
 ]
 
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "accounts.middleware.PasswordChangeRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"
@@ -111,10 +114,13 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lock an account + address after repeated failed log-ins.
+# Lock an account + address after repeated failed log-ins, and an address alone after many more failures on any
+# accounts (password spraying); an office behind one address fails far fewer times than that in a cool-off period.
 AXES_FAILURE_LIMIT = envint("CCHC_LOGIN_FAILURE_LIMIT", "5")
+CCHC_LOGIN_ADDRESS_FAILURE_LIMIT = envint("CCHC_LOGIN_ADDRESS_FAILURE_LIMIT", "30")
 AXES_COOLOFF_TIME = envint("CCHC_LOGIN_COOLOFF_MINUTES", "15") / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "accounts.lockout.AddressLimitHandler"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -165,7 +171,8 @@ EMAIL_HOST_USER = envstr("CCHC_EMAIL_USER")
 EMAIL_HOST_PASSWORD = envstr("CCHC_EMAIL_PASSWORD")
 EMAIL_USE_TLS = envbool("CCHC_EMAIL_TLS", "False")
 DEFAULT_FROM_EMAIL = envstr("CCHC_EMAIL_FROM", "cchc <cchc@localhost>")
-SITE_URL = envstr("CCHC_SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = envstr("CCHC_SITE_URL", "http://127.0.0.1:8000")  # links in e-mails (reminders, password links)
+PASSWORD_RESET_TIMEOUT = envint("CCHC_PASSWORD_LINK_HOURS", "72") * 3600
 
 # Counters shared by every worker process (the survey pages' rate limit): a database table, created by the
 # core app's migration, unless CCHC_CACHE=memory asks for a per-process cache.
@@ -183,6 +190,24 @@ CACHES = {"default": {
 # X-Forwarded-For entry that many places from the right, for the survey rate limit and the log-in lock-out.
 CCHC_PROXY_COUNT = envint("CCHC_PROXY_COUNT", "0")
 AXES_CLIENT_IP_CALLABLE = "core.http.client_address"
+
+# Background work (dossier imports, PDF conversion, large exports, reminder e-mails) runs as tasks of Django's
+# task framework stored in the database, run by `manage.py worker` (db_worker plus the warm LibreOffice);
+# CCHC_TASKS=immediate runs each task inside the request instead (a quick try without a worker).
+TASKS_KIND = envstr("CCHC_TASKS", "database")
+if TASKS_KIND not in ("database", "immediate"):
+    raise ConfigError("CCHC_TASKS must be 'database' or 'immediate'")
+TASKS = {"default": {
+    "BACKEND": "django_tasks_db.DatabaseBackend" if TASKS_KIND == "database"
+    else "django_tasks.backends.immediate.ImmediateBackend",
+    "QUEUES": ["default", "imports", "documents"],
+}}
+# A task left running this long without its worker's lease is taken as interrupted (core.jobs).
+CCHC_TASK_CLAIM_GRACE_SECONDS = envint("CCHC_TASK_CLAIM_GRACE_SECONDS", "30")
+# How many dossier imports run at once across every worker (each holds one slot while it reads and writes).
+CCHC_PARALLEL_IMPORTS = envint("CCHC_PARALLEL_IMPORTS", "2")
+# A running LibreOffice (unoserver) the PDF conversion uses when it answers; the worker starts it.
+CCHC_UNOSERVER = envstr("CCHC_UNOSERVER", "127.0.0.1:2003")
 
 SESSION_COOKIE_AGE = 8 * 3600
 if PRODUCTION:

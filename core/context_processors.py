@@ -1,7 +1,9 @@
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import can
+from core import inbox
 
 # (label, url name, permission needed): an entry shows when its page exists and the user may use it.
 NAVIGATION = [
@@ -20,10 +22,20 @@ NAVIGATION = [
 ]
 
 
+def inbox_counts(request) -> dict:
+    """The person's to-do counts (core.inbox), counted once per request: one query per source that concerns them."""
+    cached = getattr(request, "_cchc_inbox_counts", None)
+    if cached is None:
+        cached = inbox.counts(request.user, timezone.localdate())
+        request._cchc_inbox_counts = cached
+    return cached
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
+    counts = inbox_counts(request)
     items = []
     for label, name, action in NAVIGATION:
         if action and not can(user, action):
@@ -32,7 +44,9 @@ def navigation(request):
             url = reverse(name)
         except NoReverseMatch:
             continue
-        items.append({"label": label, "url": url, "active": request.path.startswith(url) and url != "/"})
+        count = counts["total"] if name == "core:home" else counts["nav"].get(name, 0)
+        items.append({"label": label, "url": url, "active": request.path.startswith(url) and url != "/",
+                      "count": count})
     if items and request.path == "/":
         items[0]["active"] = True
-    return {"nav_items": items}
+    return {"nav_items": items, "inbox_counts": counts["sources"]}

@@ -2,17 +2,19 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from core import inbox
 from core.widgets import render_widgets
 
 
 def home(request):
-    """The landing page: the person's roles, the sections they may open, and what other apps put here."""
-    return render(
-        request,
-        "core/home.html",
-        {"grants": request.user.grants.select_related("unit"), "widgets": render_widgets(request)},
-    )
+    """The landing page is the person's to-do list (core.inbox), then their roles, what other apps put here and the
+    sections they may open."""
+    today = timezone.localdate()
+    return render(request, "core/home.html", {
+        "grants": request.user.grants.select_related("unit"), "todo": inbox.items(request.user, today),
+        "today": today, "widgets": render_widgets(request)})
 
 
 @login_not_required

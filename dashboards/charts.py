@@ -8,12 +8,14 @@ Every chart carries a `Table` with the same numbers, for screen readers, printin
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import pygal
 from django.utils.translation import gettext
 from lxml import etree
 from pygal.style import Style
+
+from core.numbers import format_number, format_percent, format_score, to_decimal
 
 STYLE = Style(
     background="transparent",
@@ -65,49 +67,8 @@ class Chart:
     empty: bool = False
 
 
-# Vietnamese number formats without Django, so this module stays plain.
-
-
-def _decimal(value) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
-
-
-def vn_number(value, places: int | None = None, *, trim: bool = False) -> str:
-    """2817 → '2.817'; 9.376 → '9,376'; with trim, trailing zeros go (12,500 → 12,5). None → '–'."""
-    number = _decimal(value)
-    if number is None:
-        return "–"
-    if places is not None:
-        number = number.quantize(Decimal(1).scaleb(-places))
-    if trim:
-        number = number.normalize()
-        if number == number.to_integral():
-            number = number.quantize(Decimal(1))
-    sign = "-" if number < 0 else ""
-    text = format(abs(number), "f")
-    whole, _, frac = text.partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return sign + ".".join(groups) + ("," + frac if frac else "")
-
-
-def vn_score(value) -> str:
-    """A score as score sheets write it: up to three decimals, no trailing zeros (9,376 · 12,5 · 6)."""
-    return vn_number(value, 3, trim=True)
-
-
-def vn_percent(value) -> str:
-    """A percent already on 0–100: 92.94 → '92,9 %'."""
-    text = vn_number(value, 1)
-    return "–" if text == "–" else f"{text} %"
+# Vietnamese number formats without Django (core.numbers), so this module stays plain.
+vn_number, vn_score, vn_percent, _decimal = format_number, format_score, format_percent, to_decimal
 
 
 # Percent axes read "0 %, 20 % … 100 %": six whole ticks instead of pygal's crowded "10,0 %" steps.

@@ -244,12 +244,17 @@ def tasks_by_plan(unit: Unit, year: int, today: date) -> list[UnitTasks]:
     return [UnitTasks(label, counts) for label, counts in grouped.items()]
 
 
-def overdue_tasks(unit: Unit, today: date, limit: int = 50):
-    """Open tasks past the date that counts (the approved extension, else the plan's), oldest first; and how many."""
-    from plans.models import Task
+OVERDUE_SHOWN = 10
+
+
+def overdue_tasks(unit: Unit, today: date, limit: int = OVERDUE_SHOWN):
+    """Open tasks of issued plans led in the unit's subtree, past the date that counts (the approved extension,
+    else the plan's), oldest first, the first `limit` of them; and how many in all (the full list is the plans
+    app's overdue page, filtered on the unit)."""
+    from plans.models import Plan, Task
 
     qs = (Task.objects.filter(is_heading=False, status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS],
-                              lead_units__path__startswith=unit.path)
+                              lead_units__path__startswith=unit.path, plan__status=Plan.Status.ISSUED)
           .annotate(due=Coalesce("extended_due", "due_date")).filter(due__lt=today).distinct())
     count = qs.count()
     tasks = list(qs.select_related("plan").prefetch_related("lead_units").order_by("due", "plan_id", "order")[:limit])

@@ -159,6 +159,11 @@ class Workbook:
         sheet.page_setup.orientation = "landscape" if total_width > 95 else "portrait"
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
+        # Without a footer of its own, LibreOffice prints "Page 1" in its default sans font: the PDF then mixed
+        # two families. The page number is set in the sheet's font.
+        sheet.oddFooter.center.text = "Trang &P/&N"
+        sheet.oddFooter.center.font = f"{FONT},Regular"
+        sheet.oddFooter.center.size = 10
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.print_options.horizontalCentered = True
         sheet.page_margins.left = sheet.page_margins.right = 0.5

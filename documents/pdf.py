@@ -1,14 +1,24 @@
 """PDF through LibreOffice in headless mode, where it is installed.
 
-Each conversion gets its own LibreOffice profile directory: two conversions sharing one profile block each other
-(or fail) when requests or test workers run in parallel.
+A LibreOffice kept running by the worker (unoserver, `warm_server()`) converts a document in a fraction of a
+second; when none answers at CCHC_UNOSERVER, a LibreOffice is started for the one document (`soffice
+--convert-to`), with its own profile directory: two conversions sharing one profile block each other (or fail)
+when requests or test workers run in parallel.
 """
 
+import logging
+import os
 import re
 import shutil
+import socket
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 120
 
@@ -27,6 +37,107 @@ def available() -> bool:
 
 def to_pdf(data: bytes, suffix: str) -> bytes:
     """The PDF of a .docx or .xlsx given as bytes."""
+    return convert(data, suffix)[0]
+
+
+def convert(data: bytes, suffix: str) -> tuple[bytes, str]:
+    """(the PDF, "warm" or "cold"): through the running LibreOffice if one answers, else a LibreOffice of its own."""
+    pdf = _convert_warm(data, suffix)
+    if pdf is not None:
+        return pdf, "warm"
+    return _convert_cold(data, suffix), "cold"
+
+
+def _server_address() -> tuple[str, int] | None:
+    host, _, port = (getattr(settings, "CCHC_UNOSERVER", "") or "").rpartition(":")
+    return (host or "127.0.0.1", int(port)) if port.isdigit() else None
+
+
+def _answers(address: tuple[str, int]) -> bool:
+    try:
+        with socket.create_connection(address, timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+# Bytes arrive without a file name, so LibreOffice is told what they are rather than left to guess. Workbooks
+# sent as a stream are refused by LibreOffice 7.4's Calc filter through unoserver: they take the cold way.
+_IMPORT_FILTERS = {"docx": "MS Word 2007 XML"}
+
+
+def _convert_warm(data: bytes, suffix: str) -> bytes | None:
+    address = _server_address()
+    kind = suffix.lstrip(".").lower()
+    if kind not in _IMPORT_FILTERS or address is None or not _answers(address):
+        return None
+    from unoserver.client import UnoClient
+
+    try:
+        pdf = UnoClient(server=address[0], port=str(address[1]), host_location="remote").convert(
+            indata=data, convert_to="pdf", infiltername=_IMPORT_FILTERS[kind])
+    except Exception as error:  # the server went away or refused this document: the cold way still may work
+        logger.warning("unoserver conversion failed (%s); starting LibreOffice for this document", error)
+        return None
+    if not pdf or page_count(pdf) < 1:
+        return None
+    return pdf
+
+
+def uno_python() -> str | None:
+    """A Python that can import LibreOffice's uno module (Debian's python3-uno is for the system Python)."""
+    for candidate in (os.environ.get("CCHC_UNO_PYTHON", ""), "/usr/bin/python3", sys.executable):
+        if candidate and Path(candidate).exists():
+            probe = subprocess.run([candidate, "-c", "import uno"], capture_output=True, timeout=30, check=False)
+            if probe.returncode == 0:
+                return candidate
+    return None
+
+
+def warm_server() -> subprocess.Popen | None:
+    """Starts one LibreOffice behind unoserver at CCHC_UNOSERVER (the worker owns it and stops it); None where
+    LibreOffice or its Python bridge is missing, and conversions then start their own."""
+    address, binary, python = _server_address(), office_binary(), None
+    if address is None or binary is None or _answers(address):
+        return None
+    python = uno_python()
+    if python is None:
+        logger.warning("LibreOffice's Python bridge (python3-uno) is missing: PDFs start one LibreOffice each")
+        return None
+    import unoserver
+
+    env = {**os.environ, "PYTHONPATH": str(Path(unoserver.__file__).parent.parent)}
+    profile = Path(tempfile.mkdtemp(prefix="cchc-unoserver-"))
+    process = subprocess.Popen(  # noqa: S603 (fixed arguments)
+        [python, "-m", "unoserver.server", "--interface", address[0], "--port", str(address[1]),
+         "--uno-port", str(_free_port()), "--executable", binary, "--user-installation", str(profile),
+         "--conversion-timeout", str(TIMEOUT_SECONDS), "--quiet"],
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    process.profile_dir = profile  # type: ignore[attr-defined]
+    return process
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def stop_server(process: subprocess.Popen | None) -> None:
+    if process is None:
+        return
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+    shutil.rmtree(getattr(process, "profile_dir", ""), ignore_errors=True)
+
+
+def _convert_cold(data: bytes, suffix: str) -> bytes:
     binary = office_binary()
     if binary is None:
         raise ConversionError("Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; vui lòng tải bản Word hoặc Excel.")

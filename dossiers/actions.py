@@ -1,10 +1,7 @@
 """Every write of the dossiers app, each in one transaction with its audit entry."""
 
-import subprocess
-import sys
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
 from audit.log import diff, record, record_create, snapshot
@@ -46,20 +43,11 @@ def confirm_columns(run: ImportRun, *, by, mapping: dict[str, str], mode: str) -
 
 
 def start(run: ImportRun) -> None:
-    """Runs the import out of the request: a `manage.py import_dossiers RUN_ID` process of its own, so a long file
-    outlives the web worker. With CCHC_DOSSIER_IMPORT_SYNC (tests, the demo) it runs right here instead."""
-    if getattr(settings, "CCHC_DOSSIER_IMPORT_SYNC", False):
-        from dossiers.importer import execute
+    """Queues the import for a background worker (`manage.py worker`): a large file outlives the request, and the
+    run page follows its progress on the run itself."""
+    from dossiers.tasks import enqueue
 
-        execute(run)
-        return
-    log_dir = Path(settings.VAR_DIR) / "log"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    with open(log_dir / "import_dossiers.log", "ab") as log:
-        subprocess.Popen(  # noqa: S603 (fixed arguments: this interpreter, manage.py, a run id)
-            [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "import_dossiers", str(run.pk)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
-        )
+    enqueue(run)
 
 
 @transaction.atomic

@@ -1,13 +1,18 @@
-"""Running an import: rows streamed from the file, checked, matched and upserted by dossier code in batches.
+"""Running an import: rows streamed from the file and checked one by one, then written to the dossiers in one
+set-based statement.
 
-The whole import is one transaction. In "all or nothing" mode the first bad row stops the writing (the rest is
-still read, to list every error) and the transaction is rolled back; in "skip bad rows" mode the good rows are
-committed and the bad ones listed. Progress goes to a small file beside the upload, because the run's own row
-is inside the transaction and other connections cannot see it until the end.
+Two phases, so the run's progress is real and the dossiers change in one transaction:
+1. reading: every row is parsed and checked (each problem kept with its line number) and the good ones are
+   staged, already in the database's own formats, in a temporary table of this connection (SQLite: executemany,
+   PostgreSQL: COPY). Nothing in the shared tables changes; the run's processed count is committed as it goes,
+   so the page (another connection) follows it.
+2. writing, one transaction: the dossiers whose watched values differ are found by one join and audited old → new,
+   then one INSERT … SELECT … ON CONFLICT (code) DO UPDATE writes them all. In "all or nothing" mode a bad row
+   stops the staging (the rest is still read, to list every error) and nothing is written; in "skip bad rows"
+   mode the good rows are written and the bad ones listed.
 """
 
-import os
-from datetime import UTC, date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -26,77 +31,39 @@ from org.matching import UnitDirectory
 from org.models import Unit
 from org.names import normalize_name
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 5000
 MAX_STORED_ERRORS = 1000
-UPDATE_FIELDS = [
-    "procedure", "field", "receiving_unit", "receiving_text", "handling_unit", "received_at", "received_on", "due_on",
-    "due_computed", "finished_at", "settled_on", "returned_at", "channel", "paid_online", "fee", "fee_bearing",
-    "digitised", "status", "apology_sent", "last_run",
-]
+STAGE = "dossier_import_staging"
+# The staged columns, in the dossier table's own names; procedure_code is matched to the catalogue when writing.
+STAGED = ["code", "line", "procedure_code", "field", "receiving_unit_id", "receiving_text", "handling_unit_id",
+          "received_at", "received_on", "due_on", "due_computed", "finished_at", "settled_on", "returned_at",
+          "channel", "paid_online", "fee", "fee_bearing", "digitised", "status", "apology_sent"]
+WRITTEN = [c for c in STAGED if c not in ("line", "procedure_code")]
 # What decides a dossier's figures: a re-import that changes one of these leaves an audit entry old → new on that
 # dossier. New dossiers are counted in the run's own entry (a million single entries would double the import).
 WATCHED = ["handling_unit", "due_on", "finished_at", "returned_at", "channel", "paid_online", "fee", "digitised",
            "status", "apology_sent"]
-
-
-class _Rollback(Exception):
-    pass
-
-
-def progress_path(run: ImportRun) -> str:
-    return f"{run.file.path}.progress"
-
-
-def read_progress(run: ImportRun) -> int:
-    try:
-        with open(progress_path(run)) as f:
-            return int(f.read().strip() or 0)
-    except (OSError, ValueError):
-        return run.processed_rows
-
-
-def last_sign_of_life(run: ImportRun):
-    """When the running import last reported progress (the file's time, or the start): a long silence means it died."""
-    try:
-        return datetime.fromtimestamp(os.path.getmtime(progress_path(run)), tz=UTC)
-    except OSError:
-        return run.started_at
-
-
-def _write_progress(run: ImportRun, processed: int) -> None:
-    path = progress_path(run)
-    with open(f"{path}.tmp", "w") as f:
-        f.write(str(processed))
-    os.replace(f"{path}.tmp", path)
+_WATCHED_COLUMNS = [f"{name}_id" if name == "handling_unit" else name for name in WATCHED]
 
 
 def execute(run: ImportRun) -> ImportRun:
     """Imports the run's file with its source's mapping; the run ends done, rejected or failed."""
-    run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now()
+    run.status, run.started_at, run.finished_at = ImportRun.Status.RUNNING, timezone.now(), None
     run.processed_rows = run.created_count = run.updated_count = run.error_count = 0
     run.errors, run.message = [], ""
     try:
         table = Table(run.file.path)
-    except TableError as error:
-        return _finish(run, ImportRun.Status.FAILED, str(error))
+    except (TableError, OSError) as error:
+        message = str(error) if isinstance(error, TableError) else "Không đọc được tệp đã tải lên."
+        return _finish(run, ImportRun.Status.FAILED, message)
     run.total_rows = max(table.total_estimate - table.header_line, 0)
     run.save()
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            # Room for the dossier table's indexes while a large file goes in; SQLite's default is 2 MB.
-            cursor.execute("PRAGMA cache_size = -131072")
     job = _Job(run, table)
     try:
-        with table, transaction.atomic():
-            job.go()
-            if job.must_roll_back:
-                raise _Rollback
-            record(by=run.created_by, obj=run, action="other", note="Nhập hồ sơ TTHC", changes={
-                "tệp": run.file_name, "hồ sơ mới": job.created, "hồ sơ cập nhật": job.updated,
-                "hồ sơ thay đổi số liệu": job.changed,
-                "dòng lỗi": job.error_count})
-    except _Rollback:
-        pass
+        with table, _Staging() as stage:
+            job.read(stage)
+            if not job.must_roll_back:
+                job.write(stage)
     except TableError as error:
         job.add_error(0, str(error))
         job.must_roll_back = True
@@ -122,11 +89,71 @@ def execute(run: ImportRun) -> ImportRun:
 def _finish(run: ImportRun, status: str, message: str) -> ImportRun:
     run.status, run.message, run.finished_at = status, message, timezone.now()
     run.save()
-    try:
-        os.remove(progress_path(run))
-    except OSError:
-        pass
     return run
+
+
+def _report_progress(run: ImportRun, processed: int) -> None:
+    """Committed at once (the import holds no transaction while reading), so the run page sees it."""
+    ImportRun.objects.filter(pk=run.pk).update(processed_rows=processed)
+
+
+class _Staging:
+    """The temporary table of this connection that holds the checked rows until they are written."""
+
+    def __init__(self):
+        self.vendor = connection.vendor
+        self.rows = 0
+
+    def __enter__(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
+            # The dossier table's own column types (and SQLite affinities), so staged values compare as stored.
+            columns = ", ".join("0 AS line" if c == "line" else "'' AS procedure_code" if c == "procedure_code"
+                                else c for c in STAGED)
+            cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} AS SELECT {columns} FROM {Dossier._meta.db_table} "
+                           "WHERE 1 = 0")
+            if self.vendor == "sqlite":
+                # Room for the dossier table's indexes while a large file goes in; SQLite's default is 2 MB.
+                cursor.execute("PRAGMA cache_size = -131072")
+        return self
+
+    def add(self, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        self.rows += len(rows)
+        with connection.cursor() as cursor:
+            if self.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {STAGE} ({', '.join(STAGED)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                return
+            sql = f"INSERT INTO {STAGE} ({', '.join(STAGED)}) VALUES ({', '.join(['%s'] * len(STAGED))})"
+            # A temporary table is this connection's own: writing it takes no lock on the shared database, so it
+            # runs in a deferred transaction of its own (one per batch, not one per row).
+            own = connection.get_autocommit() and not connection.in_atomic_block
+            if own:
+                cursor.execute("BEGIN DEFERRED")
+            try:
+                cursor.executemany(sql, rows)
+            except BaseException:
+                if own:
+                    cursor.execute("ROLLBACK")
+                raise
+            if own:
+                cursor.execute("COMMIT")
+
+    def index(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE INDEX {STAGE}_code ON {STAGE} (code)")
+            cursor.execute(f"ANALYZE {STAGE}")
+
+    def __exit__(self, *exc):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
+        except DatabaseError:
+            if exc[0] is None:
+                raise
 
 
 class _Job:
@@ -141,22 +168,21 @@ class _Job:
         self.tz = timezone.get_default_timezone()
         self.procedures = {p.code: p for p in Procedure.objects.all()}
         self.procedures_by_name = {normalize_name(p.name): p for p in self.procedures.values()}
+        self.new_procedures: dict[str, Procedure] = {}
         self.units: dict[str, object] = {}
-        self.due_cache: dict[tuple, object] = {}
+        self.due_cache: dict[tuple, date] = {}
+        self.offsets: dict[tuple, timedelta] = {}
+        self.seen: set[str] = set()
+        self.repeated: set[str] = set()
         self.processed = self.created = self.updated = self.changed = self.error_count = 0
-        self.watched: dict[str, dict] = {}
         self.errors: list[dict] = []
         self.must_roll_back = False
         self.all_or_nothing = run.mode == ImportRun.Mode.ALL_OR_NOTHING
-        ops, tz = connection.ops, self.tz
-        if connection.vendor == "sqlite":
-            # What Django's SQLite adapter does (UTC, as text), without its per-value checks: a third of the import.
-            self.adapt_when = lambda value: str(value.replace(tzinfo=tz).astimezone(UTC).replace(tzinfo=None)) \
-                if value else None
-        else:
-            self.adapt_when = lambda value: ops.adapt_datetimefield_value(value.replace(tzinfo=tz)) if value else None
-        self.adapt_day = ops.adapt_datefield_value
-        self.adapt_number = lambda value: None if value is None else ops.adapt_decimalfield_value(value, 14, 0)
+        self.postgres = connection.vendor == "postgresql"
+        ops = connection.ops
+        self.adapt_day = (lambda value: value) if self.postgres else ops.adapt_datefield_value
+        self.adapt_number = (lambda value: value) if self.postgres else \
+            (lambda value: None if value is None else ops.adapt_decimalfield_value(value, 14, 0))
 
     def add_error(self, line: int, message: str) -> None:
         self.error_count += 1
@@ -165,29 +191,39 @@ class _Job:
         if self.all_or_nothing:
             self.must_roll_back = True
 
-    def go(self) -> None:
-        batch: dict[str, tuple] = {}
-        positions = self.positions.items()
+    def read(self, stage: _Staging) -> None:
+        batch: list[tuple] = []
+        positions = list(self.positions.items())
         for line, values in self.table.rows():
             self.processed += 1
             width = len(values)
             cells = {key: values[i] if i < width else None for key, i in positions}
             row, problems = read_row(line, cells)
-            dossier = None
-            if row is not None:
-                dossier = self._dossier(row, problems)
+            staged = self._staged(row, problems) if row is not None else None
             if problems:
                 self.add_error(line, "; ".join(problems))
             elif not self.must_roll_back:
-                batch[row.code], self.watched[row.code] = dossier
-            if len(batch) >= BATCH_SIZE:
-                self._flush(batch)
-                batch = {}
+                batch.append(staged)
             if self.processed % BATCH_SIZE == 0:
-                _write_progress(self.run, self.processed)
-        if batch and not self.must_roll_back:
-            self._flush(batch)
-        _write_progress(self.run, self.processed)
+                if not self.must_roll_back:
+                    stage.add(batch)
+                batch = []
+                _report_progress(self.run, self.processed)
+        if not self.must_roll_back:
+            stage.add(batch)
+        _report_progress(self.run, self.processed)
+
+    def _when(self, value: datetime | None):
+        """A local time in the database's own format (SQLite: UTC text, as Django writes it; PostgreSQL: aware)."""
+        if value is None:
+            return None
+        if self.postgres:
+            return value.replace(tzinfo=self.tz)
+        key = (value.year, value.month, value.day, value.hour)
+        offset = self.offsets.get(key)
+        if offset is None:
+            offset = self.offsets[key] = value.replace(tzinfo=self.tz).utcoffset()
+        return str(value - offset)
 
     def _unit(self, text: str):
         if text not in self.units:
@@ -199,17 +235,17 @@ class _Job:
         if row.procedure_code:
             procedure = self.procedures.get(row.procedure_code)
             if procedure is None:
-                # A procedure the catalogue lacks is added from the export; its processing time is entered later.
-                procedure = Procedure.objects.create(code=row.procedure_code, name=row.procedure_name or row.procedure_code,
-                                                     field=row.field)
-                self.procedures[procedure.code] = procedure
+                # A procedure the catalogue lacks is added from the export (when the dossiers are written); its
+                # processing time is entered later.
+                procedure = Procedure(code=row.procedure_code, name=row.procedure_name or row.procedure_code,
+                                      field=row.field)
+                self.procedures[procedure.code] = self.new_procedures[procedure.code] = procedure
                 self.procedures_by_name.setdefault(normalize_name(procedure.name), procedure)
             return procedure
         return self.procedures_by_name.get(normalize_name(row.procedure_name))
 
-    def _dossier(self, row: DossierRow, problems: list[str]) -> tuple[tuple, dict] | None:
-        """The row's values in COLUMNS order, ready for the database, and its WATCHED values as Python objects;
-        or None with the problems noted."""
+    def _staged(self, row: DossierRow, problems: list[str]) -> tuple | None:
+        """The row's values in STAGED order, ready for the database; or None with the problems noted."""
         handling = self._unit(row.handling_text)
         if handling is None:
             problems.append(f"không tìm thấy đơn vị giải quyết '{row.handling_text}' (thêm tên gọi khác cho đơn vị "
@@ -224,45 +260,81 @@ class _Job:
                 problems.append(f"thiếu hạn trả kết quả và thủ tục {procedure.code} chưa có thời hạn giải quyết")
                 return None
             key = (row.received_at.date(), row.received_at.hour >= self.cutoff, procedure.processing_days)
-            if key not in self.due_cache:
-                self.due_cache[key] = due_date(row.received_at, procedure.processing_days, self.calendar, self.cutoff)
-            due_on = self.due_cache[key]
+            due_on = self.due_cache.get(key)
+            if due_on is None:
+                due_on = self.due_cache[key] = due_date(row.received_at, procedure.processing_days, self.calendar,
+                                                        self.cutoff)
         if problems:
             return None
+        if row.code in self.seen:
+            self.repeated.add(row.code)
+        else:
+            self.seen.add(row.code)
         settled = row.finished_at or row.returned_at
         fee = row.fee
         receiving = self._unit(row.receiving_text) if row.receiving_text else None
-        when, day, number = self.adapt_when, self.adapt_day, self.adapt_number
-        watched = {"handling_unit": handling.pk, "due_on": due_on,
-                   "finished_at": row.finished_at.replace(tzinfo=self.tz) if row.finished_at else None,
-                   "returned_at": row.returned_at.replace(tzinfo=self.tz) if row.returned_at else None,
-                   "channel": row.channel, "paid_online": row.paid_online,
-                   "fee": None if fee is None else fee.quantize(Decimal(1)), "digitised": row.digitised,
-                   "status": row.status, "apology_sent": row.apology_sent}
+        when, day = self._when, self.adapt_day
         return (
-            row.code, procedure.pk, row.field or procedure.field, receiving.pk if receiving else None,
+            row.code, row.line, procedure.code, row.field or procedure.field, receiving.pk if receiving else None,
             row.receiving_text, handling.pk, when(row.received_at), day(row.received_at.date()), day(due_on),
             computed, when(row.finished_at), day(settled.date()) if settled else None, when(row.returned_at),
-            row.channel, row.paid_online, number(fee), bool(fee and fee > Decimal(0)) or procedure.fee_bearing,
-            row.digitised, row.status, row.apology_sent, self.run.pk,
-        ), watched
+            row.channel, row.paid_online, self.adapt_number(fee),
+            bool(fee and fee > Decimal(0)) or procedure.fee_bearing, row.digitised, row.status, row.apology_sent,
+        )
 
-    def _flush(self, batch: dict[str, tuple]) -> None:
-        before = {values[0]: values[1:] for values in Dossier.objects.filter(code__in=list(batch))
-                  .values_list("code", "pk", *(f"{name}_id" if name == "handling_unit" else name for name in WATCHED))}
-        with connection.cursor() as cursor:
-            cursor.executemany(_upsert_sql(), list(batch.values()))
-        self.updated += len(before)
-        self.created += len(batch) - len(before)
-        self._audit_changes(before)
-        self.watched.clear()
+    def write(self, stage: _Staging) -> None:
+        """Phase 2, one transaction: new catalogue entries, the audit of changed dossiers, one upsert."""
+        stage.index()
+        dossiers, procedures = Dossier._meta.db_table, Procedure._meta.db_table
+        with transaction.atomic():
+            if self.new_procedures:
+                Procedure.objects.bulk_create(self.new_procedures.values(), batch_size=500)
+            with connection.cursor() as cursor:
+                if self.repeated:
+                    # A code repeated in the file: its last line wins, as if the lines were imported one by one.
+                    codes = list(self.repeated)
+                    for i in range(0, len(codes), 500):
+                        chunk = codes[i:i + 500]
+                        cursor.execute(
+                            f"DELETE FROM {STAGE} WHERE code IN ({', '.join(['%s'] * len(chunk))}) AND line < "
+                            f"(SELECT MAX(s.line) FROM {STAGE} s WHERE s.code = {STAGE}.code)", chunk)
+                cursor.execute(f"SELECT COUNT(*) FROM {STAGE} s JOIN {dossiers} d ON d.code = s.code")
+                self.updated = cursor.fetchone()[0]
+                self.created = len(self.seen) - self.updated
+                same = "IS NOT DISTINCT FROM" if self.postgres else "IS"
+                cursor.execute(f"SELECT d.id FROM {STAGE} s JOIN {dossiers} d ON d.code = s.code WHERE NOT ("
+                               + " AND ".join(f"d.{c} {same} s.{c}" for c in _WATCHED_COLUMNS) + ")")
+                changed = [pk for (pk,) in cursor.fetchall()]
+            for i in range(0, len(changed), 500):
+                self._audit_changes(changed[i:i + 500])
+            quote = connection.ops.quote_name
+            columns = [quote(c) for c in WRITTEN]
+            updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns[1:], "last_run_id"])
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {dossiers} ({', '.join(columns)}, procedure_id, last_run_id) "
+                    f"SELECT {', '.join(f's.{c}' for c in columns)}, p.id, %s FROM {STAGE} s "
+                    f"JOIN {procedures} p ON p.code = s.procedure_code WHERE 1 = 1 "
+                    f"ON CONFLICT (code) DO UPDATE SET {updates}", [self.run.pk])
+            record(by=self.run.created_by, obj=self.run, action="other", note="Nhập hồ sơ TTHC", changes={
+                "tệp": self.run.file_name, "hồ sơ mới": self.created, "hồ sơ cập nhật": self.updated,
+                "hồ sơ thay đổi số liệu": self.changed, "dòng lỗi": self.error_count})
 
-    def _audit_changes(self, before: dict[str, tuple]) -> None:
+    def _audit_changes(self, ids: list[int]) -> None:
+        """Old values from the dossiers, new ones from the staged rows, both read through the model's converters."""
+        before = {values[0]: values[1:] for values in
+                  Dossier.objects.filter(pk__in=ids).values_list("pk", "code", *_WATCHED_COLUMNS)}
+        placeholders = ", ".join(["%s"] * len(ids))
+        staged = Dossier.objects.raw(
+            f"SELECT d.id, {', '.join(f's.{c}' for c in _WATCHED_COLUMNS)} FROM {STAGE} s "
+            f"JOIN {Dossier._meta.db_table} d ON d.code = s.code WHERE d.id IN ({placeholders})", ids)
         entries, units = [], set()
-        for code, (pk, *old_values) in before.items():
-            changes = diff(dict(zip(WATCHED, old_values, strict=True)), self.watched[code])
+        for new in staged:
+            code, *old_values = before[new.pk]
+            changes = diff(dict(zip(WATCHED, old_values, strict=True)),
+                           {name: getattr(new, column) for name, column in zip(WATCHED, _WATCHED_COLUMNS, strict=True)})
             if changes:
-                entries.append((code, pk, changes))
+                entries.append((code, new.pk, new.handling_unit_id, changes))
                 units.update(changes.get("handling_unit", ()))
         if not entries:
             return
@@ -272,9 +344,9 @@ class _Job:
         note = f"Nhập hồ sơ TTHC từ tệp {self.run.file_name}"
         AuditEntry.objects.bulk_create([
             AuditEntry(user=user, action=AuditEntry.Action.UPDATE, content_type=content_type, object_id=str(pk),
-                       object_repr=code, unit_id=self.watched[code]["handling_unit"], note=note,
+                       object_repr=code, unit_id=unit_id, note=note,
                        changes={name: [_shown(name, value, names) for value in pair] for name, pair in changes.items()})
-            for code, pk, changes in entries], batch_size=500)
+            for code, pk, unit_id, changes in entries], batch_size=500)
         self.changed += len(entries)
 
 
@@ -289,19 +361,6 @@ def _shown(name: str, value, units: dict) -> object:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format(value.quantize(Decimal(1)), "f")
     return value
 
-
-def _upsert_sql() -> str:
-    """INSERT … ON CONFLICT (code) DO UPDATE: the same statement on SQLite and PostgreSQL, run with executemany.
-
-    The ORM's bulk_create(update_conflicts=True) does the same but spends most of a million-row import preparing
-    each value of each model instance; here the values are adapted once, by the backend's own adapters.
-    """
-    meta, quote = Dossier._meta, connection.ops.quote_name
-    columns = [quote(meta.get_field(name).column) for name in ["code", *UPDATE_FIELDS]]
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
-    placeholders = ", ".join(["%s"] * len(columns))
-    return (f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) VALUES ({placeholders}) "
-            f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}")

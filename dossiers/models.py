@@ -126,6 +126,10 @@ class ImportRun(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The background task (django_tasks_db's result id) that runs it, and how many times it was started: a run
+    # cut short by a restart is run again from the start once (it wrote nothing), then failed with a message.
+    task_id = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -5,12 +5,29 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.log import diff, record, record_create, record_delete, snapshot
+from core.versions import claim
 from frameworks import rules
 from frameworks.models import Criterion, Framework
 
 FRAMEWORK_FIELDS = ["year", "title", "level", "owner", "decision", "bands"]
+# What a finished appraisal rests on: fixed once a result under the framework is finalised or published.
+SCORING_FIELDS = ["year", "level", "owner", "bands"]
 CRITERION_FIELDS = ["kind", "code", "title", "order", "max_points", "rule", "guidance", "responsible_unit", "deadline",
                     "parent"]
+
+
+class FrozenFramework(ValidationError):
+    """The framework carries finished results; its scoring cannot change (copy it to a new version instead)."""
+
+    def __init__(self, framework: Framework) -> None:
+        super().__init__(_("Bộ chỉ số “%(title)s” đã dùng cho kết quả đã thẩm định xong hoặc đã công bố: không sửa, "
+                           "thêm, xóa tiêu chí, điểm tối đa, cách chấm, xếp loại được nữa. Hãy sao chép thành phiên "
+                           "bản mới rồi sửa trên bản sao.") % {"title": framework.title}, code="frozen")
+
+
+def check_not_frozen(framework: Framework) -> None:
+    if framework.frozen_by().exists():
+        raise FrozenFramework(framework)
 
 
 def _check_rule(rule, max_points):
@@ -28,10 +45,15 @@ def create_framework(*, by, **fields) -> Framework:
 
 
 @transaction.atomic
-def update_framework(framework: Framework, *, by, **changes) -> Framework:
+def update_framework(framework: Framework, *, by, version: int | None = None, **changes) -> Framework:
+    """Saves the framework's details; `version` is the one the edit form was read at (a stale save is refused).
+    Once results rest on the framework only its title and issuing decision may change."""
     before = snapshot(framework, FRAMEWORK_FIELDS)
     for name, value in changes.items():
         setattr(framework, name, value)
+    if set(diff(before, snapshot(framework, FRAMEWORK_FIELDS))) & set(SCORING_FIELDS):
+        check_not_frozen(framework)
+    claim(framework, version)
     framework.save()
     record(by=by, obj=framework, action="update", changes=diff(before, snapshot(framework, FRAMEWORK_FIELDS)))
     return framework
@@ -39,6 +61,7 @@ def update_framework(framework: Framework, *, by, **changes) -> Framework:
 
 @transaction.atomic
 def add_criterion(framework: Framework, *, by, **fields) -> Criterion:
+    check_not_frozen(framework)
     fields["rule"] = _check_rule(fields.get("rule") or {"kind": "manual"}, fields.get("max_points", 0))
     criterion = Criterion(framework=framework, **fields)
     criterion.full_clean(exclude=["framework"])
@@ -48,7 +71,9 @@ def add_criterion(framework: Framework, *, by, **fields) -> Criterion:
 
 
 @transaction.atomic
-def update_criterion(criterion: Criterion, *, by, **changes) -> Criterion:
+def update_criterion(criterion: Criterion, *, by, version: int | None = None, **changes) -> Criterion:
+    check_not_frozen(criterion.framework)
+    claim(criterion, version)
     before = snapshot(criterion, CRITERION_FIELDS)
     for name, value in changes.items():
         setattr(criterion, name, value)
@@ -61,14 +86,16 @@ def update_criterion(criterion: Criterion, *, by, **changes) -> Criterion:
 
 
 @transaction.atomic
-def delete_criterion(criterion: Criterion, *, by) -> None:
-    if criterion.scores.exists() or Criterion.objects.filter(parent__in=_subtree_ids(criterion), scores__isnull=False).exists():
+def delete_criterion(criterion: Criterion, *, by, version: int | None = None) -> None:
+    check_not_frozen(criterion.framework)
+    claim(criterion, version)
+    if criterion.scores.exists() or Criterion.objects.filter(parent__in=subtree_ids(criterion), scores__isnull=False).exists():
         raise ValidationError(_("Tiêu chí đã có điểm đánh giá, không xóa được. Hãy sửa nội dung hoặc đặt điểm tối đa bằng 0."))
     record_delete(by=by, obj=criterion, fields=CRITERION_FIELDS, unit=criterion.framework.owner)
     criterion.delete()
 
 
-def _subtree_ids(criterion: Criterion) -> list[int]:
+def subtree_ids(criterion: Criterion) -> list[int]:
     ids, frontier = [criterion.pk], [criterion.pk]
     while frontier:
         frontier = list(Criterion.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
@@ -76,11 +103,31 @@ def _subtree_ids(criterion: Criterion) -> list[int]:
     return ids
 
 
+def next_free_year(source: Framework) -> int:
+    """The first year after the source's without a framework of the same owner and level: what a copy proposes."""
+    taken = set(Framework.objects.filter(owner_id=source.owner_id, level=source.level).values_list("year", flat=True))
+    year = source.year + 1
+    while year in taken:
+        year += 1
+    return year
+
+
+def retitle(title: str, old_year: int, new_year: int) -> str:
+    """The title with its year moved along ("… năm 2024" → "… năm 2025"); a title without a year gets one."""
+    if str(old_year) in title:
+        return title.replace(str(old_year), str(new_year))
+    return _("%(title)s năm %(year)s") % {"title": title, "year": new_year}
+
+
 @transaction.atomic
 def copy_framework(source: Framework, *, by, year: int, title: str, owner=None) -> Framework:
-    """Next year's framework starts as a copy of this one (sao chép), then is edited."""
+    """Next year's framework (or a new version of a frozen one) starts as a copy of this one (sao chép), then is
+    edited."""
+    if Framework.objects.filter(owner=owner or source.owner, year=year, title=title.strip()).exists():
+        raise ValidationError({"title": _("Đã có bộ chỉ số “%(title)s” năm %(year)s; hãy đặt tên khác.")
+                               % {"title": title.strip(), "year": year}})
     framework = Framework.objects.create(
-        year=year, title=title, level=source.level, owner=owner or source.owner, decision="",
+        year=year, title=title.strip(), level=source.level, owner=owner or source.owner, decision="",
         bands=source.bands, copied_from=source,
     )
     new_ids: dict[int, Criterion] = {}
@@ -120,8 +167,10 @@ def _shift_year(day, years: int):
 def replace_criteria(framework: Framework, rows: list[dict], *, by) -> int:
     """Writes an imported criteria list (already validated, parents before children) into a framework that has no
     scores yet; the old tree is replaced."""
+    check_not_frozen(framework)
     if Criterion.objects.filter(framework=framework, scores__isnull=False).exists():
         raise ValidationError(_("Bộ chỉ số đã có điểm đánh giá; hãy nhập vào một bộ chỉ số mới (sao chép rồi nhập)."))
+    claim(framework, None)
     old = Criterion.objects.filter(framework=framework).count()
     Criterion.objects.filter(framework=framework, parent__isnull=False).delete()
     Criterion.objects.filter(framework=framework).delete()

@@ -1,8 +1,11 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import check_upload
+from core.versions import VersionField
 from frameworks import rules, sheet
 from frameworks.metrics import metric_choices
 from frameworks.models import Criterion, Framework
@@ -11,6 +14,7 @@ DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m
 
 
 class FrameworkForm(forms.ModelForm):
+    version = VersionField()
     bands_text = forms.CharField(
         label=_("Xếp loại"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Mỗi dòng: tên loại = tỷ lệ % tối thiểu, ví dụ “Xuất sắc = 90”. Bỏ trống: Xuất sắc 90, Tốt 80, "
@@ -28,6 +32,14 @@ class FrameworkForm(forms.ModelForm):
         if self.instance.pk and self.instance.bands:
             self.initial["bands_text"] = "\n".join(f"{label} = {rules.format_points(low)}"
                                                    for label, low in self.instance.band_list())
+        if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
+        if self.instance.pk and self.instance.is_frozen:
+            # What finished results rest on stays as it is; the form sends it back unchanged whatever is posted.
+            for name in ("year", "level", "owner", "bands_text"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Không sửa được: bộ chỉ số đã dùng cho kết quả đã thẩm định hoặc "
+                                                "công bố.")
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -59,6 +71,7 @@ class FrameworkForm(forms.ModelForm):
 
 
 class CriterionForm(forms.ModelForm):
+    version = VersionField()
     # A text field so both '1,5' and '1.5' read as one and a half (a localised DecimalField would read '1.5' as 15).
     max_points = forms.CharField(label=_("Điểm tối đa"), max_length=12)
     rule_kind = forms.ChoiceField(label=_("Cách chấm điểm"), choices=[(kind, _(label)) for kind, label in rules.KINDS.items()])
@@ -94,6 +107,7 @@ class CriterionForm(forms.ModelForm):
         self.initial.setdefault("params", sheet.params_text(rule) if self.instance.pk else "")
         if self.instance.pk:
             self.initial["max_points"] = rules.format_points(self.instance.max_points)
+            self.initial.setdefault("version", self.instance.version)
 
     def clean_max_points(self):
         try:
@@ -130,9 +144,25 @@ class CriterionForm(forms.ModelForm):
         return data
 
 
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 class CopyForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
-    title = forms.CharField(label=_("Tên bộ chỉ số mới"), max_length=300)
+    title = forms.CharField(label=_("Tên bộ chỉ số mới"), max_length=300,
+                            help_text=_("Năm trong tên đổi theo năm đã chọn."))
+
+    def clean(self):
+        """The title and the year say the same year: a copy for 2025 named "… năm 2024" is sent back."""
+        data = super().clean()
+        year, title = data.get("year"), data.get("title", "")
+        named = sorted({int(y) for y in YEAR.findall(title or "")})
+        if year and named and year not in named:
+            suggestion = title.replace(str(named[-1]), str(year))
+            self.add_error("title", _("Tên ghi năm %(named)s nhưng bộ chỉ số mới là năm %(year)s: hãy sửa cho khớp, "
+                                      "ví dụ “%(suggestion)s”.") % {"named": named[-1], "year": year,
+                                                                   "suggestion": suggestion})
+        return data
 
 
 class ImportForm(forms.Form):

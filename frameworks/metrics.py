@@ -57,3 +57,25 @@ def compute_metric(key: str, unit, start: date, end: date) -> MetricValue | None
     if metric is None:
         return None
     return metric.compute(unit, start, end)
+
+
+def metric_label(key: str, translate: Callable[[str], str] = str) -> str:
+    """How people name the metric ("Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn (%)"); "" for an unknown key,
+    so a page never shows the key itself."""
+    metric = _REGISTRY.get(key)
+    return translate(metric.label) if metric else ""
+
+
+def _plain(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def find_metric(text: str) -> str | None:
+    """The metric a spreadsheet cell names, by its label (as the export writes it) or by its key; None if none."""
+    wanted = _plain(text)
+    if not wanted:
+        return None
+    for metric in _REGISTRY.values():
+        if wanted in (_plain(metric.key), _plain(metric.label)):
+            return metric.key
+    return None

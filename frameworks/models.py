@@ -32,6 +32,8 @@ class Framework(models.Model):
     bands = models.JSONField(_("xếp loại"), default=list, blank=True)
     copied_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Raised by every save through frameworks.actions: an edit form read at an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     class Meta:
         ordering = ["-year", "title"]
@@ -43,6 +45,19 @@ class Framework(models.Model):
 
     def audit_unit(self):
         return self.owner
+
+    def frozen_by(self):
+        """The assessments whose results rest on this framework as it is (appraisal finished or published): while
+        there is one, its criteria, max points, rules and bands stay as they are; changes go into a copy."""
+        from assessments.models import Assessment
+
+        return self.assessments.filter(phase__in=[Assessment.Phase.FINALISED, Assessment.Phase.PUBLISHED])
+
+    @property
+    def is_frozen(self) -> bool:
+        if not hasattr(self, "_frozen"):
+            self._frozen = self.frozen_by().exists()
+        return self._frozen
 
     def band_list(self) -> list[tuple[str, Decimal]]:
         raw = self.bands or DEFAULT_BANDS
@@ -84,6 +99,7 @@ class Criterion(models.Model):
     )
     deadline = models.DateField(_("thời hạn"), null=True, blank=True,
                                 help_text=_("Văn bản kiểm chứng phải được ký trước ngày này (nếu có)."))
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     class Meta:
         ordering = ["framework", "order", "pk"]
@@ -106,8 +122,11 @@ class Criterion(models.Model):
 
     def rule_text(self, translate=gettext_noop) -> str:
         """How the criterion is scored, in Vietnamese as documents and exports write it."""
+        from frameworks.metrics import metric_label
+
         try:
-            return rules.describe(self.parsed_rule(), self.max_points, translate)
+            return rules.describe(self.parsed_rule(), self.max_points, translate,
+                                  metric_label=lambda key: metric_label(key, translate))
         except rules.RuleError as error:
             return error.text(translate)
 

@@ -101,6 +101,16 @@ class Rule:
     def is_measured(self) -> bool:
         return self.kind in MEASURED_KINDS
 
+    def choices(self, max_points) -> tuple[Decimal, ...]:
+        """The only scores allowed, lowest first, when the rule has them (a manual rule's levels, 0 or max for
+        yes/no); () when any number from 0 to max is allowed or the score comes from a measured value."""
+        if self.kind == "manual":
+            return self.levels
+        if self.kind == "yes_no":
+            maximum = _dec(max_points, gettext_noop("Điểm tối đa"))
+            return (Decimal(0), maximum) if maximum else (Decimal(0),)
+        return ()
+
     def as_dict(self) -> dict:
         data: dict = {"kind": self.kind}
         if self.metric:
@@ -235,12 +245,18 @@ def format_points(value) -> str:
     return format(number, "f").replace(".", ",")
 
 
-def describe(rule: Rule, max_points, translate: Callable[[str], str] = gettext_noop) -> str:
+def describe(rule: Rule, max_points, translate: Callable[[str], str] = gettext_noop,
+             metric_label: Callable[[str], str] | None = None) -> str:
     """One line saying how the criterion is scored, Vietnamese unless `translate` (gettext) says otherwise:
-    documents written from it stay Vietnamese, the pages pass the active language's gettext."""
+    documents written from it stay Vietnamese, the pages pass the active language's gettext. `metric_label` names
+    the measured figure as people say it ("Tỷ lệ hồ sơ … đúng hạn"); a metric key never reaches the reader."""
     _ = translate
     maximum = format_points(max_points)
-    source = _(" (số liệu: %(metric)s)") % {"metric": rule.metric} if rule.metric else ""
+    source = ""
+    if rule.metric:
+        label = metric_label(rule.metric) if metric_label else ""
+        source = (_(" (số liệu: %(metric)s)") % {"metric": label} if label
+                  else _(" (số liệu tự động do cchc tính)"))
     if rule.kind == "manual":
         if rule.levels:
             return _("Hội đồng chấm một trong các mức %(levels)s") % {

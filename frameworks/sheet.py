@@ -3,13 +3,14 @@
 No ORM here: the caller passes a function that finds a unit from its name, and gets plain dicts back.
 
 Columns (first sheet, first row = headers, in this order):
-  Mã | Mã cha | Loại | Nội dung | Điểm tối đa | Cách chấm | Tham số | Mã số liệu | Tài liệu kiểm chứng |
+  Mã | Mã cha | Loại | Nội dung | Điểm tối đa | Cách chấm | Tham số | Số liệu | Tài liệu kiểm chứng |
   Đơn vị chịu trách nhiệm | Thời hạn
 - Loại: Lĩnh vực, Tiêu chí, Tiêu chí thành phần, Điểm thưởng, Điểm trừ.
 - Cách chấm: Thủ công, Đạt/Không đạt, Theo mức, Tuyến tính, Tỷ lệ (bỏ trống = Thủ công).
 - Tham số: Thủ công "0; 0,5; 1" (các mức được chọn, bỏ trống = mọi điểm từ 0 đến tối đa);
   Theo mức "50=1,5; 70=3" (từ 50 được 1,5 điểm, từ 70 được 3 điểm); Tuyến tính "nhân=10; chia=100; trừ=0; sàn=50"
   (điểm = (giá trị − trừ) × nhân / chia, dưới sàn được 0).
+- Số liệu: tên số liệu cchc tự tính, đúng như trang "Hướng dẫn" liệt kê (bỏ trống = nhập tay giá trị đo được).
 - Thời hạn: dd/mm/yyyy.
 """
 
@@ -23,9 +24,12 @@ from django.utils.translation import gettext as _
 from core import xlsx
 from core.i18n import gettext_noop
 from frameworks import rules
+from frameworks.metrics import find_metric, metric_choices, metric_label
 
-HEADERS = ["Mã", "Mã cha", "Loại", "Nội dung", "Điểm tối đa", "Cách chấm", "Tham số", "Mã số liệu",
+HEADERS = ["Mã", "Mã cha", "Loại", "Nội dung", "Điểm tối đa", "Cách chấm", "Tham số", "Số liệu",
            "Tài liệu kiểm chứng", "Đơn vị chịu trách nhiệm", "Thời hạn"]
+# Files made before the column named the metric by its label still read.
+HEADER_ALIASES = {"Mã số liệu": "Số liệu"}
 KIND_LABELS = {"Lĩnh vực": "area", "Tiêu chí": "criterion", "Tiêu chí thành phần": "sub_criterion",
                "Điểm thưởng": "bonus", "Điểm cộng": "bonus", "Điểm trừ": "penalty"}
 # The names a file writes stay Vietnamese; they are marked so the guide page can gloss them in English.
@@ -64,7 +68,7 @@ def read_workbook(data: bytes) -> list[tuple[int, dict[str, str]]]:
         raise SheetError(_("Tệp không phải bảng tính .xlsx đọc được. Hãy tải mẫu, điền rồi tải lên lại."))
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
-    header = [_text(v) for v in next(rows, ())]
+    header = [HEADER_ALIASES.get(_text(v), _text(v)) for v in next(rows, ())]
     missing = [h for h in HEADERS[:5] if h not in header]
     if missing:
         raise SheetError(_("Thiếu cột: %(columns)s. Dòng đầu phải là tiêu đề cột theo mẫu.")
@@ -150,8 +154,13 @@ def parse_rows(raw: list[tuple[int, dict[str, str]]], find_unit: Callable[[str],
         elif maximum is not None:
             try:
                 rule = {"kind": rule_kind, **parse_params(rule_kind, cells.get("Tham số", ""))}
-                if cells.get("Mã số liệu"):
-                    rule["metric"] = cells["Mã số liệu"]
+                if cells.get("Số liệu"):
+                    metric = find_metric(cells["Số liệu"])
+                    if metric is None:
+                        raise rules.RuleError(gettext_noop("không có số liệu “%(name)s” (dùng: %(names)s)"),
+                                              name=cells["Số liệu"][:80],
+                                              names="; ".join(label for _key, label in metric_choices()))
+                    rule["metric"] = metric
                 rule = rules.parse_rule(rule, maximum).as_dict()
             except rules.RuleError as error:
                 problems.append(str(error).rstrip("."))
@@ -205,10 +214,11 @@ def write_workbook(title: str, rows: list[dict]) -> bytes:
         rule = row["rule"] or {"kind": "manual"}
         xlsx.append(sheet, [
             row["code"], row["parent_code"], KIND_NAMES[row["kind"]], row["title"], float(row["max_points"]),
-            RULE_NAMES[rule.get("kind", "manual")], params_text(rule), rule.get("metric", ""), row["guidance"],
+            RULE_NAMES[rule.get("kind", "manual")], params_text(rule), metric_label(rule.get("metric", "")),
+            row["guidance"],
             row["unit_name"], row["deadline"].strftime("%d/%m/%Y") if row["deadline"] else "",
         ])
-    for letter, width in zip("ABCDEFGHIJK", [8, 8, 18, 70, 10, 14, 26, 26, 40, 30, 12], strict=True):
+    for letter, width in zip("ABCDEFGHIJK", [8, 8, 18, 70, 10, 14, 26, 40, 40, 30, 12], strict=True):
         sheet.column_dimensions[letter].width = width
     for cells in sheet.iter_rows(min_row=2):
         cells[3].alignment = Alignment(wrap_text=True, vertical="top")

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/import/", views.import_sheet, name="import"),
     path("<int:pk>/criteria/new/", views.criterion_new, name="criterion_new"),
     path("<int:pk>/criteria/<int:criterion_pk>/", views.criterion_edit, name="criterion_edit"),
+    path("<int:pk>/criteria/<int:criterion_pk>/delete/", views.criterion_delete, name="criterion_delete"),
 ]

@@ -11,8 +11,10 @@ from accounts.access import get_for
 from accounts.permissions import can, require, visible_units
 from core.bounded import Exhausted, run_bounded
 from core.forms import FILE_TOO_COMPLEX
-from frameworks import actions, sheet
+from core.versions import StaleEdit, conflict_of
+from frameworks import actions, rules, sheet
 from frameworks.forms import CopyForm, CriterionForm, FrameworkForm, ImportForm
+from frameworks.metrics import metric_choices
 from frameworks.models import Criterion, Framework
 from org.models import Unit
 
@@ -53,17 +55,43 @@ def _tree(framework: Framework) -> list[tuple[int, Criterion]]:
     return rows
 
 
+def _copy_form(framework: Framework, data=None) -> CopyForm:
+    year = actions.next_free_year(framework)
+    return CopyForm(data, initial={"year": year, "title": actions.retitle(framework.title, framework.year, year)})
+
+
 def detail(request, pk):
     framework = _get_framework(request.user, pk)
     tree = _tree(framework)
     areas = [c for depth, c in tree if depth == 0 and not c.is_extra]
+    may_manage = can(request.user, "framework.manage", framework.owner)
     return render(request, "frameworks/detail.html", {
         "framework": framework, "tree": tree, "total_max": sum(c.max_points for c in areas),
-        "may_manage": can(request.user, "framework.manage", framework.owner),
-        "copy_form": CopyForm(initial={"year": framework.year + 1,
-                                       "title": framework.title.replace(str(framework.year), str(framework.year + 1))}),
-        "import_form": ImportForm(),
+        "may_manage": may_manage, "may_edit": may_manage and not framework.is_frozen,
+        "copy_form": _copy_form(framework), "import_form": ImportForm(),
     })
+
+
+FRAMEWORK_SHOWN = ["title", "year", "level", "owner", "decision", "bands"]
+CRITERION_SHOWN = ["code", "title", "kind", "parent", "order", "max_points", "rule", "guidance", "responsible_unit",
+                   "deadline"]
+SHOWN_AS = {
+    "bands": lambda f: "; ".join(f"{label} ≥ {rules.format_points(low)} %" for label, low in f.band_list()),
+    "rule": lambda c: c.rule_text_shown(),
+}
+
+
+def _frozen(request, framework: Framework):
+    """Back to the framework, saying why nothing can change and what to do instead."""
+    messages.error(request, actions.FrozenFramework(framework).messages[0])
+    return redirect("frameworks:detail", pk=framework.pk)
+
+
+def _after_stale(form_class, request, error: StaleEdit, **kwargs):
+    """The form again with what the person typed, now at the current version, and the other person's change."""
+    data = request.POST.copy()
+    data["version"] = str(error.current.version)
+    return form_class(data, instance=error.current, **kwargs)
 
 
 def _owners(user):
@@ -84,13 +112,22 @@ def new(request):
 def edit(request, pk):
     framework = _get_framework(request.user, pk, "framework.manage")
     form = FrameworkForm(request.POST or None, instance=framework, owners=_owners(request.user))
+    stale = None
     if request.method == "POST" and form.is_valid():
         data = form.save_data()
         framework.refresh_from_db()
-        actions.update_framework(framework, by=request.user, **data)
-        messages.success(request, _("Đã lưu bộ chỉ số."))
-        return redirect("frameworks:detail", pk=framework.pk)
-    return render(request, "frameworks/form.html", {"form": form, "framework": framework, "title": _("Sửa bộ chỉ số")})
+        try:
+            actions.update_framework(framework, by=request.user, version=form.cleaned_data["version"], **data)
+        except StaleEdit as error:
+            stale = conflict_of(error.current, FRAMEWORK_SHOWN, SHOWN_AS)
+            form = _after_stale(FrameworkForm, request, error, owners=_owners(request.user))
+        except ValidationError as error:
+            form.add_error(None, _messages_of(error))
+        else:
+            messages.success(request, _("Đã lưu bộ chỉ số."))
+            return redirect("frameworks:detail", pk=framework.pk)
+    return render(request, "frameworks/form.html", {"form": form, "framework": framework, "stale": stale,
+                                                    "title": _("Sửa bộ chỉ số")})
 
 
 def _units_for(framework: Framework):
@@ -99,6 +136,8 @@ def _units_for(framework: Framework):
 
 def criterion_new(request, pk):
     framework = _get_framework(request.user, pk, "framework.manage")
+    if framework.is_frozen:
+        return _frozen(request, framework)
     form = CriterionForm(request.POST or None, framework=framework, units=_units_for(framework),
                          initial={"parent": request.GET.get("parent")})
     if request.method == "POST" and form.is_valid():
@@ -112,43 +151,77 @@ def criterion_new(request, pk):
     return render(request, "frameworks/form.html", {"form": form, "framework": framework, "title": _("Thêm tiêu chí")})
 
 
+def _criterion(request, framework: Framework, criterion_pk) -> Criterion:
+    return get_for(request.user, Criterion.objects.filter(framework=framework).select_related("framework"),
+                   criterion_pk, "framework.manage", unit_of=lambda c: framework.owner)
+
+
 def criterion_edit(request, pk, criterion_pk):
     framework = _get_framework(request.user, pk, "framework.manage")
-    criterion = get_for(request.user, Criterion.objects.filter(framework=framework), criterion_pk, "framework.manage",
-                        unit_of=lambda c: framework.owner)
-    form = CriterionForm(request.POST or None, instance=criterion, framework=framework, units=_units_for(framework))
-    if request.method == "POST":
-        if "delete" in request.POST:
-            try:
-                actions.delete_criterion(criterion, by=request.user)
-            except ValidationError as error:
-                messages.error(request, " ".join(_messages_of(error)))
-                return redirect("frameworks:criterion_edit", pk=framework.pk, criterion_pk=criterion.pk)
-            messages.success(request, _("Đã xóa tiêu chí."))
-            return redirect("frameworks:detail", pk=framework.pk)
-        if form.is_valid():
-            data = form.save_data()
-            criterion.refresh_from_db()
-            try:
-                actions.update_criterion(criterion, by=request.user, **data)
-            except ValidationError as error:
-                form.add_error(None, _messages_of(error))
-            else:
-                messages.success(request, _("Đã lưu tiêu chí."))
+    criterion = _criterion(request, framework, criterion_pk)
+    if framework.is_frozen:
+        return _frozen(request, framework)
+    units = _units_for(framework)
+    form = CriterionForm(request.POST or None, instance=criterion, framework=framework, units=units)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        data = form.save_data()
+        criterion.refresh_from_db()
+        try:
+            actions.update_criterion(criterion, by=request.user, version=form.cleaned_data["version"], **data)
+        except StaleEdit as error:
+            if error.current is None:
+                messages.error(request, _("Tiêu chí này vừa bị người khác xóa."))
                 return redirect("frameworks:detail", pk=framework.pk)
+            stale = conflict_of(error.current, CRITERION_SHOWN, SHOWN_AS)
+            form = _after_stale(CriterionForm, request, error, framework=framework, units=units)
+        except ValidationError as error:
+            form.add_error(None, _messages_of(error))
+        else:
+            messages.success(request, _("Đã lưu tiêu chí."))
+            return redirect("frameworks:detail", pk=framework.pk)
     return render(request, "frameworks/form.html", {"form": form, "framework": framework, "criterion": criterion,
-                                                    "title": _("Sửa tiêu chí")})
+                                                    "stale": stale, "title": _("Sửa tiêu chí")})
+
+
+def criterion_delete(request, pk, criterion_pk):
+    """Asks first (what goes, and that it cannot be undone), then deletes on the confirmed POST."""
+    framework = _get_framework(request.user, pk, "framework.manage")
+    criterion = _criterion(request, framework, criterion_pk)
+    if framework.is_frozen:
+        return _frozen(request, framework)
+    if request.method == "POST" and request.POST.get("confirmed") == "yes":
+        version = request.POST.get("version", "")
+        try:
+            actions.delete_criterion(criterion, by=request.user, version=int(version) if version.isdigit() else None)
+        except StaleEdit:
+            messages.error(request, _("Tiêu chí vừa được người khác sửa sau khi bạn mở trang; chưa xóa gì. Hãy xem "
+                                      "lại rồi xóa nếu vẫn cần."))
+            return redirect("frameworks:criterion_delete", pk=framework.pk, criterion_pk=criterion.pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(_messages_of(error)))
+            return redirect("frameworks:criterion_edit", pk=framework.pk, criterion_pk=criterion.pk)
+        messages.success(request, _("Đã xóa tiêu chí."))
+        return redirect("frameworks:detail", pk=framework.pk)
+    inside = set(actions.subtree_ids(criterion)) - {criterion.pk}
+    below = [c for _depth, c in _tree(framework) if c.pk in inside]
+    return render(request, "frameworks/confirm_delete.html", {"framework": framework, "criterion": criterion,
+                                                              "below": below})
 
 
 def copy(request, pk):
     framework = _get_framework(request.user, pk, "framework.manage")
-    form = CopyForm(request.POST or None)
+    form = _copy_form(framework, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        new_framework = actions.copy_framework(framework, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Đã sao chép thành “%(title)s”. Hãy sửa điểm tối đa, tiêu chí cho năm mới.")
-                         % {"title": new_framework.title})
-        return redirect("frameworks:detail", pk=new_framework.pk)
-    return render(request, "frameworks/form.html", {"form": form, "framework": framework,
+        try:
+            new_framework = actions.copy_framework(framework, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _messages_of(error))
+        else:
+            messages.success(request, _("Đã sao chép thành “%(title)s”. Hãy sửa điểm tối đa, tiêu chí cho năm mới.")
+                             % {"title": new_framework.title})
+            return redirect("frameworks:detail", pk=new_framework.pk)
+    return render(request, "frameworks/form.html", {"form": form, "framework": framework, "copy": True,
                                                     "title": _("Sao chép bộ chỉ số")})
 
 
@@ -187,6 +260,8 @@ def _read_workbook(data: bytes):
 
 def import_sheet(request, pk):
     framework = _get_framework(request.user, pk, "framework.manage")
+    if framework.is_frozen:
+        return _frozen(request, framework)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -223,5 +298,8 @@ def help_page(request):
     def glossed(names):
         return [(name, _(name)) for name in names.values()]
 
+    metric_names = [(label, _(label)) for _key, label in metric_choices()]
     return render(request, "frameworks/help.html", {"columns": sheet.HEADERS, "kinds": glossed(sheet.KIND_NAMES),
-                                                    "rule_names": glossed(sheet.RULE_NAMES)})
+                                                    "rule_names": glossed(sheet.RULE_NAMES),
+                                                    "metric_names": metric_names,
+                                                    "metric_example": metric_names[0][0] if metric_names else ""})

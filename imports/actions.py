@@ -6,18 +6,22 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.log import diff, record, record_create
+from imports.cells import FIELD_WARNINGS, needs_units, parse_participants, replace_vague
 from imports.header import guess_plan_kind
 from imports.layout import ExtractedPlan
 from imports.models import ImportSession
 from imports.resolve import ROLES, Resolver
 from org.names import normalize_name
 
-TASK_EDIT_FIELDS = ("code", "content", "product", "deadline_text", "lead_text", "coordinating_text", "monitoring_text")
+TASK_EDIT_FIELDS = ("code", "content", "product", "deadline_text", "lead_text", "coordinating_text", "monitoring_text",
+                    "method", "note")
+UNIT_TEXTS = ("lead_text", "coordinating_text", "monitoring_text")
 HEADER_EDIT_FIELDS = ("number", "symbol", "title", "place", "issue_date", "year", "kind")
 
 
 def build_payload(plan: ExtractedPlan) -> dict:
-    """The draft's JSON: the extracted plan with an id on every task, and no mappings yet."""
+    """The draft's JSON: the extracted plan with an id on every task, and no mappings yet. A task keeps the
+    warnings about its place in the plan (a repeated number…); what it misses is worked out afresh on each review."""
     data = plan.as_dict()
     data["header"]["kind"] = guess_plan_kind(data["header"].get("title", ""))
     next_id = 1
@@ -26,6 +30,8 @@ def build_payload(plan: ExtractedPlan) -> dict:
             for task in section["tasks"]:
                 task["id"] = next_id
                 task["removed"] = False
+                task["reviewed"] = False
+                task["warnings"] = [w for w in task["warnings"] if w not in FIELD_WARNINGS]
                 next_id += 1
     data["mappings"] = {}
     return data
@@ -48,18 +54,31 @@ def _lock(session: ImportSession) -> ImportSession:
 
 
 @transaction.atomic
-def update_task(session: ImportSession, task_id: int, *, by, fields: dict, removed: bool | None = None) -> dict:
+def update_task(session: ImportSession, task_id: int, *, by, fields: dict, removed: bool | None = None,
+                reviewed: bool | None = None, outside: str | None = None, picked_units=None) -> dict:
+    """Saves the user's corrections to one row. `outside` is the outside participants' text ('Phối hợp: Sở Nội vụ',
+    one a line); `picked_units` replace the row's vague phrases ('các phòng, đơn vị có liên quan')."""
     session = _lock(session)
     task = session.find_task(task_id)
     if task is None:
         raise ValueError(_("Không tìm thấy nhiệm vụ trong bản nháp."))
-    before = {k: task.get(k) for k in (*TASK_EDIT_FIELDS, "removed")}
+    tracked = (*TASK_EDIT_FIELDS, "removed", "reviewed", "outside_participants", "needs_units")
+    before = {k: task.get(k) for k in tracked}
     for name in TASK_EDIT_FIELDS:
         if name in fields:
             task[name] = (fields[name] or "").strip()
+    if picked_units:
+        names = [u.name for u in picked_units]
+        for name in UNIT_TEXTS:
+            task[name] = replace_vague(task.get(name, ""), names)
+    if outside is not None:
+        task["outside_participants"] = parse_participants(outside)
+    task["needs_units"] = needs_units(*(task.get(name, "") for name in UNIT_TEXTS))
     if removed is not None:
         task["removed"] = removed
-    after = {k: task.get(k) for k in (*TASK_EDIT_FIELDS, "removed")}
+    if reviewed is not None:
+        task["reviewed"] = reviewed
+    after = {k: task.get(k) for k in tracked}
     session.save(update_fields=["payload", "updated_at"])
     record(by=by, obj=session, action="update", changes=diff(before, after), note=f"Nhiệm vụ {task.get('code')}")
     return task
@@ -81,21 +100,25 @@ def update_header(session: ImportSession, *, by, fields: dict) -> ImportSession:
 
 
 @transaction.atomic
-def map_name(session: ImportSession, *, by, text: str, unit=None, group=None) -> ImportSession:
-    """Remembers for this draft that a name means `unit` (or a `group` of units; with neither, names no unit)."""
+def map_name(session: ImportSession, *, by, text: str, unit=None, group=None, outside: bool = False) -> ImportSession:
+    """Remembers for this draft that a name means `unit` (or a `group` of units, or a body `outside` the department,
+    kept by name; with none of them, names no unit)."""
     session = _lock(session)
     key = normalize_name(text)
     mappings = session.payload.setdefault("mappings", {})
     before = mappings.get(key)
-    mappings[key] = {"text": text, "unit": unit.pk if unit else None, "group": group.pk if group else None}
+    mappings[key] = {"text": text, "unit": unit.pk if unit else None, "group": group.pk if group else None,
+                     "outside": bool(outside and not unit and not group)}
     session.save(update_fields=["payload", "updated_at"])
-    record(by=by, obj=session, action="update",
-           changes={"mapping": [before, {"text": text, "unit": str(unit or group or "")}]}, note="Gán tên đơn vị")
+    label = str(unit or group or ("ngoài Sở" if outside else ""))
+    record(by=by, obj=session, action="update", changes={"mapping": [before, {"text": text, "unit": label}]},
+           note="Gán tên đơn vị")
     return session
 
 
 def plan_arguments(session: ImportSession, resolver: Resolver) -> tuple[dict, list[dict]]:
-    """The header and appendices `plans.actions.create_plan_with_tasks` expects, units resolved."""
+    """The header and appendices `plans.actions.create_plan_with_tasks` expects, units resolved; each row also
+    carries what that function does not set (method, footnotes, outside participants, needs_units)."""
     header = dict(session.payload["header"])
     if header.get("issue_date"):
         header["issue_date"] = date.fromisoformat(header["issue_date"])
@@ -111,12 +134,53 @@ def plan_arguments(session: ImportSession, resolver: Resolver) -> tuple[dict, li
                 row["is_heading"] = task.get("is_heading", False)
                 for role, attr in ROLES:
                     row[f"{role}_units"] = resolver.resolve(task.get(attr, ""))[0]
+                note = (task.get("note") or "").strip()
+                row["method"] = "\n".join(t for t in ((task.get("method") or "").strip(),
+                                                      f"Ghi chú: {note}" if note else "") if t)
+                row["footnotes"] = [{"mark": str(f.get("mark", "")), "text": f.get("text", "")}
+                                    for f in task.get("footnotes", [])]
+                row["outside_participants"] = [p for p in task.get("outside_participants", [])
+                                               if p.get("role") in ("lead", "coordinating", "monitoring")]
+                for role, attr in ROLES:
+                    for name in resolver.outside_names(task.get(attr, "")):
+                        if {"role": role, "name": name} not in row["outside_participants"]:
+                            row["outside_participants"].append({"role": role, "name": name})
+                row["needs_units"] = needs_units(*(task.get(name, "") for name in UNIT_TEXTS))
                 tasks.append(row)
             if tasks:
                 sections.append({"numeral": section["numeral"], "title": section["title"], "tasks": tasks})
         if sections:
             appendices.append({"number": appendix["number"], "title": appendix["title"], "sections": sections})
     return header, appendices
+
+
+NEW_TASK_FIELDS = ("method", "footnotes", "outside_participants", "needs_units")
+
+
+def _fill_new_fields(plan, appendices: list[dict], issue_date) -> None:
+    """Sets on the created tasks what the plan's creation leaves out, and dates the deadlines counted from the
+    plan's own issue date. Tasks are created in the rows' order, so they pair with the rows one to one."""
+    from plans.actions import apply_deadline
+    from plans.models import Task
+    from workdays.deadlines import parse_deadline
+    from workdays.services import get_calendar
+
+    rows = [row for appendix in appendices for section in appendix["sections"] for row in section["tasks"]]
+    tasks = list(Task.objects.filter(plan=plan).select_related("plan").order_by("order", "pk"))
+    if len(tasks) != len(rows):
+        raise ValueError(_("Số nhiệm vụ tạo ra không khớp với bản nháp; chưa tạo kế hoạch."))
+    calendar = get_calendar([plan.year - 1, plan.year, plan.year + 1])
+    changed = []
+    for task, row in zip(tasks, rows, strict=True):
+        for name in NEW_TASK_FIELDS:
+            setattr(task, name, row[name])
+        if issue_date and task.deadline_text and parse_deadline(task.deadline_text, year=plan.year).from_issue:
+            task.event_date = issue_date
+            apply_deadline(task, calendar)
+        changed.append(task)
+    Task.objects.bulk_update(changed, [*NEW_TASK_FIELDS, "event_date", "deadline_kind", "deadline_flagged",
+                                       "deadline_event", "deadline_offset", "deadline_offset_unit",
+                                       "deadline_recurrence", "period_start", "period_end", "stated_due", "due_date"])
 
 
 @transaction.atomic
@@ -135,10 +199,15 @@ def confirm_import(session: ImportSession, *, by):
     if not appendices:
         raise ValueError(_("Bản nháp không còn nhiệm vụ nào để tạo kế hoạch."))
     plan = create_plan_with_tasks(by=by, issuing_unit=session.issuing_unit, header=header, appendices=appendices)
+    _fill_new_fields(plan, appendices, header.get("issue_date"))
     session.status = ImportSession.Status.CONFIRMED
     session.plan_id = plan.pk
     session.save(update_fields=["status", "plan_id", "updated_at"])
-    record(by=by, obj=session, action="update", changes={"status": ["draft", "confirmed"], "plan": [None, str(plan)]})
+    rows = [row for a in appendices for s in a["sections"] for row in s["tasks"]]
+    record(by=by, obj=session, action="update", changes={
+        "status": ["draft", "confirmed"], "plan": [None, str(plan)],
+        "needs_units": [None, sum(1 for row in rows if row["needs_units"])],
+        "outside_participants": [None, sum(len(row["outside_participants"]) for row in rows)]})
     return plan
 
 

@@ -24,11 +24,13 @@ class Cell:
     text: str
     # A vertically merged cell continuing the one above (w:vMerge without "restart"): its text is above.
     merged_above: bool = False
+    # How many grid columns the cell spans (w:gridSpan); the columns it covers follow as empty cells.
+    span: int = 1
 
 
 @dataclass
 class Block:
-    kind: str  # "paragraph" or "table"
+    kind: str  # "paragraph", "table" or "footnote" (a footnote's text; `style` holds its mark)
     text: str = ""
     rows: list[list[Cell]] = field(default_factory=list)
     style: str = ""
@@ -84,16 +86,27 @@ def _clean(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _paragraph_text(p) -> str:
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _paragraph_text(p, marks: dict[str, str] | None = None) -> str:
+    """The paragraph's text; footnote references and superscript numbers become superscript marks ('quy định²')."""
     parts: list[str] = []
     for node in p.iter():
         tag = node.tag
         if tag == W + "t":
-            parts.append(node.text or "")
+            text = node.text or ""
+            run = node.getparent()
+            align = run.find(f"{W}rPr/{W}vertAlign") if run is not None else None
+            if align is not None and align.get(W + "val") == "superscript" and text.strip().isdigit():
+                text = text.strip().translate(_SUPERSCRIPT)
+            parts.append(text)
         elif tag == W + "tab":
             parts.append(" ")
         elif tag in (W + "br", W + "cr"):
             parts.append("\n")
+        elif tag == W + "footnoteReference" and marks is not None:
+            parts.append(marks.get(node.get(W + "id", ""), "").translate(_SUPERSCRIPT))
     text = "".join(parts)
     # A Word list item keeps its bullet in the numbering, not in the text; write it as plans do.
     style = p.find(f"{W}pPr/{W}pStyle")
@@ -105,23 +118,23 @@ def _paragraph_text(p) -> str:
     return text
 
 
-def _cell_text(tc) -> str:
+def _cell_text(tc, marks: dict[str, str]) -> str:
     lines: list[str] = []
     for child in tc.iterchildren():
         if child.tag == W + "p":
-            lines.append(_paragraph_text(child))
+            lines.append(_paragraph_text(child, marks))
         elif child.tag == W + "tbl":
             for tr in child.iter(W + "tr"):
-                texts = [_clean(_cell_text(inner)).replace("\n", " ") for inner in tr.iterchildren(W + "tc")]
+                texts = [_clean(_cell_text(inner, marks)).replace("\n", " ") for inner in tr.iterchildren(W + "tc")]
                 lines.append("; ".join(t for t in texts if t))
         elif child.tag == W + "sdt":
             content = child.find(W + "sdtContent")
             if content is not None:
-                lines.append(_cell_text(content))
+                lines.append(_cell_text(content, marks))
     return _clean("\n".join(lines))
 
 
-def _table_rows(tbl) -> list[list[Cell]]:
+def _table_rows(tbl, marks: dict[str, str]) -> list[list[Cell]]:
     rows = []
     for tr in tbl.iterchildren(W + "tr"):
         row: list[Cell] = []
@@ -137,27 +150,44 @@ def _table_rows(tbl) -> list[list[Cell]]:
                         span = 1
                 v_merge = props.find(W + "vMerge")
                 merged = v_merge is not None and v_merge.get(W + "val", "continue") != "restart"
-            row.append(Cell("" if merged else _cell_text(tc), merged))
+            row.append(Cell("" if merged else _cell_text(tc, marks), merged, span))
             # Cells spanned horizontally add empty cells so column positions stay those of the grid.
             row.extend(Cell("") for _ in range(span - 1))
         rows.append(row)
     return rows
 
 
-def _body_blocks(container) -> list[Block]:
+def _body_blocks(container, marks: dict[str, str]) -> list[Block]:
     blocks: list[Block] = []
     for child in container.iterchildren():
         if child.tag == W + "p":
-            text = _clean(_paragraph_text(child))
+            text = _clean(_paragraph_text(child, marks))
             if text:
                 style = child.find(f"{W}pPr/{W}pStyle")
                 blocks.append(Block("paragraph", text=text, style=style.get(W + "val", "") if style is not None else ""))
         elif child.tag == W + "tbl":
-            blocks.append(Block("table", rows=_table_rows(child)))
+            blocks.append(Block("table", rows=_table_rows(child, marks)))
         elif child.tag == W + "sdt":
             content = child.find(W + "sdtContent")
             if content is not None:
-                blocks.extend(_body_blocks(content))
+                blocks.extend(_body_blocks(content, marks))
+    return blocks
+
+
+def _footnote_blocks(document, marks: dict[str, str]) -> list[Block]:
+    """The footnotes' texts (word/footnotes.xml), each with the mark its reference shows in the text."""
+    from docx.oxml import parse_xml
+
+    part = next((p for p in document.part.package.iter_parts() if str(p.partname) == "/word/footnotes.xml"), None)
+    if part is None or not marks:
+        return []
+    root = parse_xml(part.blob)
+    blocks = []
+    for note in root.iterchildren(W + "footnote"):
+        mark = marks.get(note.get(W + "id", ""))
+        if mark:
+            text = _clean(" ".join(_paragraph_text(p) for p in note.iter(W + "p"))).replace("\n", " ")
+            blocks.append(Block("footnote", text=text, style=mark))
     return blocks
 
 
@@ -169,7 +199,12 @@ def read_docx(data: bytes) -> list[Block]:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        return _body_blocks(document.element.body)
+        body = document.element.body
+        # Footnotes are numbered in the order the text refers to them, whatever their ids.
+        marks: dict[str, str] = {}
+        for reference in body.iter(W + "footnoteReference"):
+            marks.setdefault(reference.get(W + "id", ""), str(len(marks) + 1))
+        return _body_blocks(body, marks) + _footnote_blocks(document, marks)
     except UnreadableFile:
         raise
     except Exception:
@@ -213,18 +248,37 @@ def _xlsx_value(value) -> str:
     return str(value)
 
 
+def _is_encrypted(data: bytes) -> bool:
+    return "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data
+
+
+def _converted(data: bytes, suffix: str) -> list[Block]:
+    from imports.convert import ConversionFailed, to_docx
+
+    _check_size(data)
+    if data.startswith(OLE_MAGIC) and _is_encrypted(data):
+        raise UnreadableFile("Tệp được bảo vệ bằng mật khẩu. Hãy mở tệp, gỡ mật khẩu rồi tải lên lại.")
+    try:
+        return read_docx(to_docx(data, suffix))
+    except ConversionFailed as error:
+        raise UnreadableFile(str(error)) from None
+
+
 def read_file(name: str, data: bytes) -> list[Block]:
-    """Chooses the reader by the file's extension; anything else gets a message naming what is accepted."""
+    """Chooses the reader by the file's extension (and, for an old Word file named .docx, by its content); .doc and
+    .odt go through LibreOffice; anything else gets a message naming what is accepted."""
     lower = (name or "").lower()
     if lower.endswith(".xlsx"):
         return read_xlsx(data)
     if lower.endswith(".docx"):
+        if data.startswith(OLE_MAGIC) and not _is_encrypted(data):
+            return _converted(data, ".doc")
         return read_docx(data)
     if lower.endswith(".doc"):
-        _check_size(data)
-        raise UnreadableFile(
-            "Đây là tệp Word cũ (.doc). Hãy mở bằng Word, chọn Lưu thành (Save As) định dạng .docx rồi tải lên lại."
-        )
+        return _converted(data, ".doc")
+    if lower.endswith(".odt"):
+        return _converted(data, ".odt")
     if lower.endswith(".xls"):
         raise UnreadableFile("Đây là tệp Excel cũ (.xls). Hãy lưu lại thành định dạng .xlsx rồi tải lên lại.")
-    raise UnreadableFile("Chỉ nhận tệp Word (.docx) hoặc Excel (.xlsx) theo mẫu. Vui lòng chọn đúng tệp kế hoạch.")
+    raise UnreadableFile("Chỉ nhận tệp Word (.docx, .doc), OpenDocument (.odt) hoặc Excel (.xlsx) theo mẫu. "
+                         "Vui lòng chọn đúng tệp kế hoạch.")

@@ -13,13 +13,13 @@ PLAN_KINDS = [("yearly", _("Kế hoạch CCHC năm")), ("index", _("Kế hoạch
 
 class UploadForm(forms.Form):
     issuing_unit = forms.ModelChoiceField(label=_("Cơ quan ban hành"), queryset=None, empty_label=None)
-    file = forms.FileField(label=_("Tệp kế hoạch (.docx hoặc .xlsx theo mẫu)"),
-                           help_text=_("Tối đa 20 MB. Tệp .doc cũ hãy lưu lại thành .docx trước khi tải lên."))
+    file = forms.FileField(label=_("Tệp kế hoạch (.docx, .doc, .odt hoặc .xlsx theo mẫu)"),
+                           help_text=_("Tối đa 20 MB."))
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuing_unit"].queryset = units
-        self.fields["file"].widget.attrs["accept"] = ".docx,.xlsx"
+        self.fields["file"].widget.attrs["accept"] = ".docx,.doc,.odt,.xlsx"
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -39,9 +39,29 @@ class TaskForm(forms.Form):
     coordinating_text = forms.CharField(label=_("Phối hợp"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     monitoring_text = forms.CharField(label=_("Theo dõi, đôn đốc"), required=False,
                                       widget=forms.Textarea(attrs={"rows": 2}))
+    picked_units = forms.MultipleChoiceField(
+        label=_("Đơn vị cụ thể thay cho “các phòng, đơn vị có liên quan”"), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}))
+    outside = forms.CharField(
+        label=_("Cơ quan ngoài Sở tham gia"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Mỗi dòng một cơ quan, ví dụ “Phối hợp: Sở Nội vụ” hoặc “Theo dõi: UBND tỉnh”."))
+    method = forms.CharField(label=_("Phân công và cách thức thực hiện"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
     product = forms.CharField(label=_("Sản phẩm / kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     deadline_text = forms.CharField(label=_("Thời gian thực hiện"), max_length=500, required=False)
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 1}))
+    reviewed = forms.BooleanField(label=_("Đã xem, giữ như vậy (không còn là dòng cần xem lại)"), required=False)
     removed = forms.BooleanField(label=_("Bỏ dòng này, không tạo nhiệm vụ"), required=False)
+
+    def __init__(self, *args, units=(), needs_units=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units_by_id = {str(u.pk): u for u in units}
+        self.fields["picked_units"].choices = [(str(u.pk), u.name) for u in units]
+        if not needs_units:
+            del self.fields["picked_units"]
+
+    def clean_picked_units(self):
+        return [self.units_by_id[pk] for pk in self.cleaned_data["picked_units"] if pk in self.units_by_id]
 
 
 class HeaderForm(forms.Form):
@@ -58,8 +78,12 @@ class HeaderForm(forms.Form):
     field_order = list(HEADER_EDIT_FIELDS)
 
 
+OUTSIDE = "ngoai"
+
+
 class MapNameForm(forms.Form):
-    """Maps a name cchc did not recognise to a unit ("12"), a group of units ("g3"), or to nothing ("")."""
+    """Maps a name cchc did not recognise to a unit ("12"), a group of units ("g3"), a body outside the department
+    ("ngoai", kept as a named participant), or to nothing ("")."""
 
     text = forms.CharField(max_length=500, widget=forms.HiddenInput)
     unit = forms.ChoiceField(label=_("Là đơn vị"), required=False)
@@ -67,7 +91,7 @@ class MapNameForm(forms.Form):
     def __init__(self, *args, units, groups=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = (
-            [("", _("— Không phải đơn vị (bỏ qua) —"))]
+            [("", _("— Không phải đơn vị (bỏ qua) —")), (OUTSIDE, _("— Cơ quan ngoài Sở (giữ tên) —"))]
             + [(str(u.pk), u.name) for u in units]
             + [(f"g{g.pk}", f"{g.name} ({_('nhóm')})") for g in groups]
         )

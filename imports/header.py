@@ -31,6 +31,11 @@ def read_header(lines: list[str], header: dict) -> None:
             header["kind"] = kind.capitalize()
             rest = line[len(kind):].strip()
             title = rest or (lines[i + 1] if i + 1 < len(lines) else "")
+            # A summary line broken in two ('Cải cách hành chính năm 2025' / 'của Sở Tài nguyên và Môi trường').
+            for follow in lines[i + (1 if rest else 2):i + 4]:
+                if not follow[:1].islower():
+                    break
+                title = f"{title} {follow}"
             header["title"] = title
             header["summary"] = title
         elif plain.lower().startswith("noi nhan"):

@@ -35,6 +35,9 @@ def create_unit(*, by, name, kind, parent=None, short_name="", code="", aliases=
 
 @transaction.atomic
 def update_unit(unit: Unit, *, by, **fields) -> Unit:
+    parent = fields.get("parent")
+    if parent is not None and unit.pk and parent.path.startswith(unit.path):
+        raise ValueError("a unit cannot move under itself or one of its own units")
     before = snapshot(unit, UNIT_FIELDS)
     for name, value in fields.items():
         setattr(unit, name, value)

@@ -18,6 +18,14 @@ class UnitForm(forms.ModelForm):
             self.fields["parent"].queryset = parents
         self.fields["parent"].required = True
 
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        # A unit under itself or under one of its own units would make the tree a loop.
+        if parent and self.instance.pk and parent.path.startswith(self.instance.path):
+            raise forms.ValidationError(_("Không thể chuyển một đơn vị về trực thuộc chính nó hoặc đơn vị cấp dưới "
+                                          "của nó. Chọn một đơn vị khác."))
+        return parent
+
 
 class RenameForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())

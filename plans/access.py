@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from accounts.permissions import can, visible_units
-from plans.models import Plan, Task
+from plans.models import Plan, Section, Target, Task
 
 
 def visible_tasks(user):
@@ -66,7 +66,7 @@ class TaskRights:
     report_units: list = field(default_factory=list)  # lead units the user may post progress for
     contribute_units: list = field(default_factory=list)  # coordinating units the user may write for
     may_monitor: bool = False
-    may_approve: bool = False
+    may_approve: bool = False  # holds the approving role over the task; each request says who decides it
     may_manage: bool = False
 
     @property
@@ -88,6 +88,29 @@ def rights_on(user, task: Task) -> TaskRights:
         report_units=[u for u in lead if can(user, "task.report", u)],
         contribute_units=[u for u in coordinating if can(user, "task.report", u)],
         may_monitor=may_manage or any(can(user, "task.monitor", u) for u in monitoring),
-        may_approve=may_manage or any(can(user, "task.approve_extension", u) for u in monitoring),
+        may_approve=can(user, "task.approve_extension", issuing)
+        or any(can(user, "task.approve_extension", u) for u in monitoring),
         may_manage=may_manage,
     )
+
+
+def _managed_part(user, model, pk):
+    try:
+        part = model.objects.select_related("plan__issuing_unit").get(pk=pk)
+    except (model.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404 from None
+    if not can(user, "plan.manage", part.plan.issuing_unit):
+        if may_view_plan(user, part.plan):
+            raise PermissionDenied("plan.manage")
+        raise Http404
+    return part
+
+
+def get_section_for(user, pk) -> Section:
+    """A section of a plan the user manages (edit, delete); 404 if absent or not theirs to know, 403 to readers."""
+    return _managed_part(user, Section, pk)
+
+
+def get_target_for(user, pk) -> Target:
+    """A target of a plan the user manages; as get_section_for."""
+    return _managed_part(user, Target, pk)

@@ -2,13 +2,19 @@
 
 from datetime import date
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from audit.log import diff, record, record_create, snapshot
+from accounts.permissions import can
+from audit.log import diff, record, record_create, record_delete, snapshot
 from audit.models import AuditEntry
+from plans import approvals
 from plans.models import Evidence, Extension, PeriodReport, Plan, ReportPeriod, Section, Target, Task, TaskUpdate
 from plans.numbering import parent_code
+from plans.versions import claim
 from workdays.deadlines import parse_deadline
 from workdays.services import get_calendar
 
@@ -17,6 +23,10 @@ PLAN_FIELDS = ["issuing_unit", "number", "symbol", "title", "summary", "place", 
 TASK_FIELDS = ["code", "section", "content", "product", "deadline_text", "lead_text", "coordinating_text",
                "monitoring_text", "is_heading"]
 TASK_STATE_FIELDS = ["status", "progress", "completed_on", "event_date", "due_date", "extended_due"]
+SECTION_FIELDS = ["appendix_number", "appendix_title", "numeral", "title"]
+TARGET_FIELDS = ["label", "metric_key", "comparison", "value", "unit_label"]
+# What an issued plan keeps as it was issued: who issued it, its number and date, its year.
+FROZEN_WHEN_ISSUED = ["issuing_unit", "number", "symbol", "issue_date", "year"]
 HEADER_KEYS = ["number", "symbol", "title", "summary", "place", "issue_date", "year", "kind", "signer_name",
                "signer_title", "recipients"]
 
@@ -47,7 +57,13 @@ def create_plan(*, by, issuing_unit, **fields) -> Plan:
 
 
 @transaction.atomic
-def update_plan(*, by, plan: Plan, **fields) -> Plan:
+def update_plan(*, by, plan: Plan, version: int | None = None, **fields) -> Plan:
+    """Edits the plan's header. An issued plan keeps its issuing unit, number, date and year, and never goes back
+    to draft; a draft is issued only through issue_plan (which says what that fixes)."""
+    problems = _plan_update_problems(plan, fields)
+    if problems:
+        raise ValidationError(problems)
+    claim(plan, version)
     before = snapshot(plan, PLAN_FIELDS)
     for name, value in fields.items():
         setattr(plan, name, value)
@@ -56,6 +72,107 @@ def update_plan(*, by, plan: Plan, **fields) -> Plan:
     if changes:
         record(by=by, obj=plan, action=AuditEntry.Action.UPDATE, changes=changes)
     return plan
+
+
+def _plan_update_problems(plan: Plan, fields: dict) -> list[str]:
+    status = fields.get("status", plan.status)
+    if plan.status == Plan.Status.DRAFT:
+        if status != Plan.Status.DRAFT:
+            return [_("Kế hoạch dự thảo được ban hành bằng nút “Ban hành kế hoạch”.")]
+        return []
+    problems = []
+    if status == Plan.Status.DRAFT:
+        problems.append(_("Kế hoạch đã ban hành không trở lại dự thảo được."))
+    changed = [Plan._meta.get_field(name).verbose_name for name in FROZEN_WHEN_ISSUED
+               if name in fields and fields[name] != getattr(plan, name)]
+    if changed:
+        problems.append(_("Kế hoạch đã ban hành không sửa được: %(fields)s.") % {"fields": ", ".join(map(str, changed))})
+    return problems
+
+
+def plan_history(plan: Plan) -> dict[str, int]:
+    """What units have already written on the plan: progress updates, extension requests, periodic reports."""
+    return {"updates": TaskUpdate.objects.filter(task__plan=plan).count(),
+            "extensions": Extension.objects.filter(task__plan=plan).count(),
+            "reports": PeriodReport.objects.filter(period__plan=plan).count()}
+
+
+def task_history(tasks) -> dict[str, int]:
+    """Progress updates and extension requests on these tasks (a queryset)."""
+    return {"updates": TaskUpdate.objects.filter(task__in=tasks).count(),
+            "extensions": Extension.objects.filter(task__in=tasks).count()}
+
+
+@transaction.atomic
+def issue_plan(*, by, plan: Plan, version: int | None = None, issue_date: date | None = None) -> Plan:
+    """Issues a draft (ban hành): its tasks go to their units, reminders start, it counts in the on-time rate, and
+    its issuing unit, number, date and year are fixed; it can no longer be deleted."""
+    if plan.status != Plan.Status.DRAFT:
+        raise ValidationError(_("Kế hoạch này đã được ban hành."))
+    claim(plan, version)
+    before = snapshot(plan, ["status", "issue_date"])
+    plan.status = Plan.Status.ISSUED
+    plan.issue_date = issue_date or plan.issue_date or timezone.localdate()
+    plan.save(update_fields=["status", "issue_date", "version"])
+    record(by=by, obj=plan, action=AuditEntry.Action.STATUS, changes=diff(before, snapshot(plan, ["status", "issue_date"])),
+           note=_("Ban hành kế hoạch"))
+    return plan
+
+
+@transaction.atomic
+def delete_plan(*, by, plan: Plan, version: int | None = None) -> None:
+    """Deletes a draft with its sections, tasks, targets and report periods. An issued plan, or one on which units
+    have already written, is never deleted (mark it superseded instead)."""
+    if plan.status != Plan.Status.DRAFT:
+        raise ValidationError(_("Kế hoạch đã ban hành không xóa được; có thể chuyển sang “Đã được thay thế”."))
+    if any(plan_history(plan).values()):
+        raise ValidationError(_("Các đơn vị đã cập nhật tiến độ, đề nghị gia hạn hoặc gửi báo cáo trên kế hoạch này: "
+                                "không xóa được."))
+    claim(plan, version)
+    record_delete(by=by, obj=plan, fields=PLAN_FIELDS,
+                  note=_("%(sections)s mục, %(tasks)s nhiệm vụ") % {"sections": plan.sections.count(),
+                                                                    "tasks": plan.tasks.count()})
+    plan.delete()
+
+
+@transaction.atomic
+def update_section(*, by, section: Section, version: int | None = None, **fields) -> Section:
+    claim(section, version)
+    before = snapshot(section, SECTION_FIELDS)
+    for name, value in fields.items():
+        setattr(section, name, value)
+    section.save()
+    changes = diff(before, snapshot(section, SECTION_FIELDS))
+    if changes:
+        record(by=by, obj=section, action=AuditEntry.Action.UPDATE, changes=changes)
+    return section
+
+
+@transaction.atomic
+def delete_section(*, by, section: Section, version: int | None = None) -> None:
+    """Deletes a section and its tasks, unless units have already reported on one of them."""
+    tasks = section.tasks.all()
+    if any(task_history(tasks).values()):
+        raise ValidationError(_("Đã có cập nhật tiến độ hoặc đề nghị gia hạn trên nhiệm vụ của mục này: không xóa "
+                                "được. Có thể chuyển các nhiệm vụ sang “Không thực hiện”."))
+    claim(section, version)
+    for task in tasks:
+        record_delete(by=by, obj=task, fields=TASK_FIELDS + ["due_date"], note=_("Xóa cùng mục %(s)s") % {"s": section})
+    record_delete(by=by, obj=section, fields=["plan", *SECTION_FIELDS])
+    section.delete()
+
+
+@transaction.atomic
+def update_target(*, by, target: Target, version: int | None = None, **fields) -> Target:
+    claim(target, version)
+    before = snapshot(target, TARGET_FIELDS)
+    for name, value in fields.items():
+        setattr(target, name, value)
+    target.save()
+    changes = diff(before, snapshot(target, TARGET_FIELDS))
+    if changes:
+        record(by=by, obj=target, action=AuditEntry.Action.UPDATE, changes=changes)
+    return target
 
 
 @transaction.atomic
@@ -176,8 +293,11 @@ def add_report_period(*, by, plan: Plan, label: str, stated_due: date, calendar=
 
 @transaction.atomic
 def post_update(*, by, task: Task, unit, kind: str, note: str, status: str = "", percent: int | None = None,
-                files=(), today: date | None = None) -> TaskUpdate:
-    """A lead unit's progress (moves the task's status and percent) or a coordinating unit's contribution."""
+                files=(), today: date | None = None, version: int | None = None) -> TaskUpdate:
+    """A lead unit's progress (moves the task's status and percent) or a coordinating unit's contribution. Progress
+    carries the task's version: a report written on a task someone changed meanwhile is refused (StaleEdit)."""
+    if kind == TaskUpdate.Kind.PROGRESS:
+        claim(task, version)
     update = TaskUpdate.objects.create(task=task, unit=unit, author=by, kind=kind, note=note, status=status,
                                        percent=percent)
     for upload in files:
@@ -195,37 +315,61 @@ def post_update(*, by, task: Task, unit, kind: str, note: str, status: str = "",
             task.completed_on = task.completed_on or today or timezone.localdate()
         else:
             task.completed_on = None
-        task.save()
+        task.save(update_fields=["status", "progress", "completed_on", "version", "updated_at"])
         changes = diff(before, snapshot(task, TASK_STATE_FIELDS))
         if changes:
             record(by=by, obj=task, action=AuditEntry.Action.STATUS, changes=changes)
         if task.status in (Task.Status.DONE, Task.Status.CANCELLED):
             cancel_pending_reminders(task)
+            _withdraw_pending_extensions(task, by)
     return update
+
+
+def _withdraw_pending_extensions(task: Task, by) -> None:
+    """A finished task has no deadline left to move: requests still waiting are closed, not left to be approved."""
+    for extension in task.extensions.filter(status=Extension.Status.PENDING):
+        extension.status = Extension.Status.WITHDRAWN
+        extension.decided_at = timezone.now()
+        extension.decision_note = _("Nhiệm vụ đã kết thúc trước khi đề nghị được xét.")
+        extension.save(update_fields=["status", "decided_at", "decision_note"])
+        record(by=by, obj=extension, action=AuditEntry.Action.STATUS,
+               changes={"status": [Extension.Status.PENDING, Extension.Status.WITHDRAWN]},
+               note=extension.decision_note)
 
 
 @transaction.atomic
 def return_update(*, by, update: TaskUpdate, reason: str) -> TaskUpdate:
-    """The monitoring unit sends an update back (trả lại): the task goes back to in progress."""
-    update.returned_at = timezone.now()
-    update.returned_by = by
-    update.return_reason = reason
-    update.save()
-    record(by=by, obj=update, action=AuditEntry.Action.STATUS, changes={"returned": [False, True]}, note=reason)
+    """The monitoring unit sends an update back (trả lại): the task goes back to in progress. Nobody sends back
+    their own update or their own unit's (PermissionDenied); an update is sent back once (ValidationError)."""
+    from plans.access import rights_on
+
     task = update.task
+    if not rights_on(by, task).may_monitor:
+        raise PermissionDenied("task.monitor")
+    refusal = approvals.why_not_return(by, update)
+    if refusal:
+        raise PermissionDenied(refusal)
+    now = timezone.now()
+    if not TaskUpdate.objects.filter(pk=update.pk, returned_at__isnull=True).update(
+            returned_at=now, returned_by=by, return_reason=reason):
+        raise ValidationError(_("Cập nhật này đã được trả lại trước đó."))
+    update.returned_at, update.returned_by, update.return_reason = now, by, reason
+    record(by=by, obj=update, action=AuditEntry.Action.STATUS, changes={"returned": [False, True]}, note=reason)
     if update.kind == TaskUpdate.Kind.PROGRESS and task.status == Task.Status.DONE:
+        claim(task, None)
         before = snapshot(task, TASK_STATE_FIELDS)
         task.status = Task.Status.IN_PROGRESS
         task.completed_on = None
-        task.save()
+        task.save(update_fields=["status", "completed_on", "version", "updated_at"])
         record(by=by, obj=task, action=AuditEntry.Action.STATUS, changes=diff(before, snapshot(task, TASK_STATE_FIELDS)),
                note=reason)
     return update
 
 
 @transaction.atomic
-def record_event_date(*, by, task: Task, event_date: date) -> Task:
+def record_event_date(*, by, task: Task, event_date: date, version: int | None = None) -> Task:
     """Dates a relative or on-instruction deadline ('20 ngày kể từ khi nhận được văn bản')."""
+    claim(task, version)
     before = snapshot(task, TASK_STATE_FIELDS)
     task.event_date = event_date
     apply_deadline(task)
@@ -235,8 +379,10 @@ def record_event_date(*, by, task: Task, event_date: date) -> Task:
 
 
 @transaction.atomic
-def reassign_task(*, by, task: Task, lead_units, coordinating_units=None, monitoring_units=None) -> Task:
+def reassign_task(*, by, task: Task, lead_units, coordinating_units=None, monitoring_units=None,
+                  version: int | None = None) -> Task:
     """Changes who leads the task; reminders already planned for the former assignees are cancelled."""
+    claim(task, version)
     before = {"lead_units": sorted(str(u) for u in task.lead_units.all())}
     task.lead_units.set(lead_units)
     task.lead_text = _names(lead_units)
@@ -244,7 +390,7 @@ def reassign_task(*, by, task: Task, lead_units, coordinating_units=None, monito
         task.coordinating_units.set(coordinating_units)
     if monitoring_units is not None:
         task.monitoring_units.set(monitoring_units)
-    task.save()
+    task.save(update_fields=["lead_text", "version", "updated_at"])
     record(by=by, obj=task, action=AuditEntry.Action.UPDATE,
            changes=diff(before, {"lead_units": sorted(str(u) for u in lead_units)}))
     cancel_pending_reminders(task)
@@ -258,29 +404,54 @@ def cancel_pending_reminders(task: Task) -> int:
 
 
 @transaction.atomic
-def request_extension(*, by, task: Task, unit, reason: str, new_due: date) -> Extension:
+def request_extension(*, by, task: Task, unit, reason: str, new_due: date,
+                      today: date | None = None) -> Extension:
+    """A lead unit asks to move the task's date (đề nghị gia hạn). Refused (ValidationError) on a finished task, for
+    a date not after the current one, already past or beyond the year after the plan's, or while another request
+    waits. The request names who decides it (approvals.approver_unit_for)."""
+    if not (task.lead_units.filter(pk=unit.pk).exists() and can(by, "task.report", unit)):
+        raise PermissionDenied("task.report")
+    problem = approvals.extension_problem(task, new_due, today or timezone.localdate())
+    if problem:
+        raise ValidationError({"new_due": problem})
+    if task.extensions.filter(status=Extension.Status.PENDING).exists():
+        raise ValidationError(_("Nhiệm vụ đã có một đề nghị gia hạn đang chờ duyệt."))
     extension = Extension.objects.create(task=task, unit=unit, requested_by=by, reason=reason,
-                                         old_due=task.effective_due, new_due=new_due)
-    record_create(by=by, obj=extension, fields=["task", "unit", "reason", "old_due", "new_due"])
+                                         old_due=task.effective_due, new_due=new_due,
+                                         approver_unit=approvals.approver_unit_for(task, unit))
+    record_create(by=by, obj=extension, fields=["task", "unit", "reason", "old_due", "new_due", "approver_unit"])
     return extension
 
 
 @transaction.atomic
 def decide_extension(*, by, extension: Extension, approve: bool, note: str = "") -> Extension:
-    """Approves or refuses; an approval moves the date that counts and keeps the plan's date beside it."""
+    """Approves or refuses; an approval moves the date that counts and keeps the plan's date beside it.
+
+    Four eyes: the requester and the unit asking never decide, only those approvals.why_not_decide lets through
+    (PermissionDenied). An approval is refused (ValidationError) once the task is finished or when the date no
+    longer moves it later or goes beyond the year after the plan's; a refusal is always possible."""
+    refusal = approvals.why_not_decide(by, extension)
+    if refusal:
+        raise PermissionDenied(refusal)
+    task = extension.task
+    if approve:
+        problem = approvals.extension_problem(task, extension.new_due, timezone.localdate(), deciding=True)
+        if problem:
+            raise ValidationError(problem)
+    status = Extension.Status.APPROVED if approve else Extension.Status.REFUSED
+    now = timezone.now()
+    if not Extension.objects.filter(pk=extension.pk, status=Extension.Status.PENDING).update(
+            status=status, decided_by=by, decided_at=now, decision_note=note):
+        raise ValidationError(_("Đề nghị này đã được xử lý."))
     before = snapshot(extension, ["status", "decision_note"])
-    extension.status = Extension.Status.APPROVED if approve else Extension.Status.REFUSED
-    extension.decided_by = by
-    extension.decided_at = timezone.now()
-    extension.decision_note = note
-    extension.save()
+    extension.status, extension.decided_by, extension.decided_at, extension.decision_note = status, by, now, note
     record(by=by, obj=extension, action=AuditEntry.Action.STATUS,
            changes=diff(before, snapshot(extension, ["status", "decision_note"])))
     if approve:
-        task = extension.task
+        claim(task, None)
         task_before = snapshot(task, TASK_STATE_FIELDS)
         task.extended_due = extension.new_due
-        task.save()
+        task.save(update_fields=["extended_due", "version", "updated_at"])
         record(by=by, obj=task, action=AuditEntry.Action.UPDATE,
                changes=diff(task_before, snapshot(task, TASK_STATE_FIELDS)), note="Gia hạn")
         cancel_pending_reminders(task)
@@ -309,17 +480,19 @@ def submit_period_report(*, by, period: ReportPeriod, unit, text: str, upload=No
 def link_criteria(*, by, task: Task, criteria) -> Task:
     """The framework criteria the task serves (tiêu chí), so evidence and scores can be traced back to it."""
     before = sorted(str(c) for c in task.criteria.all())
-    task.criteria.set(criteria)
     after = sorted(str(c) for c in criteria)
     if before != after:
+        claim(task, None)
+        task.criteria.set(criteria)
         record(by=by, obj=task, action=AuditEntry.Action.UPDATE, changes={"criteria": [before, after]})
     return task
 
 
 @transaction.atomic
 def update_task(*, by, task: Task, section, code: str, content: str, product: str, deadline_text: str, lead_units,
-                coordinating_units, monitoring_units, is_heading: bool) -> Task:
-    """Edits a row of the plan; a new deadline text is read again, new lead units cancel old reminders."""
+                coordinating_units, monitoring_units, is_heading: bool, version: int | None = None) -> Task:
+    """Edits a row of the plan; a new deadline text is read again, new lead units cancel old reminders. A save
+    from a version someone else has moved on is refused (StaleEdit) and changes nothing."""
     fields = TASK_FIELDS + ["due_date", "lead_units", "coordinating_units", "monitoring_units"]
 
     def state():
@@ -328,6 +501,7 @@ def update_task(*, by, task: Task, section, code: str, content: str, product: st
             data[name] = sorted(str(u) for u in getattr(task, name).all())
         return data
 
+    claim(task, version)
     before = state()
     old_leads = {u.pk for u in task.lead_units.all()}
     task.section, task.code, task.content, task.product = section, code, content, product
@@ -349,3 +523,32 @@ def update_task(*, by, task: Task, section, code: str, content: str, product: st
     if old_leads != {u.pk for u in lead_units} or "due_date" in changes:
         cancel_pending_reminders(task)
     return task
+
+
+def descendants(task: Task) -> list[Task]:
+    """The task's sub-tasks at every depth (1.2 → 1.2.1, 1.2.1.3 …), which go with it when it is deleted."""
+    children: dict[int | None, list[Task]] = {}
+    for row in Task.objects.filter(plan_id=task.plan_id).only("pk", "parent_id", "code", "content", "order"):
+        children.setdefault(row.parent_id, []).append(row)
+    found, frontier = [], list(children.get(task.pk, []))
+    while frontier:
+        row = frontier.pop(0)
+        found.append(row)
+        frontier.extend(children.get(row.pk, []))
+    return found
+
+
+@transaction.atomic
+def delete_task(*, by, task: Task, version: int | None = None) -> None:
+    """Deletes a row of the plan with its sub-tasks, unless a unit has already reported on one of them (then it is
+    marked 'Không thực hiện' instead)."""
+    rows = [task, *descendants(task)]
+    if any(task_history(Task.objects.filter(pk__in=[t.pk for t in rows])).values()):
+        raise ValidationError(_("Đã có cập nhật tiến độ hoặc đề nghị gia hạn trên nhiệm vụ này: không xóa được. "
+                                "Có thể chuyển nhiệm vụ sang “Không thực hiện”."))
+    claim(task, version)
+    for row in rows[1:]:
+        record_delete(by=by, obj=row, fields=["code", "content"], unit=task.plan.issuing_unit,
+                      note=_("Xóa cùng nhiệm vụ %(code)s") % {"code": task.code})
+    record_delete(by=by, obj=task, fields=TASK_FIELDS + ["due_date"])
+    Task.objects.filter(Q(pk=task.pk) | Q(pk__in=[t.pk for t in rows[1:]])).delete()

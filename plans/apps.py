@@ -6,7 +6,6 @@ class PlansConfig(AppConfig):
     verbose_name = "Kế hoạch, nhiệm vụ"
 
     def ready(self):
-        from plans import metrics, widgets
+        from plans import metrics
 
         metrics.register()
-        widgets.register()

@@ -2,12 +2,15 @@
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import ModelMultipleChoiceField, check_evidence
 from frameworks.metrics import metric_choices
 from org.models import Unit
+from plans.actions import FROZEN_WHEN_ISSUED
+from plans.approvals import extension_problem
 from plans.models import Plan, Target, Task, TaskUpdate
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -19,7 +22,28 @@ class UnitChoiceField(ModelMultipleChoiceField):
         return obj.name
 
 
+STALE_PAGE = _("Trang này đã cũ (thiếu phiên bản dữ liệu): hãy tải lại trang rồi nhập lại.")
+
+
+class VersionedForm(forms.Form):
+    """Carries the version of the row the form was read at (plans.versions): a stale save is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("version") is None:
+            self.errors.pop("version", None)
+            raise forms.ValidationError(STALE_PAGE)
+        return data
+
+
 class PlanForm(forms.ModelForm):
+    """A plan's header. A new plan is a draft (issuing has its own confirmation); an issued plan keeps its issuing
+    unit, number, date and year, and may only be marked superseded."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
+
     class Meta:
         model = Plan
         fields = ["issuing_unit", "number", "symbol", "title", "summary", "issue_date", "year", "kind", "status",
@@ -30,6 +54,25 @@ class PlanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["issuing_unit"].queryset = units if units is not None else Unit.objects.none()
         self.fields["year"].widget.attrs.update({"min": 2000, "max": 2100})
+        plan = self.instance
+        if plan.pk is None or plan.status == Plan.Status.DRAFT:
+            del self.fields["status"]
+        else:
+            self.fields["status"].choices = [(v, label) for v, label in Plan.Status.choices if v != Plan.Status.DRAFT]
+            for name in FROZEN_WHEN_ISSUED:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Đã ban hành: không sửa được.")
+        if plan.pk is None:
+            del self.fields["version"]
+        else:
+            self.fields["version"].initial = plan.version
+
+    def clean(self):
+        data = super().clean()
+        if "version" in self.fields and data.get("version") is None:
+            self.errors.pop("version", None)
+            raise forms.ValidationError(STALE_PAGE)
+        return data
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -44,7 +87,21 @@ class SectionForm(forms.Form):
     title = forms.CharField(label=_("Tên mục"), max_length=500)
 
 
-class TaskForm(forms.Form):
+class SectionEditForm(VersionedForm, SectionForm):
+    appendix_title = forms.CharField(label=_("Tên phụ lục"), max_length=500, required=False)
+
+    field_order = ["appendix_number", "appendix_title", "numeral", "title"]
+
+
+class ConfirmForm(VersionedForm):
+    """A confirmation page's form: only the version of what is confirmed."""
+
+
+class IssueForm(VersionedForm):
+    issue_date = forms.DateField(label=_("Ngày ban hành"), widget=DATE_INPUT)
+
+
+class TaskForm(VersionedForm):
     section = forms.ModelChoiceField(label=_("Thuộc mục"), queryset=None, required=False)
     code = forms.CharField(label=_("Số thứ tự"), max_length=20, required=False, help_text=_("Ví dụ: 1, 1.2, 3.1.1"))
     content = forms.CharField(label=_("Nhiệm vụ / nội dung thực hiện"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -60,15 +117,18 @@ class TaskForm(forms.Form):
                                        widget=forms.SelectMultiple(attrs={"size": 4}))
     is_heading = forms.BooleanField(label=_("Dòng tiêu đề nhóm (không giao thực hiện)"), required=False)
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args, plan: Plan, versioned: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.versioned = versioned
+        if not versioned:
+            del self.fields["version"]
         self.fields["section"].queryset = plan.sections.all()
         units = Unit.objects.subtree_of(plan.issuing_unit.department()).active().order_by("path")
         for name in ("lead_units", "coordinating_units", "monitoring_units"):
             self.fields[name].queryset = units
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() if self.versioned else forms.Form.clean(self)
         if data.get("is_heading"):
             return data
         if not data.get("lead_units"):
@@ -85,6 +145,17 @@ class TargetForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["metric_key"] = forms.ChoiceField(label=_("Số liệu đo (nếu có)"), required=False,
                                                       choices=[("", "—")] + metric_choices(gettext))
+
+
+class TargetEditForm(TargetForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("version") is None:
+            self.errors.pop("version", None)
+            raise forms.ValidationError(STALE_PAGE)
+        return data
 
 
 class ReportPeriodForm(forms.Form):
@@ -115,7 +186,7 @@ class MultipleFileField(forms.FileField):
         return [_check_file(super().clean(data, initial))] if data else []
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(VersionedForm):
     unit = forms.ModelChoiceField(label=_("Đơn vị báo cáo"), queryset=Unit.objects.none())
     status = forms.ChoiceField(label=_("Tình trạng"), choices=Task.Status.choices)
     percent = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
@@ -167,9 +238,9 @@ class ExtensionForm(forms.Form):
 
     def clean_new_due(self):
         new_due = self.cleaned_data["new_due"]
-        current = self.task.effective_due if self.task else None
-        if current and new_due <= current:
-            raise forms.ValidationError(_("Hạn mới phải sau hạn hiện tại (%(d)s)."), params={"d": f"{current:%d/%m/%Y}"})
+        problem = extension_problem(self.task, new_due, timezone.localdate()) if self.task else ""
+        if problem:
+            raise forms.ValidationError(problem)
         return new_due
 
 

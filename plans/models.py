@@ -39,6 +39,8 @@ class Plan(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Bumped by every action that changes the row; an edit form carries the version it was read at (lost updates).
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     class Meta:
         ordering = ["-year", "-issue_date", "-pk"]
@@ -75,6 +77,8 @@ class Target(models.Model):
     value = models.DecimalField(_("giá trị"), max_digits=9, decimal_places=2)
     unit_label = models.CharField(_("đơn vị tính"), max_length=20, default="%", blank=True)
     order = models.PositiveIntegerField(default=0)
+    # See Plan.version.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -101,6 +105,8 @@ class Section(models.Model):
     numeral = models.CharField(_("số mục"), max_length=10, blank=True, help_text=_("Ví dụ: I, II, III"))
     title = models.CharField(_("tên mục"), max_length=500)
     order = models.PositiveIntegerField(default=0)
+    # See Plan.version.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -143,6 +149,12 @@ class Task(models.Model):
     lead_text = models.TextField(_("chủ trì (nguyên văn)"), blank=True)
     coordinating_text = models.TextField(_("phối hợp (nguyên văn)"), blank=True)
     monitoring_text = models.TextField(_("theo dõi (nguyên văn)"), blank=True)
+    # What the plan says about how the task is carried out, beyond who does it (read by the importer).
+    method = models.TextField(_("phân công và cách thức thực hiện"), blank=True)
+    footnotes = models.JSONField(_("chú thích"), default=list, blank=True)  # [{"mark": "2", "text": "…"}]
+    # Bodies outside the unit tree that take part: [{"role": "lead|coordinating|monitoring", "name": "Sở Nội vụ"}].
+    outside_participants = models.JSONField(_("cơ quan ngoài tham gia"), default=list, blank=True)
+    needs_units = models.BooleanField(_("cần chọn đơn vị"), default=False)
     # The deadline as written and as understood (workdays.deadlines).
     deadline_text = models.CharField(_("thời gian thực hiện (nguyên văn)"), max_length=500, blank=True)
     deadline_kind = models.CharField(_("loại thời hạn"), max_length=20, choices=DEADLINE_KINDS, default="none")
@@ -163,6 +175,8 @@ class Task(models.Model):
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # See Plan.version.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     class Meta:
         ordering = ["plan", "order", "pk"]
@@ -251,15 +265,22 @@ class Evidence(models.Model):
 
 
 class Extension(models.Model):
-    """A request to move a task's deadline (đề nghị gia hạn): asked, then approved or refused."""
+    """A request to move a task's deadline (đề nghị gia hạn): asked, then approved or refused by someone else.
+
+    Who decides is fixed when the request is made (plans.approvals): the leaders of `approver_unit` (the task's
+    monitoring unit, unless it is the unit asking) or of the plan's issuing unit, never the requester or the unit
+    asking."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Chờ duyệt")
         APPROVED = "approved", _("Đã đồng ý")
         REFUSED = "refused", _("Không đồng ý")
+        WITHDRAWN = "withdrawn", _("Không xét (nhiệm vụ đã kết thúc)")
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extensions")
     unit = models.ForeignKey("org.Unit", verbose_name=_("đơn vị đề nghị"), on_delete=models.PROTECT, related_name="+")
+    approver_unit = models.ForeignKey("org.Unit", verbose_name=_("đơn vị có thẩm quyền duyệt"),
+                                      on_delete=models.PROTECT, related_name="+")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
     reason = models.TextField(_("lý do"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans.views import lists, plans, reports, tasks
+from plans.views import lists, plans, reports, structure, tasks
 
 app_name = "plans"
 urlpatterns = [
@@ -8,15 +8,21 @@ urlpatterns = [
     path("moi/", plans.plan_new, name="plan_new"),
     path("<int:pk>/", plans.plan_detail, name="plan"),
     path("<int:pk>/sua/", plans.plan_edit, name="plan_edit"),
-    path("<int:pk>/muc/", plans.section_add, name="section_add"),
-    path("<int:pk>/nhiem-vu/", plans.task_add, name="task_add"),
-    path("<int:pk>/chi-tieu/", plans.target_add, name="target_add"),
-    path("<int:pk>/ky-bao-cao/", plans.period_add, name="period_add"),
+    path("<int:pk>/ban-hanh/", plans.plan_issue, name="plan_issue"),
+    path("<int:pk>/xoa/", plans.plan_delete, name="plan_delete"),
+    path("<int:pk>/muc/", structure.section_add, name="section_add"),
+    path("<int:pk>/nhiem-vu/", structure.task_add, name="task_add"),
+    path("<int:pk>/chi-tieu/", structure.target_add, name="target_add"),
+    path("<int:pk>/ky-bao-cao/", structure.period_add, name="period_add"),
     path("<int:pk>/bao-cao/", reports.reports, name="reports"),
     path("<int:pk>/bao-cao/<int:period_pk>/gui/", reports.submit_report, name="submit_report"),
     path("<int:pk>/bao-cao/tep/<int:report_pk>/", reports.report_file, name="report_file"),
+    path("muc/<int:pk>/sua/", structure.section_edit, name="section_edit"),
+    path("muc/<int:pk>/xoa/", structure.section_delete, name="section_delete"),
+    path("chi-tieu/<int:pk>/sua/", structure.target_edit, name="target_edit"),
     path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task"),
-    path("nhiem-vu/<int:pk>/sua/", plans.task_edit, name="task_edit"),
+    path("nhiem-vu/<int:pk>/sua/", structure.task_edit, name="task_edit"),
+    path("nhiem-vu/<int:pk>/xoa/", structure.task_delete, name="task_delete"),
     path("nhiem-vu/<int:pk>/tien-do/", tasks.post_progress, name="post_progress"),
     path("nhiem-vu/<int:pk>/phoi-hop/", tasks.post_contribution, name="post_contribution"),
     path("nhiem-vu/<int:pk>/tra-lai/<int:update_pk>/", tasks.return_update, name="return_update"),
@@ -29,6 +35,7 @@ urlpatterns = [
     path("cua-toi/", lists.my_tasks, name="mine"),
     path("don-vi/", lists.unit_tasks, name="unit_tasks"),
     path("han/", lists.deadlines, name="deadlines"),
+    path("gia-han-cho-duyet/", lists.extensions_waiting, name="extensions_waiting"),
     path("lich/", lists.deadline_calendar, name="calendar"),
     path("dung-han/", lists.on_time, name="on_time"),
     path("nhac-viec/", lists.notifications, name="notifications"),

@@ -201,3 +201,12 @@ class SubmittedForm(models.Model):
 
     digest = models.CharField(max_length=64, unique=True)
     used_on = models.DateField(db_index=True)
+
+
+class RateWindow(models.Model):
+    """How many answers one client (a salted, daily-rotated hash of its address) sent to one survey in one fixed
+    window of time. Counted by one atomic upsert, so parallel posts from every worker process add up exactly."""
+
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    ends_at = models.DateTimeField(db_index=True)

@@ -89,6 +89,14 @@ def vietnam_public_holidays(years: Iterable[int]) -> dict[date, str]:
     return result
 
 
+def lunar_new_year(year: int) -> date:
+    """The first day of the lunar year that begins in this Gregorian year (mùng một Tết Nguyên Đán)."""
+    for d, name in holidays.country_holidays("VN", years=[year], language="vi").items():
+        if name == "Tết Nguyên Đán":
+            return d
+    raise ValueError(f"no Tết Nguyên Đán known in {year}")
+
+
 def vietnam_swapped_working_days(years: Iterable[int]) -> dict[date, str]:
     """The Saturdays worked in exchange for a bridge day off, as far as the holidays package knows them."""
     result: dict[date, str] = {}

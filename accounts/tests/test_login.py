@@ -23,6 +23,21 @@ def test_repeated_failures_lock_the_account(cast, client, settings):
     assert "tạm thời bị khóa" in response.content.decode()
 
 
+def test_password_spraying_from_one_address_locks_that_address_only(cast, client, settings):
+    settings.CCHC_LOGIN_ADDRESS_FAILURE_LIMIT = 10
+    here, elsewhere = {"REMOTE_ADDR": "198.51.100.20"}, {"REMOTE_ADDR": "198.51.100.21"}
+    login = reverse("accounts:login")
+    for i in range(9):  # one guess per user name: no name comes near its own limit of 5
+        assert client.post(login, {"username": f"nguoi-{i}", "password": "Mua-thu-2024"}, **here).status_code == 200
+    assert client.post(login, {"username": "lan", "password": PASSWORD}, **here).status_code == 302
+    client.post(reverse("accounts:logout"), **here)
+    client.post(login, {"username": "nguoi-9", "password": "Mua-thu-2024"}, **here)
+    locked = client.post(login, {"username": "lan", "password": PASSWORD}, **here)
+    assert locked.status_code == 429, "ten failures from one address lock it, whatever the user names"
+    assert "tạm thời bị khóa" in locked.content.decode()
+    assert client.post(login, {"username": "lan", "password": PASSWORD}, **elsewhere).status_code == 302
+
+
 def test_behind_a_reverse_proxy_the_lock_out_holds_the_address_that_failed(cast, client, settings):
     settings.CCHC_PROXY_COUNT = 1
     proxy = {"REMOTE_ADDR": "127.0.0.1"}

@@ -57,3 +57,24 @@ def test_a_person_with_several_grants_gets_the_union(cast):
     cast.lan._cchc_grants = None
     assert can(cast.lan, "assessment.appraise", cast.unit("ttcntt"))
     assert not can(cast.lan, "assessment.appraise", cast.unit("qldd"))
+
+
+@pytest.mark.django_db
+def test_an_administrator_reaches_the_tree_of_the_grant_unless_granted_everywhere(cast):
+    dept, other = cast.department, cast.unit("stp")
+    scoped = make_user("qt-so", dept, (Role.ADMIN, dept))
+    everywhere = make_user("qt-toan", dept, (Role.ADMIN, dept))
+    everywhere.grants.update(everywhere=True)
+    superuser = make_user("goc", dept, (Role.SPECIALIST, dept))
+    superuser.is_superuser = True
+    for action, table in PERMISSIONS.items():
+        if Role.ADMIN not in table:
+            continue
+        assert can(scoped, action, dept) and (can(scoped, action, other) == (table[Role.ADMIN] == ALL)), action
+        assert can(everywhere, action, other) and can(superuser, action, other), action
+        assert Unit.objects.filter(_units_q(everywhere, action)).count() == Unit.objects.count(), action
+
+
+def test_the_demo_administrator_reaches_every_unit(cast):
+    assert cast.admin.grants.get().everywhere
+    assert can(cast.admin, "people.manage", cast.unit("stp"))

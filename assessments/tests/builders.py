@@ -36,11 +36,17 @@ def score_of(assessment, code) -> Score:
     return Score.objects.select_related("criterion", "assessment").get(assessment=assessment, criterion__code=code)
 
 
+def finalise_accepting_the_rest(assessment, by):
+    """Ends the appraisal, accepting the self-score of every item not appraised (as the confirmation page does)."""
+    return actions.finalise(assessment, by=by, accepted=[s.pk for s in actions.unappraised_scores(assessment)])
+
+
 def publish_as_scored(cast, assessment, lowered=None):
-    """Submit, appraise `lowered` {code: (points, comment)}, finalise and publish."""
+    """Submit, appraise `lowered` {code: (points, comment)}, finalise accepting the rest, and publish (by the
+    administrator: the office took part in the self-assessment)."""
     actions.submit(assessment, by=cast.mai)
     for code, (points, comment) in (lowered or {}).items():
         actions.appraise(score_of(assessment, code), by=cast.thu, points=Decimal(points), comment=comment)
-    actions.finalise(assessment, by=cast.thu)
-    actions.publish(assessment, by=cast.mai)
+    finalise_accepting_the_rest(assessment, cast.thu)
+    actions.publish(assessment, by=cast.admin)
     return assessment

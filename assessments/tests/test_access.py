@@ -55,17 +55,21 @@ def test_lan_sees_the_department_assessment_but_khoa_does_not(cast, client_for, 
 def test_the_office_cannot_appraise_or_publish_its_own_departments_score(cast, client_for, department):
     score_everything(department, cast.mai)
     client = client_for(cast.mai)
-    assert client.post(f"/assessments/{department.pk}/submit/").status_code == 302
+    assert client.post(f"/assessments/{department.pk}/submit/", {"confirmed": "yes"}).status_code == 302
     score = score_of(department, "1.1")
     assert client.post(f"/assessments/{department.pk}/items/{score.pk}/appraise/",
                        {"points": "0", "comment": "x"}).status_code == 403
-    assert client.post(f"/assessments/{department.pk}/finalise/").status_code == 403
+    assert client.post(f"/assessments/{department.pk}/finalise/", {"confirmed": "yes"}).status_code == 403
     thu = client_for(cast.thu)
     assert thu.post(f"/assessments/{department.pk}/items/{score.pk}/appraise/",
                     {"points": "0.5", "comment": "Mô hình mới chưa nhân rộng."}).status_code == 302
-    assert thu.post(f"/assessments/{department.pk}/finalise/").status_code == 302
-    assert client_for(cast.mai).post(f"/assessments/{department.pk}/publish/").status_code == 403
-    assert client_for(cast.admin).post(f"/assessments/{department.pk}/publish/").status_code == 302
+    rest = [str(s.pk) for s in actions.unappraised_scores(department)]
+    assert thu.post(f"/assessments/{department.pk}/finalise/", {"confirmed": "yes", "accept_all": "yes",
+                                                                "accept": rest}).status_code == 302
+    assert client_for(cast.mai).post(f"/assessments/{department.pk}/publish/",
+                                     {"confirmed": "yes"}).status_code == 403
+    assert client_for(cast.admin).post(f"/assessments/{department.pk}/publish/",
+                                       {"confirmed": "yes"}).status_code == 302
     department.refresh_from_db()
     assert department.is_published
 
@@ -76,15 +80,15 @@ def test_in_a_divisions_own_assessment_the_specialist_scores_and_the_head_submit
     assert _post_score(client_for(cast.lan), land, "1.2", "5").status_code == 302
     assert _post_score(client_for(cast.hung), land, "1.2", "0").status_code == 403
     score_everything(land, cast.lan)
-    assert client_for(cast.lan).post(f"/assessments/{land.pk}/submit/").status_code == 403
-    assert client_for(head).post(f"/assessments/{land.pk}/submit/").status_code == 302
+    assert client_for(cast.lan).post(f"/assessments/{land.pk}/submit/", {"confirmed": "yes"}).status_code == 403
+    assert client_for(head).post(f"/assessments/{land.pk}/submit/", {"confirmed": "yes"}).status_code == 302
     land.refresh_from_db()
     assert land.phase == "submitted"
 
 
 def test_submitting_too_early_lists_the_items_in_vietnamese(cast, client_for):
     land = open_assessment(cast, "qldd", internal_framework(cast))
-    response = client_for(cast.mai).post(f"/assessments/{land.pk}/submit/", follow=True)
+    response = client_for(cast.mai).post(f"/assessments/{land.pk}/submit/", {"confirmed": "yes"}, follow=True)
     html = response.content.decode()
     assert "Chưa gửi được" in html and "1.1. Ban hành kế hoạch CCHC" in html and "chưa chấm điểm" in html
 

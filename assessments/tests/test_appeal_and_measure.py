@@ -8,7 +8,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assessments import actions
-from assessments.tests.builders import internal_framework, open_assessment, score_everything, score_of
+from assessments.tests.builders import (
+    finalise_accepting_the_rest,
+    internal_framework,
+    open_assessment,
+    score_everything,
+    score_of,
+)
 from frameworks import metrics
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +25,7 @@ def test_appeal_exchange_is_visible_per_item(cast, client_for):
     score_everything(land, cast.lan)
     actions.submit(land, by=cast.mai)
     actions.appraise(score_of(land, "2.2"), by=cast.thu, points="0", comment="Chưa công khai đủ TTHC.")
-    actions.finalise(land, by=cast.thu)
+    finalise_accepting_the_rest(land, cast.thu)
     score = score_of(land, "2.2")
     url = f"/assessments/{land.pk}/items/{score.pk}/"
     office = client_for(cast.mai)
@@ -60,9 +66,12 @@ def test_measured_value_comes_from_the_registered_metric_over_the_window(cast, c
     assert score.self_score == Decimal("17.176"), "(92,94 − 50) × 20 / 50"
 
 
-def test_a_missing_metric_says_so(cast, client_for, monkeypatch):
+def test_a_missing_metric_says_so_by_its_name(cast, client_for, monkeypatch):
     land = open_assessment(cast, "qldd", internal_framework(cast))
-    monkeypatch.delitem(metrics._REGISTRY, "surveys.sipas_index", raising=False)
+    monkeypatch.setitem(metrics._REGISTRY, "surveys.sipas_index",
+                        metrics.Metric("surveys.sipas_index", "Chỉ số hài lòng SIPAS chung (%)", lambda *args: None))
     score = score_of(land, "4.1")
     response = client_for(cast.lan).post(f"/assessments/{land.pk}/items/{score.pk}/measure/", HTTP_HX_REQUEST="true")
-    assert "Chưa có số liệu “surveys.sipas_index”" in response.content.decode()
+    html = response.content.decode()
+    assert "Chưa có số liệu “Chỉ số hài lòng SIPAS chung (%)” cho Phòng Quản lý đất đai" in html
+    assert "surveys.sipas_index" not in html

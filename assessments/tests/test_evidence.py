@@ -42,8 +42,11 @@ def certificate_authority(name: str):
     return certificate, key
 
 
-def signed_pdf(signer_name: str, organisation: str, tamper: bool = False, authority=None) -> bytes:
-    """A one-page PDF signed by a self-signed certificate, or by one that `authority` (certificate, key) issued."""
+def signed_pdf(signer_name: str, organisation: str, tamper: bool = False, authority=None, stamped_at=None,
+               onto: bytes | None = None) -> bytes:
+    """A one-page PDF signed by a self-signed certificate, or by one that `authority` (certificate, key) issued;
+    with `stamped_at`, the signature carries a timestamp token of that time; with `onto`, it signs that PDF again
+    (a second signer, in an incremental update)."""
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
     from cryptography import x509
@@ -82,17 +85,59 @@ def signed_pdf(signer_name: str, organisation: str, tamper: bool = False, author
         generic.NameObject("/Type"): generic.NameObject("/Page"),
         generic.NameObject("/MediaBox"): generic.ArrayObject([generic.NumberObject(n) for n in (0, 0, 595, 842)]),
     }))
-    blank = io.BytesIO()
-    writer.write(blank)
+    blank = io.BytesIO(onto) if onto else io.BytesIO()
+    if not onto:
+        writer.write(blank)
     blank.seek(0)
     signer = signers.SimpleSigner(signing_cert=signing_cert, signing_key=signing_key,
                                   cert_registry=SimpleCertificateStore.from_certs(chain))
-    data = signers.sign_pdf(IncrementalPdfFileWriter(blank), signers.PdfSignatureMetadata(field_name="ChuKySo"),
-                            signer=signer).getvalue()
+    timestamper = None
+    if stamped_at:
+        from pyhanko.sign.timestamps import DummyTimeStamper
+
+        tsa_cert, tsa_key = _tsa()
+        timestamper = DummyTimeStamper(tsa_cert=tsa_cert, tsa_key=tsa_key, fixed_dt=stamped_at)
+    field = "ChuKySo2" if onto else "ChuKySo"
+    data = signers.sign_pdf(IncrementalPdfFileWriter(blank), signers.PdfSignatureMetadata(field_name=field),
+                            signer=signer, timestamper=timestamper).getvalue()
     if tamper:
         spot = data.find(b"/MediaBox")
         data = data[:spot] + b"/MediaBoX" + data[spot + 9:]
     return data
+
+
+def _tsa():
+    """A timestamp authority's certificate and key (asn1crypto), as pyHanko's test time stamper wants them."""
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+
+    certificate, key = certificate_authority("Dịch vụ cấp dấu thời gian (thử)")
+    usage = x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING])
+    now = datetime.datetime.now(datetime.UTC)
+    tsa = (x509.CertificateBuilder().subject_name(certificate.subject).issuer_name(certificate.subject)
+           .public_key(key.public_key()).serial_number(x509.random_serial_number())
+           .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=365))
+           .add_extension(usage, critical=True).sign(key, hashes.SHA256()))
+    return (asn1_x509.Certificate.load(tsa.public_bytes(serialization.Encoding.DER)),
+            asn1_keys.PrivateKeyInfo.load(key.private_bytes(serialization.Encoding.DER,
+                                                            serialization.PrivateFormat.PKCS8,
+                                                            serialization.NoEncryption())))
+
+
+def changed_after_signing(data: bytes) -> bytes:
+    """The signed PDF with an incremental update that turns its page: its signed bytes stay as they were."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    page[generic.NameObject("/Rotate")] = generic.NumberObject(90)
+    writer.update_container(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 @pytest.fixture
@@ -184,3 +229,45 @@ def test_next_year_starts_from_this_year_with_still_valid_evidence(cast, land):
     assert list(carried) == ["quy-che-2023-2025.pdf"]
     assert carried["quy-che-2023-2025.pdf"].score.criterion.code == "1.1"
     assert score_of(following, "1.1").criterion.deadline == date(2025, 1, 31), "deadlines move with the year"
+
+
+def test_a_signed_pdf_changed_after_signing_says_so(cast, land, client_for):
+    original = signed_pdf("Nguyễn Văn Bình", "Phòng Quản lý đất đai")
+    turned = changed_after_signing(original)
+    assert turned.startswith(original), "the signed bytes are all still there"
+    [signature] = read_signatures(turned)
+    assert (signature.intact, signature.modified) == (False, True)
+    [appended] = read_signatures(original + b"\n%% noi dung them sau khi ky\n1 0 obj\n(x)\nendobj\n")
+    assert (appended.intact, appended.modified) == (False, True)
+    [newline] = read_signatures(original + b"\r\n")
+    assert (newline.intact, newline.modified) == (True, False), "a line end added in transit changes nothing"
+    item = actions.add_evidence(score_of(land, "1.1"), by=cast.lan, name="ke-hoach-da-sua.pdf", data=turned)
+    assert (item.signature_intact, item.signature_modified) == (False, True)
+    html = client_for(cast.lan).get(reverse("assessments:detail", args=[land.pk])).content.decode()
+    assert "được ký nhưng tệp đã bị sửa sau khi ký" in html
+
+
+def test_a_second_signature_is_not_a_change_to_the_first(cast, land):
+    director = signed_pdf("Phan Văn Mạnh", "Sở Tài nguyên và Môi trường")
+    sealed = signed_pdf("Văn thư", "Sở Tài nguyên và Môi trường", onto=director)
+    first, second = read_signatures(sealed)
+    assert (first.signer, first.intact, first.modified) == ("Phan Văn Mạnh (Sở Tài nguyên và Môi trường)", True, False)
+    assert (second.intact, second.modified) == (True, False)
+    [changed, _second] = read_signatures(signed_pdf("Văn thư", "Sở TNMT", onto=changed_after_signing(director)))
+    assert changed.modified is True, "a change slipped in between two signatures is still a change"
+
+
+def test_the_signing_time_says_whose_clock_it_is(cast, land, client_for):
+    moment = datetime.datetime(2024, 1, 20, 8, 30, tzinfo=datetime.UTC)
+    [stamped] = read_signatures(signed_pdf("Nguyễn Văn Bình", "Phòng Quản lý đất đai", stamped_at=moment))
+    assert (stamped.intact, stamped.timestamped, stamped.signed_at) == (True, True, moment)
+    [own_clock] = read_signatures(signed_pdf("Trần Thị Hoa", "Văn phòng Sở"))
+    assert own_clock.timestamped is False
+    item = actions.add_evidence(score_of(land, "1.1"), by=cast.lan, name="ke-hoach.pdf",
+                                data=signed_pdf("Nguyễn Văn Bình", "Phòng Quản lý đất đai", stamped_at=moment))
+    assert item.signature_timestamped is True and item.signed_in_time is True, "20/01/2024, before 31/01/2024"
+    plain = actions.add_evidence(score_of(land, "1.2"), by=cast.lan, name="bao-cao.pdf",
+                                 data=signed_pdf("Trần Thị Hoa", "Văn phòng Sở"))
+    assert plain.signature_timestamped is False
+    html = client_for(cast.lan).get(reverse("assessments:detail", args=[land.pk])).content.decode()
+    assert html.count("giờ theo máy người ký") == 1 and "có dấu thời gian" in html

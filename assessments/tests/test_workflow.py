@@ -10,6 +10,7 @@ from assessments import actions
 from assessments.models import Appeal, Assessment
 from assessments.results import area_totals
 from assessments.tests.builders import (
+    finalise_accepting_the_rest,
     internal_framework,
     open_assessment,
     score_everything,
@@ -70,7 +71,7 @@ def test_appraisal_return_explanation_resubmit_finalise(cast, land):
     actions.submit(land, by=cast.mai)
     land.refresh_from_db()
     assert land.phase == P.RESUBMITTED
-    actions.finalise(land, by=cast.thu)
+    finalise_accepting_the_rest(land, cast.thu)
     land.refresh_from_db()
     assert land.phase == P.FINALISED
     assert score_of(land, "1.1").appraised_score == Decimal(5), "unchanged items keep the self-score"
@@ -82,18 +83,18 @@ def test_appeal_once_then_council_decides_and_publish_freezes(cast, land):
     score_everything(land, cast.lan)
     actions.submit(land, by=cast.mai)
     actions.appraise(score_of(land, "2.2"), by=cast.thu, points="0", comment="Chưa công khai đủ TTHC.")
-    actions.finalise(land, by=cast.thu)
+    finalise_accepting_the_rest(land, cast.thu)
     appeal = actions.file_appeal(score_of(land, "2.2"), by=cast.mai, reason="Đã công khai từ 15/10, có ảnh chụp.",
                                  requested="10")
     with pytest.raises(ValidationError, match="một lần"):
         actions.file_appeal(score_of(land, "2.2"), by=cast.mai, reason="Lần hai", requested="10")
     with pytest.raises(ValidationError, match="phúc tra chưa được"):
-        actions.publish(land, by=cast.mai)
+        actions.publish(land, by=cast.admin)
     actions.decide_appeal(appeal, by=cast.thu, accept=True, reason="Ảnh chụp chứng minh đã công khai.")
     appeal.refresh_from_db()
     assert appeal.status == Appeal.Status.ACCEPTED and appeal.decided_score == Decimal(10)
     assert area_totals(land).final_total == Decimal(100)
-    actions.publish(land, by=cast.mai)
+    actions.publish(land, by=cast.admin)
     with pytest.raises(ValidationError, match="không sửa được"):
         actions.self_score(score_of(land, "1.1"), by=cast.lan, points="0")
     with pytest.raises(ValidationError, match="không"):
@@ -106,7 +107,7 @@ def test_rejected_appeal_keeps_the_appraised_score(cast, land):
     score_everything(land, cast.lan)
     actions.submit(land, by=cast.mai)
     actions.appraise(score_of(land, "1.2"), by=cast.thu, points="2.5", comment="Báo cáo quý III gửi chậm.")
-    actions.finalise(land, by=cast.thu)
+    finalise_accepting_the_rest(land, cast.thu)
     appeal = actions.file_appeal(score_of(land, "1.2"), by=cast.mai, reason="Gửi qua hệ thống đúng hạn.", requested="5")
     with pytest.raises(ValidationError, match="lý do"):
         actions.decide_appeal(appeal, by=cast.thu, accept=False, reason=" ")

@@ -3,9 +3,9 @@
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 
-from assessments.access import allowed, item_unit, may_self_score_item
+from assessments.access import allowed, conflict, deciders, item_unit, may_self_score_item
 from assessments.models import Appeal, Assessment, Evidence, Score
 
 P = Assessment.Phase
@@ -51,26 +51,49 @@ class Item:
     def needs_explanation(self) -> bool:
         return self.score.self_score is not None and not self.evidence and not self.score.explanation.strip()
 
+    @property
+    def levels(self) -> tuple:
+        """The scores the rule allows, offered as choices instead of a number box; () for a free score."""
+        try:
+            return self.criterion.parsed_rule().choices(self.criterion.max_points)
+        except ValueError:
+            return ()
+
 
 @dataclass
 class Flags:
-    """What this person may do on this assessment now (asked once per page)."""
+    """What this person may do on this assessment now (asked once per page). A role that the four-eyes rule sets
+    aside keeps its reason, for the page to say why the buttons are not there."""
 
     appraise: bool
     appeal: bool
     submit: bool
     manage: bool
     publish: bool
+    appraise_conflict: str | None = None
+    publish_conflict: str | None = None
 
     @classmethod
     def of(cls, user, assessment: Assessment) -> "Flags":
+        appraiser = allowed(user, assessment, "assessment.appraise")
+        publisher = allowed(user, assessment, "assessment.publish")
+        appraise_conflict = conflict(user, assessment, "assessment.appraise") if appraiser else None
+        publish_conflict = conflict(user, assessment, "assessment.publish") if publisher else None
         return cls(
-            appraise=allowed(user, assessment, "assessment.appraise"),
+            appraise=appraiser and not appraise_conflict,
             appeal=allowed(user, assessment, "assessment.submit"),
             submit=allowed(user, assessment, "assessment.submit"),
             manage=allowed(user, assessment, "assessment.manage"),
-            publish=allowed(user, assessment, "assessment.publish"),
+            publish=publisher and not publish_conflict,
+            appraise_conflict=appraise_conflict,
+            publish_conflict=publish_conflict,
         )
+
+
+def refused(request, assessment: Assessment, error: ValidationError):
+    """403 with the reason (four eyes) and who may take the decision instead; nothing was written."""
+    return render(request, "assessments/refused.html", {"assessment": assessment, "reasons": messages_of(error),
+                                                        "deciders": deciders(assessment)}, status=403)
 
 
 def make_item(user, assessment: Assessment, score: Score, responsible_unit, evidence, flags: Flags) -> Item:
@@ -80,7 +103,7 @@ def make_item(user, assessment: Assessment, score: Score, responsible_unit, evid
     item.may_appeal = (assessment.phase == P.FINALISED and flags.appeal and item.appeal is None
                        and score.appraised_score is not None and score.self_score != score.appraised_score)
     item.may_decide = (assessment.phase == P.FINALISED and flags.appraise and item.appeal is not None
-                       and item.appeal.status == Appeal.Status.PENDING)
+                       and item.appeal.status == Appeal.Status.PENDING and item.appeal.created_by_id != user.pk)
     return item
 
 
@@ -96,7 +119,8 @@ def responsible_of(criterion):
 
 def load_item(user, assessment: Assessment, score_pk) -> Item:
     score = get_object_or_404(
-        Score.objects.select_related("criterion__responsible_unit", "criterion__parent", "appeal", "assessment"),
+        Score.objects.select_related("criterion__responsible_unit", "criterion__parent", "appeal", "assessment",
+                                     "self_score_accepted_by"),
         assessment=assessment, pk=score_pk,
     )
     score.assessment = assessment

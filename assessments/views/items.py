@@ -7,19 +7,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments import actions
-from assessments.access import get_assessment_for
+from assessments.access import ConflictOfInterest, get_assessment_for
+from assessments.actions import APPRAISAL_FIELDS, SELF_FIELDS
 from assessments.forms import AppealForm, AppraiseForm, DecideForm, EvidenceForm, SelfScoreForm
 from assessments.models import Evidence
-from assessments.views.common import load_item, messages_of
+from assessments.progress import progress_of
+from assessments.views.common import load_item, messages_of, refused
 from core.http import attachment
+from core.versions import StaleEdit, conflict_of
 
 
-def _respond(request, assessment, item, errors=(), changed=False):
-    """The item's row for htmx (and a signal that totals changed), or back to the page without htmx."""
+def _respond(request, assessment, item, errors=(), changed=False, stale=None):
+    """The item's row for htmx (and a signal that totals changed, with the area's progress line swapped in too),
+    or back to the page without htmx."""
     item.errors = list(errors)
     if request.htmx:
-        response = render(request, "assessments/_item.html", {"assessment": assessment, "item": item,
-                                                              "framework": assessment.framework})
+        area = next((a for a in progress_of(assessment) if any(line.score.pk == item.score.pk for line in a.lines)),
+                    None)
+        response = render(request, "assessments/_item.html", {"assessment": assessment, "item": item, "stale": stale,
+                                                              "framework": assessment.framework, "oob_area": area})
         if changed:
             response["HX-Trigger"] = "scores-changed"
         return response
@@ -27,6 +33,8 @@ def _respond(request, assessment, item, errors=(), changed=False):
 
     for error in errors:
         messages.error(request, error)
+    if stale is not None:
+        messages.warning(request, _stale_text(stale))
     if changed and not errors:
         messages.success(request, _("Đã lưu tiêu chí %(code)s.") % {"code": item.criterion.code})
     return redirect(f"{assessment.get_absolute_url()}#item-{item.score.pk}")
@@ -35,6 +43,18 @@ def _respond(request, assessment, item, errors=(), changed=False):
 def item(request, pk, score_pk):
     assessment = get_assessment_for(request.user, pk)
     return _respond(request, assessment, load_item(request.user, assessment, score_pk))
+
+
+def _stale_text(stale) -> str:
+    values = "; ".join(f"{label}: {value}" for label, value in stale.values)
+    return _("%(who)s đã lưu tiêu chí này sau khi bạn mở trang (%(values)s). Chưa lưu gì của bạn.") % {
+        "who": stale.who, "values": values}
+
+
+def _typed(request, names: dict[str, str]) -> list[tuple[str, str]]:
+    """What the person typed and lost to a stale save, to show it back (label, text)."""
+    return [(label, request.POST.get(name, "").strip()) for name, label in names.items()
+            if request.POST.get(name, "").strip()]
 
 
 def _form_errors(form) -> list[str]:
@@ -60,7 +80,13 @@ def self_score(request, pk, score_pk):
             measured=data["measured"] if rule.is_measured else None,
             measured_detail=data["measured_detail"] if rule.is_measured else None,
             explanation=data["explanation"], reply=data["reply"] if current.score.returned else None,
+            version=data["version"],
         )
+    except StaleEdit as error:
+        stale = conflict_of(error.current, SELF_FIELDS)
+        stale.typed = _typed(request, {"points": _("Điểm tự đánh giá"), "measured": _("Giá trị đo được"),
+                                       "explanation": _("Giải trình"), "reply": _("Giải trình bổ sung")})
+        return _respond(request, assessment, load_item(request.user, assessment, score_pk), stale=stale)
     except ValidationError as error:
         return _respond(request, assessment, load_item(request.user, assessment, score_pk), messages_of(error))
     return _respond(request, assessment, load_item(request.user, assessment, score_pk), changed=True)
@@ -99,17 +125,21 @@ def evidence_upload(request, pk, score_pk):
 
 
 def _evidence(assessment, evidence_pk):
-    return get_object_or_404(Evidence.objects.select_related("score__criterion"), score__assessment=assessment,
-                             pk=evidence_pk)
+    return get_object_or_404(Evidence.objects.select_related("score__criterion", "uploaded_by"),
+                             score__assessment=assessment, pk=evidence_pk)
 
 
-@require_POST
 def evidence_delete(request, pk, evidence_pk):
+    """GET (or a POST not yet confirmed) asks first; the confirmed POST deletes. The item's htmx form confirms in
+    the browser's dialog and sends confirmed=yes itself."""
     assessment = get_assessment_for(request.user, pk, "assessment.self_score")
     item_obj = _evidence(assessment, evidence_pk)
     current = load_item(request.user, assessment, item_obj.score_id)
-    if not current.may_self:
+    if not current.may_self or item_obj.for_appeal:
         raise PermissionDenied("assessment.self_score")
+    if request.method != "POST" or request.POST.get("confirmed") != "yes":
+        return render(request, "assessments/confirm_evidence_delete.html", {
+            "assessment": assessment, "evidence": item_obj, "criterion": item_obj.score.criterion})
     try:
         actions.remove_evidence(item_obj, by=request.user)
     except ValidationError as error:
@@ -136,7 +166,14 @@ def appraise(request, pk, score_pk):
         return _respond(request, assessment, current, _form_errors(form))
     try:
         actions.appraise(current.score, by=request.user, points=form.cleaned_data["points"],
-                         comment=form.cleaned_data["comment"])
+                         comment=form.cleaned_data["comment"], version=form.cleaned_data["version"])
+    except ConflictOfInterest as error:
+        return refused(request, assessment, error)
+    except StaleEdit as error:
+        stale = conflict_of(error.current, APPRAISAL_FIELDS)
+        stale.typed = _typed(request, {"points": _("Điểm thẩm định"), "comment": _("Nhận xét")})
+        assessment.refresh_from_db()
+        return _respond(request, assessment, load_item(request.user, assessment, score_pk), stale=stale)
     except ValidationError as error:
         return _respond(request, assessment, current, messages_of(error))
     assessment.refresh_from_db()
@@ -170,6 +207,8 @@ def decide(request, pk, score_pk):
     try:
         actions.decide_appeal(current.appeal, by=request.user, accept=form.cleaned_data["decision"] == "accept",
                               reason=form.cleaned_data["reason"], points=form.cleaned_data["points"])
+    except ConflictOfInterest as error:
+        return refused(request, assessment, error)
     except ValidationError as error:
         return _respond(request, assessment, current, messages_of(error))
     return _respond(request, assessment, load_item(request.user, assessment, score_pk), changed=True)

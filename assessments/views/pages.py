@@ -1,6 +1,7 @@
 """The assessments list, starting assessments, and the assessment page with its items tree."""
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,9 +12,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import PERMISSIONS, can, grants_of, unit_filter, visible_units
 from assessments import actions
-from assessments.access import get_assessment_for
+from assessments.access import deciders, get_assessment_for
 from assessments.forms import StartForm
 from assessments.models import Assessment, Evidence
+from assessments.progress import AreaProgress, area_progress
 from assessments.results import totals_for
 from assessments.views.common import Flags, make_item, messages_of
 from frameworks.models import Framework
@@ -92,25 +94,33 @@ def start(request):
     return redirect("assessments:index")
 
 
+@dataclass
+class AreaGroup:
+    """One area of the page: its progress line and its rows (headings and items), shown as a collapsible block."""
+
+    progress: AreaProgress
+    rows: list = field(default_factory=list)
+
+
 def build_page(request, assessment: Assessment) -> dict:
-    """Everything the assessment page shows, in a fixed number of queries."""
+    """Everything the assessment page shows, grouped by area, in a fixed number of queries."""
     totals = totals_for([assessment])[assessment.pk]
     evidence = defaultdict(list)
     for item in Evidence.objects.filter(score__assessment=assessment).select_related("uploaded_by"):
         evidence[item.score_id].append(item)
     flags = Flags.of(request.user, assessment)
-    rows = []
+    groups = {area.area.pk: AreaGroup(area) for area in area_progress(totals.lines, set(evidence))}
     for line in totals.lines:
+        rows = groups[line.area.pk].rows
         if line.is_leaf and line.score is not None:
             line.score.assessment = assessment
             rows.append((line, make_item(request.user, assessment, line.score, line.responsible_unit,
                                          evidence[line.score.pk], flags)))
-        else:
+        elif line.depth > 0:
             rows.append((line, None))
-    pending_explanation = sum(1 for _line, item in rows if item and item.needs_explanation)
     return {
-        "assessment": assessment, "framework": assessment.framework, "totals": totals, "rows": rows, "flags": flags,
-        "pending_explanation": pending_explanation,
+        "assessment": assessment, "framework": assessment.framework, "totals": totals, "flags": flags,
+        "groups": list(groups.values()), "deciders": deciders(assessment),
         "can_submit": flags.submit and assessment.self_scoring_open,
         "can_return": flags.appraise and assessment.appraisal_open,
         "can_finalise": flags.appraise and assessment.appraisal_open,

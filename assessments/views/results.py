@@ -1,11 +1,12 @@
 """Results pages: totals and gap analysis of one assessment, ranking of a framework, a unit's year table."""
 
 from django.shortcuts import render
+from django.urls import reverse
 
 from accounts.access import get_for
 from accounts.permissions import can, require
 from assessments import results
-from assessments.access import get_assessment_for
+from assessments.access import allowed, get_assessment_for
 from frameworks.models import Framework
 from org.models import Unit
 
@@ -18,6 +19,18 @@ def assessment_results(request, pk):
     })
 
 
+def _public_page(framework) -> str:
+    """The public page of the framework's results while the office keeps it published, else ""."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from dashboards.models import Publication
+
+    live = (Publication.objects.live().filter(kind=Publication.Kind.ASSESSMENT, object_id=framework.pk,
+                                              content_type=ContentType.objects.get_for_model(Framework))
+            .values_list("pk", flat=True).first())
+    return reverse("public:detail", args=[live]) if live else ""
+
+
 def ranking(request, framework_pk):
     framework = get_for(request.user, Framework.objects.select_related("owner"), framework_pk, "framework.view",
                         unit_of=lambda f: f.owner)
@@ -25,6 +38,16 @@ def ranking(request, framework_pk):
     insider = can(request.user, "assessment.manage", framework.owner) or can(request.user, "assessment.appraise",
                                                                             framework.owner)
     rows = results.ranking(framework, published_only=not insider)
+    public = _public_page(framework) if rows else ""
+    for row in rows:
+        # Each unit name leads to what this reader may open: the unit's results, else the public results once
+        # published, else nowhere (never to a page that would refuse them).
+        if allowed(request.user, row.assessment, "assessment.view"):
+            row.link = reverse("assessments:results", args=[row.assessment.pk])
+        elif public and row.assessment.is_published:
+            row.link = f"{public}#unit-{row.unit.pk}"
+        else:
+            row.link = ""
     return render(request, "assessments/ranking.html", {"framework": framework, "rows": rows, "insider": insider})
 
 

@@ -48,4 +48,24 @@ def test_a_summary_entry_with_plain_values_shows_in_the_log(cast, client_for):
            changes={"hồ sơ mới": 12, "tệp": "xuat-ho-so.csv"})
     response = client_for(cast.mai).get(reverse("audit:index"))
     assert response.status_code == 200
-    assert "→ <strong>12</strong>" in response.content.decode()
+    assert "Hồ sơ mới</span>: <strong>12</strong>" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_itself_refuses_to_change_or_delete_an_entry_on_postgresql(cast):
+    from django.db import DatabaseError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger is PostgreSQL's; on SQLite the ORM guard above is what holds")
+    entry = record(by=cast.mai, obj=cast.unit("vp"), action="update", changes={"name": ["a", "b"]})
+    for sql in ("UPDATE audit_auditentry SET note = 'sửa' WHERE id = %s",
+                "UPDATE audit_auditentry SET changes = '{}' WHERE id = %s",
+                "DELETE FROM audit_auditentry WHERE id = %s"):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, [entry.pk])
+    assert AuditEntry.objects.get(pk=entry.pk).changes == {"name": ["a", "b"]}
+    # A person who leaves cchc: the entry stays, without the link to the account.
+    cast.khoa.grants.all().delete()
+    record(by=cast.khoa, obj=cast.unit("vp"), action="update", changes={"name": ["b", "c"]})
+    cast.khoa.delete()
+    assert AuditEntry.objects.filter(user=None, changes={"name": ["b", "c"]}).exists()

@@ -82,7 +82,7 @@ def test_task_evidence_and_period_reports_are_attachments(cast, client_for):
     task = make_task(cast, make_plan(cast), lead="qldd")
     client_for(cast.lan).post(f"/plans/nhiem-vu/{task.pk}/tien-do/", {
         "unit": cast.unit("qldd").pk, "status": "in_progress", "percent": 50, "note": "Đã ban hành quy trình",
-        "files": [SimpleUploadedFile("Ảnh chụp.png", h.PNG)]})
+        "files": [SimpleUploadedFile("Ảnh chụp.png", h.PNG)], "version": task.version})
     evidence = task.updates.get().evidence.get()
     response = client_for(cast.lan).get(f"/plans/nhiem-vu/{task.pk}/tep/{evidence.pk}/")
     assert_attachment(response, "%E1%BA%A2nh%20ch%E1%BB%A5p.png", "image/png")

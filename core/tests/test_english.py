@@ -25,8 +25,8 @@ TRANSLATED_APPS = ["core", "org", "accounts", "audit", "workdays", "frameworks",
 # (who, page, English that must show, the Vietnamese it replaces). Plan titles, unit names and the like are data
 # and stay as written, so only interface strings are checked.
 PAGES = [
-    ("lan", "home", ["Your roles", "Your unit's work", "Assessments in progress"],
-     ["Vai trò của bạn", "Việc cần làm của đơn vị", "Đánh giá CCHC đang thực hiện"]),
+    ("lan", "home", ["Your roles", "To do", "Assessments in progress"],
+     ["Vai trò của bạn", "Việc cần làm", "Đánh giá CCHC đang thực hiện"]),
     ("lan", "plans", ["Plans and tasks", "My tasks", "Deadline calendar", "Filter"],
      ["Kế hoạch, nhiệm vụ", "Nhiệm vụ của tôi", "Lịch thời hạn", "Lọc"]),
     ("lan", "plan", ["Periodic reports", "Lead agency", "Change history", "Overdue"],

@@ -137,7 +137,7 @@ def _real_kwargs(route: Route) -> list[dict]:
     from imports.models import ImportSession
     from org.models import Unit
     from plans.models import Evidence as TaskEvidence
-    from plans.models import Extension, PeriodReport, Plan, ReportPeriod, Task, TaskUpdate
+    from plans.models import Extension, PeriodReport, Plan, ReportPeriod, Section, Target, Task, TaskUpdate
     from surveys.models import Counter, Question, Response, Survey
     from workdays.models import DayOverride
 
@@ -158,6 +158,9 @@ def _real_kwargs(route: Route) -> list[dict]:
         "plans:return_update": lambda: [{"pk": u.task_id, "update_pk": u.pk} for u in _samples(TaskUpdate)],
         "plans:decide_extension": lambda: [{"pk": e.task_id, "extension_pk": e.pk} for e in _samples(Extension)],
         "plans:evidence": lambda: [{"pk": e.update.task_id, "evidence_pk": e.pk} for e in _samples(TaskEvidence)],
+        "plans:section_edit": lambda: [{"pk": s.pk} for s in _samples(Section)],
+        "plans:section_delete": lambda: [{"pk": s.pk} for s in _samples(Section)],
+        "plans:target_edit": lambda: [{"pk": t.pk} for t in _samples(Target)],
         "imports:task": lambda: [{"pk": s.pk, "task_id": s.tasks()[0]["id"]}
                                  for s in _samples(ImportSession) if s.tasks()],
         "surveys:question_edit": lambda: [{"pk": q.pk} for q in _samples(Question)],

@@ -167,7 +167,8 @@ def _forms():
         "task progress evidence": UploadForm(
             lambda w: f"/plans/nhiem-vu/{w['task'].pk}/tien-do/",
             lambda w, f: {"unit": w["cast"].unit("qldd").pk, "status": "in_progress", "percent": 50,
-                          "note": "Đã ban hành quy trình", "files": [f]}, _count(TaskUpdate, TaskEvidence),
+                          "note": "Đã ban hành quy trình", "files": [f], "version": w["task"].version},
+            _count(TaskUpdate, TaskEvidence),
             ("evidence",)),
         "period report file": UploadForm(
             lambda w: f"/plans/{w['task'].plan_id}/bao-cao/{w['period'].pk}/gui/",

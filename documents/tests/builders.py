@@ -96,8 +96,8 @@ def make_assessment(cast, framework=None, unit=None, *, appraise: bool = False, 
         actions.submit(assessment, by=cast.mai)
         actions.appraise(by_code["1.1"], by=cast.thu, points=Decimal("0"),
                          comment="Chưa có sáng kiến được công nhận.")
-        actions.finalise(assessment, by=cast.thu)
+        actions.finalise(assessment, by=cast.thu, accepted=[s.pk for s in actions.unappraised_scores(assessment)])
     if publish:
-        actions.publish(assessment, by=cast.mai)
+        actions.publish(assessment, by=cast.admin)  # the office self-scored: it may not publish (four eyes)
     assessment.refresh_from_db()
     return assessment

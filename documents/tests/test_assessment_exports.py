@@ -112,8 +112,9 @@ def test_assessment_exports_respect_the_permission_table(cast, framework, client
     assessment = make_assessment(cast, framework, cast.unit("vp"))
     assert client_for(cast.mai).get(f"/documents/ket-qua-cham-diem/{assessment.pk}.xlsx").status_code == 200
     assert client_for(cast.thu).get(f"/documents/bao-cao-tu-danh-gia/{assessment.pk}.docx").status_code == 200
-    assert client_for(cast.lan).get(f"/documents/ket-qua-cham-diem/{assessment.pk}.xlsx").status_code == 403
-    assert client_for(cast.khoa).get(f"/documents/xep-hang/{framework.pk}.xlsx").status_code == 403
+    # Neither may export anything of that unit, so neither learns the assessment or the framework exists.
+    assert client_for(cast.lan).get(f"/documents/ket-qua-cham-diem/{assessment.pk}.xlsx").status_code == 404
+    assert client_for(cast.khoa).get(f"/documents/xep-hang/{framework.pk}.xlsx").status_code == 404
 
 
 def test_items_not_scored_yet_are_said_so_in_the_report(cast, framework):

@@ -85,8 +85,8 @@ def test_office_downloads_the_plan_with_a_vietnamese_file_name(plan, cast, clien
 
 
 def test_outsiders_and_other_units_cannot_export_the_plan(plan, cast, client_for):
-    assert client_for(cast.khoa).get(f"/documents/ke-hoach/{plan.pk}.docx").status_code == 403
-    assert client_for(cast.lan).get(f"/documents/nhiem-vu/{plan.pk}.xlsx").status_code == 403
+    assert client_for(cast.khoa).get(f"/documents/ke-hoach/{plan.pk}.docx").status_code == 404
+    assert client_for(cast.lan).get(f"/documents/nhiem-vu/{plan.pk}.xlsx").status_code == 404
     assert client_for(cast.manh).get(f"/documents/nhiem-vu/{plan.pk}.xlsx").status_code == 200
 
 

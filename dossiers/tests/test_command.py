@@ -36,22 +36,22 @@ def test_the_queued_run_of_the_page_is_run_once(cast):
         call_command("import_dossiers", 999999)
 
 
-def test_a_stalled_run_can_be_run_again(cast):
-    from datetime import timedelta
-
+def test_a_run_whose_worker_died_can_be_run_again_but_not_one_still_running(cast):
     from django.utils import timezone
+
+    from core.jobs import Lease, task_lease_name
 
     make_catalogue()
     run = upload(cast.mai, cast.department, "a.csv", SAMPLE.encode())
     run.source.mapping = {"code": "Mã hồ sơ", "procedure_code": "Mã thủ tục", "handling_unit": "Đơn vị giải quyết",
                           "received_at": "Ngày tiếp nhận", "due_at": "Ngày hẹn trả"}
     run.source.save()
-    run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now()
+    run.status, run.started_at, run.task_id = ImportRun.Status.RUNNING, timezone.now(), "a-worker-task"
     run.save()
-    with pytest.raises(CommandError, match="Đang nhập"):
-        call_command("import_dossiers", run.pk)
-    run.started_at = timezone.now() - timedelta(hours=1)
-    run.save()
+    with Lease(task_lease_name("a-worker-task")) as alive:
+        assert alive.acquire()
+        with pytest.raises(CommandError, match="Đang nhập"):
+            call_command("import_dossiers", run.pk)
     call_command("import_dossiers", run.pk)
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE and Dossier.objects.count() == 9

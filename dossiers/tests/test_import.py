@@ -251,11 +251,12 @@ def test_a_database_refusal_ends_the_run_as_failed_with_nothing_written(cast, mo
 
     from dossiers import importer
 
-    def refuse(self, batch):
+    def refuse(**kwargs):
         raise OperationalError("database or disk is full")
 
     make_catalogue()
-    monkeypatch.setattr(importer._Job, "_flush", refuse)
+    # The last write of the transaction fails, after the dossiers were upserted: they go with it.
+    monkeypatch.setattr(importer, "record", refuse)
     run = import_bytes(cast.mai, cast.department, SAMPLE.encode())
     assert run.status == ImportRun.Status.FAILED
     assert "không ghi hồ sơ nào" in run.message

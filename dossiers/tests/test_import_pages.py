@@ -88,8 +88,9 @@ def test_only_the_reform_office_imports(cast, client_for):
     make_catalogue()
     response = _upload(client_for(cast.mai), ODD, new_source="C", unit=cast.department.pk)
     run_url = response["Location"]
-    assert client_for(cast.khoa).get(run_url).status_code == 403
-    assert client_for(cast.hung).post(run_url, {**ODD_MAPPING, "mode": "all"}).status_code == 403
+    # Neither may see the department's dossier figures, so neither learns the run exists.
+    assert client_for(cast.khoa).get(run_url).status_code == 404
+    assert client_for(cast.hung).post(run_url, {**ODD_MAPPING, "mode": "all"}).status_code == 404
     assert Dossier.objects.count() == 0
 
 
@@ -99,21 +100,51 @@ def test_the_office_cannot_create_a_source_for_another_department(cast, client_f
     assert not ImportSource.objects.exists()
 
 
-def test_a_run_silent_for_long_is_shown_as_stalled(cast, client_for):
+def _database_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "imports"]}}
+    settings.TASKS_KIND = "database"
+
+
+def test_a_run_whose_worker_died_is_run_again_once_then_failed_with_a_message(cast, client_for, settings):
     from datetime import timedelta
 
     from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
 
+    from core.jobs import Lease, task_lease_name
+    from dossiers import actions
     from dossiers.tests.helpers import upload
 
+    _database_tasks(settings)
     run = upload(cast.mai, cast.department, "a.csv", ODD.encode())
-    run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now() - timedelta(minutes=30)
-    run.save()
-    page = client_for(cast.mai).get(f"/dossiers/import/{run.pk}/").content.decode()
-    assert "import_dossiers" in page and "hx-trigger" in page
-    run.started_at = timezone.now()
-    run.save()
-    assert "import-stalled" not in client_for(cast.mai).get(f"/dossiers/import/{run.pk}/").content.decode()
+    actions.confirm_columns(run, by=cast.mai, mapping=ODD_MAPPING, mode=ImportRun.Mode.ALL_OR_NOTHING)
+    actions.start(run)
+    client = client_for(cast.mai)
+    for attempt in (1, 2):
+        run.refresh_from_db()
+        task = DBTaskResult.objects.get(pk=run.task_id)
+        assert task.status == "READY"
+        # A worker claims it and starts, then is killed: the task record stays RUNNING, nobody holds its lease.
+        task.claim("worker-that-dies")
+        DBTaskResult.objects.filter(pk=task.pk).update(started_at=timezone.now() - timedelta(minutes=5))
+        ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING, attempts=attempt,
+                                                   started_at=timezone.now() - timedelta(minutes=5))
+        with Lease(task_lease_name(task.pk)) as alive:
+            assert alive.acquire()
+            page = client.get(f"/dossiers/import/{run.pk}/").content.decode()
+            assert "Đang nhập" in page
+            task.refresh_from_db()
+            assert task.status == "RUNNING"
+        page = client.get(f"/dossiers/import/{run.pk}/").content.decode()
+        task.refresh_from_db()
+        assert task.status == "FAILED" and "gián đoạn" in task.traceback
+        run.refresh_from_db()
+        if attempt == 1:
+            assert run.status == ImportRun.Status.QUEUED and run.task_id != str(task.pk)
+            assert "đang chạy lại từ đầu" in page
+    assert run.status == ImportRun.Status.FAILED
+    assert "bị gián đoạn hai lần" in page and "Ghép cột lại và nhập lại" in page
+    assert not DBTaskResult.objects.filter(status="RUNNING").exists()
 
 
 def test_a_file_over_the_upload_limit_is_refused_with_the_way_round_it(cast, client_for, settings):

@@ -129,7 +129,7 @@ def test_query_counts_stay_constant_as_data_grows(imported, cast, client_for, dj
     for url in pages:
         with django_assert_max_num_queries(counts[url]):
             assert client.get(url).status_code == 200
-    assert counts[pages[0]] <= 20
+    assert counts[pages[0]] <= 22  # 20, and 2 for the navigation's to-do counts (core.inbox)
 
 
 def test_the_dossier_page_is_in_the_navigation(cast, client_for):

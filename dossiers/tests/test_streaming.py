@@ -43,7 +43,7 @@ def test_the_import_reports_its_progress_as_it_goes(cast, monkeypatch):
     make_catalogue()
     seen = []
     monkeypatch.setattr(importer, "BATCH_SIZE", 2)
-    monkeypatch.setattr(importer, "_write_progress", lambda run, processed: seen.append(processed))
+    monkeypatch.setattr(importer, "_report_progress", lambda run, processed: seen.append(processed))
     run = import_bytes(cast.mai, cast.department, SAMPLE.encode())
     assert run.status == ImportRun.Status.DONE
     assert seen == [2, 4, 6, 8, 9]
@@ -53,10 +53,8 @@ def test_the_run_page_shows_a_progress_bar_while_running(cast, client_for):
     from django.utils import timezone
 
     run = upload(cast.mai, cast.department, "lon.csv", SAMPLE.encode())
-    run.status, run.started_at, run.total_rows = ImportRun.Status.RUNNING, timezone.now(), 4000
+    run.status, run.started_at, run.total_rows, run.processed_rows = ImportRun.Status.RUNNING, timezone.now(), 4000, 1000
     run.save()
-    with open(importer.progress_path(run), "w") as f:
-        f.write("1000")
     client = client_for(cast.mai)
     page = client.get(f"/dossiers/import/{run.pk}/").content.decode()
     assert '<progress max="100" value="25"' in page

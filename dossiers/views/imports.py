@@ -13,10 +13,10 @@ from core.bounded import Exhausted, run_bounded
 from core.forms import FILE_TOO_COMPLEX
 from dossiers import actions
 from dossiers.forms import MappingForm, UploadForm
-from dossiers.importer import last_sign_of_life, read_progress
 from dossiers.models import ImportRun, ImportSource
 from dossiers.parsing import guess_mapping
 from dossiers.tables import Table, TableError
+from dossiers.tasks import check_interrupted
 
 logger = logging.getLogger(__name__)
 
@@ -87,18 +87,20 @@ def _header_and_preview(path) -> tuple[list, list]:
 
 def import_run(request, pk):
     run = _get_run(request, pk)
+    if check_interrupted(run):
+        run.refresh_from_db()
     template = "dossiers/_import_progress.html" if request.htmx else "dossiers/import_run.html"
     return render(request, template, {"run": run, **_progress(run)})
 
 
-STALLED_AFTER = timedelta(minutes=10)
+# A run still waiting after this long means no worker is taking the queue: the page says who can start one.
+WAITING_TOO_LONG = timedelta(minutes=2)
 
 
 def _progress(run: ImportRun) -> dict:
-    running = run.status == ImportRun.Status.RUNNING
-    processed = read_progress(run) if running else run.processed_rows
+    processed = run.processed_rows
     total = max(run.total_rows, processed, 1)
     percent = 100 if run.is_finished else min(99, processed * 100 // total)
-    heard = last_sign_of_life(run) if running else None
-    stalled = bool(heard and timezone.now() - heard > STALLED_AFTER)
-    return {"processed": processed, "percent": percent, "stalled": stalled}
+    waiting = run.status == ImportRun.Status.QUEUED and timezone.now() - run.created_at > WAITING_TOO_LONG
+    return {"processed": processed, "percent": percent, "waiting": waiting,
+            "writing": run.status == ImportRun.Status.RUNNING and processed and processed >= run.total_rows}

@@ -101,12 +101,30 @@ def test_broken_rules_are_refused_with_a_vietnamese_reason(rule, maximum, messag
         ({"kind": "linear", "multiply": 10, "divide": 100}, "11", "Điểm = giá trị × 10 / 100, tối đa 11"),
         ({"kind": "tiers", "tiers": [{"min": 50, "points": 1.5}]}, "1.5", "từ 50 %: 1,5 điểm"),
         ({"kind": "manual", "levels": [0, 0.5, 1]}, "1", "0 / 0,5 / 1"),
-        ({"kind": "share", "metric": "surveys.sipas_aspect_1"}, "3", "số liệu: surveys.sipas_aspect_1"),
         ({"kind": "yes_no"}, "0.5", "Đạt: 0,5 điểm"),
     ],
 )
 def test_rules_describe_themselves_in_vietnamese(rule, maximum, text):
     assert text in rules.describe(rules.parse_rule(rule, maximum), maximum)
+
+
+def test_a_measured_figure_is_named_as_people_say_it_never_by_its_key():
+    rule = rules.parse_rule({"kind": "share", "metric": "surveys.sipas_aspect_1"}, "3")
+    labels = {"surveys.sipas_aspect_1": "Tiếp cận dịch vụ (%)"}
+    assert rules.describe(rule, "3", metric_label=labels.get).endswith("(số liệu: Tiếp cận dịch vụ (%))")
+    unknown = rules.describe(rule, "3", metric_label=lambda key: "")
+    assert "surveys." not in unknown and "số liệu tự động do cchc tính" in unknown
+    assert "surveys." not in rules.describe(rule, "3")
+
+
+@pytest.mark.parametrize(("rule", "maximum", "choices"), [
+    ({"kind": "manual", "levels": [1, 0, 0.5]}, "1", ["0", "0.5", "1"]),
+    ({"kind": "yes_no"}, "0.5", ["0", "0.5"]),
+    ({"kind": "manual"}, "12.5", []),
+    ({"kind": "share"}, "3", []),
+])
+def test_rules_with_allowed_levels_offer_them_as_choices(rule, maximum, choices):
+    assert [str(v.normalize()) for v in rules.parse_rule(rule, maximum).choices(maximum)] == choices
 
 
 def test_rule_round_trips_as_clean_data():

@@ -55,9 +55,17 @@ def test_copy_to_next_year_and_scored_criteria_cannot_be_deleted(cast, client_fo
     assert Criterion.objects.get(framework=copy, code="2.1").parent.code == "2"
     open_assessment(cast, "qldd", framework)
     scored = Criterion.objects.get(framework=framework, code="1.1")
-    response = client.post(f"/frameworks/{framework.pk}/criteria/{scored.pk}/", {"delete": "1"}, follow=True)
+    delete = f"/frameworks/{framework.pk}/criteria/{scored.pk}/delete/"
+    asked = client.get(delete).content.decode()
+    assert "không khôi phục được" in asked and scored.title in asked
+    response = client.post(delete, {"confirmed": "yes", "version": scored.version}, follow=True)
     assert "không xóa được" in response.content.decode()
     assert Criterion.objects.filter(pk=scored.pk).exists()
-    unscored = Criterion.objects.get(framework=copy, code="1.1")
-    client.post(f"/frameworks/{copy.pk}/criteria/{unscored.pk}/", {"delete": "1"})
-    assert not Criterion.objects.filter(pk=unscored.pk).exists()
+    area = Criterion.objects.get(framework=copy, code="1")
+    delete = f"/frameworks/{copy.pk}/criteria/{area.pk}/delete/"
+    asked = client.get(delete).content.decode()
+    assert "và 3 tiêu chí con bị xóa hẳn" in asked and "1.2. Báo cáo CCHC định kỳ đầy đủ, đúng hạn" in asked
+    client.post(delete, {})
+    assert Criterion.objects.filter(pk=area.pk).exists(), "nothing goes without the confirmation"
+    client.post(delete, {"confirmed": "yes", "version": area.version})
+    assert not Criterion.objects.filter(framework=copy, code__startswith="1").exists()

@@ -23,7 +23,7 @@ def _upload(client, cast, name, data):
     ("ke-hoach.docx", ole_file(encrypted=True), "bảo vệ bằng mật khẩu"),
     ("ke-hoach.doc", ole_file(encrypted=False), "tệp Word cũ (.doc)"),
     ("ke-hoach.docx", ole_file(encrypted=False), "tệp Word cũ (.doc)"),
-    ("ke-hoach.pdf", b"%PDF-1.7", "Chỉ nhận tệp Word (.docx) hoặc Excel (.xlsx)"),
+    ("ke-hoach.pdf", b"%PDF-1.7", "Chỉ nhận tệp Word (.docx, .doc), OpenDocument (.odt) hoặc Excel (.xlsx)"),
     ("ke-hoach.docx", build_docx(["KẾ HOẠCH", "Không có bảng nào"]), "Không tìm thấy bảng nhiệm vụ"),
     ("ke-hoach.docx", build_docx(["Bảng điểm"], [[["TT", "Chỉ số thành phần", "Năm 2023"], ["1", "Cải cách thể chế", "6,5/6,5"]]]),
      "Không tìm thấy bảng nhiệm vụ"),

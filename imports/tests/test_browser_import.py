@@ -1,17 +1,15 @@
-"""The reform office uploads the seed plan, maps the one name cchc does not know, confirms, and finds the tasks
-in the plan's page — in real Chromium."""
+"""The reform office uploads the seed plan, fixes a row, confirms, and finds the tasks in the plan's page — in real
+Chromium."""
 
 from pathlib import Path
 
 import pytest
 
-from org.models import UnitAlias
 from plans.models import Plan, Task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "accuracy" / "ke-hoach-nang-cao-par-sipas-2024.docx"
-UNKNOWN = "phối hợp cùng Tổ kiểm tra công vụ Sở kiểm tra báo cáo"
 
 
 def test_office_imports_the_seed_plan_in_the_browser(cast, page, login_as, live_server):
@@ -23,11 +21,8 @@ def test_office_imports_the_seed_plan_in_the_browser(cast, page, login_as, live_
     assert page.locator("text=Đã đọc 145 nhiệm vụ").is_visible()
     assert Plan.objects.count() == 0
 
-    form = page.locator("#unknown-names form", has_text=UNKNOWN)
-    form.get_by_label(f"Đơn vị cho {UNKNOWN}").select_option(label="Văn phòng Sở")
-    form.get_by_role("button", name="Ghi nhớ").click()
-    page.wait_for_selector(f"text=“{UNKNOWN}” được hiểu là Văn phòng Sở.")
-    assert page.locator("#unknown-names form", has_text=UNKNOWN).count() == 0
+    assert page.locator("text=Mọi tên đơn vị đều đã nhận ra.").is_visible()
+    assert page.locator("tr", has_text="Tổ kiểm tra công vụ Sở (ngoài Sở)").count() == 1
 
     row = page.locator("tr", has_text="Đổi mới, sáng tạo trong triển khai nhiệm vụ CCHC").first
     row.get_by_role("link", name="Sửa").click()  # htmx puts the row's form in place
@@ -43,6 +38,5 @@ def test_office_imports_the_seed_plan_in_the_browser(cast, page, login_as, live_
     assert page.locator("text=Đổi mới, sáng tạo trong triển khai nhiệm vụ CCHC").first.is_visible()
     assert page.locator("text=Tăng cường công tác đào tạo, bồi dưỡng, tập huấn").first.is_visible()
     assert Task.objects.filter(plan=plan).count() == 145
-    assert UnitAlias.objects.filter(unit=cast.unit("vp"), alias=UNKNOWN).exists()
     edited = Task.objects.get(plan=plan, section__appendix_number="2", section__numeral="I", code="1.1")
     assert edited.deadline_text == "Quý IV/2024" and edited.due_date is not None

@@ -9,7 +9,6 @@ from imports.layout import (
     detect_columns,
     extract_plan,
     join_text,
-    split_assignment,
 )
 
 
@@ -44,25 +43,6 @@ def test_both_layouts_map_to_fields_and_a_score_table_does_not():
     assert detect_columns(other) == {"code": 0, "content": 1, "product": 2, "deadline": 3, "assignment": 4}
     scores = ["TT", "Chỉ số thành phần", "Năm 2019", "Năm 2020", "Năm 2021", "Năm 2022", "Năm 2023"]
     assert detect_columns(scores) is None
-
-
-@pytest.mark.parametrize("cell, expected", [
-    ("- Đơn vị chủ trì: Văn phòng Sở - Đơn vị phối hợp: Các phòng, đơn vị thuộc Sở",
-     {"lead_text": "Văn phòng Sở", "coordinating_text": "Các phòng, đơn vị thuộc Sở"}),
-    ("- Đơn vị chủ trì: Thanh tra Sở\n- Đơn vị phối hợp: Phòng Quản lý đất đai; Phòng Quản lý môi trường\n"
-     "- Đơn vị theo dõi, tổng hợp: Văn phòng Sở",
-     {"lead_text": "Thanh tra Sở", "coordinating_text": "Phòng Quản lý đất đai; Phòng Quản lý môi trường",
-      "monitoring_text": "Văn phòng Sở"}),
-    ("Trung tâm Công nghệ thông tin tài nguyên và môi trường chủ trì, phối hợp với Văn phòng Sở",
-     {"lead_text": "Trung tâm Công nghệ thông tin tài nguyên và môi trường", "coordinating_text": "Văn phòng Sở"}),
-    ("Văn phòng Sở", {"lead_text": "Văn phòng Sở"}),
-    ("Văn phòng Sở chủ trì; các phòng, đơn vị thuộc Sở phối hợp",
-     {"lead_text": "Văn phòng Sở", "coordinating_text": "các phòng, đơn vị thuộc Sở"}),
-    ("- Cơ quan chủ trì: Văn phòng Sở\n- Cách thức thực hiện: lồng ghép trong hội nghị giao ban",
-     {"lead_text": "Văn phòng Sở", "method": "lồng ghép trong hội nghị giao ban"}),
-])
-def test_assignment_cells_split_into_roles(cell, expected):
-    assert split_assignment(cell) == expected
 
 
 @pytest.mark.parametrize("before, more, joined", [
@@ -118,11 +98,28 @@ def test_codes_make_a_tree_and_heading_rows_are_marked():
         ["1.1.1", "Ban hành Kế hoạch CCHC", "Văn phòng Sở", "Các phòng, đơn vị thuộc Sở", ""],
         ["1.2.1", "Đầy đủ số lượng báo cáo định kỳ", "Văn phòng Sở", "", "BC năm trước 15/11"],
     )])
+    # No roman section above it: the first row is the section, the next a group heading within it.
+    (section,) = plan.appendices[0].sections
+    assert (section.numeral, section.title) == ("1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH")
     tasks = plan.tasks
-    assert [(t.code, t.is_heading) for t in tasks] == [("1", True), ("1.1", True), ("1.1.1", False), ("1.2.1", False)]
-    assert "Thiếu thời gian thực hiện." in tasks[2].warnings
-    assert "Không thấy mục cha 1.2 của 1.2.1." in tasks[3].warnings
+    assert [(t.code, t.is_heading) for t in tasks] == [("1.1", True), ("1.1.1", False), ("1.2.1", False)]
+    assert "Thiếu thời gian thực hiện." in tasks[1].warnings
+    assert "Không thấy mục cha 1.2 của 1.2.1." in tasks[2].warnings
     assert tasks[0].warnings == []
+
+
+def test_under_a_roman_section_numbered_titles_are_group_headings():
+    header = ["STT", "Nhiệm vụ / Nội dung thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
+    plan = extract_plan([_table(
+        header,
+        ["I", "NHIỆM VỤ CẦN DUY TRÌ VÀ NÂNG CAO", "", "", ""],
+        ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "", "", ""],
+        ["1.1", "Xây dựng và thực hiện Kế hoạch CCHC hàng năm", "", "", ""],
+        ["1.1.1", "Ban hành Kế hoạch CCHC", "Văn phòng Sở", "Các phòng, đơn vị thuộc Sở", "Quý I/2024"],
+    )])
+    (section,) = plan.appendices[0].sections
+    assert section.numeral == "I"
+    assert [(t.code, t.is_heading) for t in plan.tasks] == [("1", True), ("1.1", True), ("1.1.1", False)]
 
 
 def test_plan_header_from_the_seed_lines():

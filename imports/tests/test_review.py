@@ -33,7 +33,9 @@ def test_upload_shows_every_task_for_review_and_saves_no_plan(cast, client_for):
     assert "Phụ lục 1" in page and "Phụ lục 3" in page
     assert "CẢI CÁCH TỔ CHỨC BỘ MÁY" in page
     assert "BC năm trước 15/11" in page and "Trong thời hạn 20 ngày kể từ khi nhận được văn bản." in page
-    assert "phối hợp cùng Tổ kiểm tra công vụ Sở kiểm tra báo cáo" in page  # highlighted for mapping
+    assert "Tổ kiểm tra công vụ Sở (ngoài Sở)" in page  # an outside body, not a name to map
+    assert "kiểm tra báo cáo" in page  # the rest of the cell, kept as the method
+    assert "Mọi tên đơn vị đều đã nhận ra." in page
     assert "Thiếu thời gian thực hiện." in page
     assert Plan.objects.count() == 0 and Task.objects.count() == 0
 
@@ -109,13 +111,14 @@ def test_mapping_an_unknown_name(cast, client_for):
     assert "don vi la 0" not in session.payload["mappings"]
 
 
-@pytest.mark.parametrize("who", ["lan", "hung", "thu", "khoa"])
-def test_others_cannot_upload_or_see_a_draft(cast, client_for, who):
+# 404 to whoever may not even see the department's plans (accounts.access.get_for), 403 to whoever sees them.
+@pytest.mark.parametrize(("who", "refused"), [("lan", 404), ("hung", 404), ("thu", 403), ("khoa", 404)])
+def test_others_cannot_upload_or_see_a_draft(cast, client_for, who, refused):
     session = upload(client_for(cast.mai), cast, _docx_with(1))
     client = client_for(getattr(cast, who))
     assert client.get(reverse("imports:index")).status_code == 403
-    assert client.get(reverse("imports:review", args=[session.pk])).status_code == 403
-    assert client.post(reverse("imports:confirm", args=[session.pk])).status_code == 403
+    assert client.get(reverse("imports:review", args=[session.pk])).status_code == refused
+    assert client.post(reverse("imports:confirm", args=[session.pk])).status_code == refused
     assert client.get(reverse("imports:review", args=[99999])).status_code == 404
 
 
@@ -138,3 +141,67 @@ def test_a_units_own_plan_resolves_names_in_its_department(cast, client_for):
     assert session.issuing_unit == cast.unit("qldd")
     page = client.get(reverse("imports:review", args=[session.pk])).content.decode()
     assert "Phòng, đơn vị thuộc Sở (11)" in page
+
+
+def _docx_to_review():
+    rows = [HEADER, ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""],
+            ["1", "Rà soát văn bản quy phạm pháp luật", "Thanh tra Sở", "Văn phòng Sở", "Quý II/2025"],
+            ["2", "Tổ chức đối thoại với doanh nghiệp", "Văn phòng Sở", "Các phòng, đơn vị có liên quan",
+             "Trong năm 2025"],
+            ["3", "Cập nhật cơ sở dữ liệu đất đai", "Văn phòng Đăng ký đất đai", "", "Khi nào xong thì báo"],
+            ["4", "Kiểm tra công tác cải cách hành chính", "", "Văn phòng Sở", "Quý IV/2025 (sau khi có hướng dẫn)"]]
+    return build_docx(["KẾ HOẠCH", "Cải cách hành chính năm 2025"], [rows])
+
+
+def _to_review(client, session, only=False):
+    url = reverse("imports:review", args=[session.pk]) + ("?xem=can-xem-lai" if only else "")
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.context["counts"]["to_review"], response.content.decode()
+
+
+def test_rows_to_review_are_counted_filtered_and_the_count_goes_down_as_they_are_fixed(cast, client_for):
+    client = client_for(cast.mai)
+    session = upload(client, cast, _docx_to_review(), name="ke-hoach-ra-soat.docx")
+    first, vague, unknown_deadline, partial = session.tasks()
+    count, page = _to_review(client, session)
+    assert count == 3
+    assert "cần chọn đơn vị cụ thể" in page and "Không hiểu được thời hạn" in page
+    assert "Chỉ hiểu được một phần thời hạn" in page and "Thiếu cơ quan chủ trì." in page
+    count, only = _to_review(client, session, only=True)
+    assert "Cập nhật cơ sở dữ liệu đất đai" in only and "Rà soát văn bản quy phạm pháp luật" not in only
+
+    edit = {**unknown_deadline, "deadline_text": "Tháng 9/2025", "outside": ""}
+    edit.pop("id")
+    client.post(reverse("imports:task", args=[session.pk, unknown_deadline["id"]]),
+                {k: v for k, v in edit.items() if isinstance(v, str)})
+    assert _to_review(client, session)[0] == 2
+
+    form = client.get(reverse("imports:task", args=[session.pk, vague["id"]])).content.decode()
+    assert "Đơn vị cụ thể thay cho" in form
+    client.post(reverse("imports:task", args=[session.pk, vague["id"]]), {
+        "code": "2", "content": vague["content"], "lead_text": vague["lead_text"],
+        "coordinating_text": vague["coordinating_text"], "deadline_text": vague["deadline_text"],
+        "picked_units": [cast.unit("qldd").pk, cast.unit("khtc").pk]})
+    session.refresh_from_db()
+    picked = session.find_task(vague["id"])
+    assert picked["coordinating_text"] == "Phòng Quản lý đất đai; Phòng Kế hoạch – Tài chính"
+    assert picked["needs_units"] is False
+    assert _to_review(client, session)[0] == 1
+
+    client.post(reverse("imports:task", args=[session.pk, partial["id"]]), {
+        "code": "4", "content": partial["content"], "coordinating_text": partial["coordinating_text"],
+        "deadline_text": partial["deadline_text"], "reviewed": "on"})
+    count, page = _to_review(client, session)
+    assert count == 0 and "đã xem" in page
+
+
+def test_a_vague_phrase_is_never_widened_to_every_unit(cast, client_for):
+    client = client_for(cast.mai)
+    session = upload(client, cast, _docx_to_review(), name="ke-hoach-ra-soat.docx")
+    client.post(reverse("imports:confirm", args=[session.pk]))
+    task = Task.objects.get(code="2")
+    assert task.needs_units and task.coordinating_units.count() == 0
+    assert task.coordinating_text == "Các phòng, đơn vị có liên quan"
+    page = client.get(reverse("plans:task", args=[task.pk])).content.decode()
+    assert "chưa chọn đơn vị cụ thể" in page

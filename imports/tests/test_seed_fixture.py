@@ -13,8 +13,6 @@ from org.matching import UnitDirectory
 ACCURACY = Path(__file__).resolve().parent.parent / "fixtures" / "accuracy"
 SEED = ACCURACY / "ke-hoach-nang-cao-par-sipas-2024.docx"
 EXPECTED = json.loads((ACCURACY / "ke-hoach-nang-cao-par-sipas-2024.expected.json").read_text(encoding="utf-8"))
-# The one cell where the plan names a body cchc has no unit for (it stays for the user to map).
-NOT_A_UNIT = {("2", "I", "1.2", "monitoring_units")}
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +24,10 @@ def test_count_per_appendix(plan):
     assert [(a.number, len(a.tasks)) for a in plan.appendices] == [("1", 31), ("2", 106), ("3", 8)]
     assert [len(a.sections) for a in plan.appendices] == [7, 3, 1]
     assert [s.numeral for s in plan.appendices[0].sections] == ["I", "II", "III", "IV", "V", "VI", "VII"]
+    # 116 tasks to carry out, and Phụ lục 2's 29 group headings ('1 CÔNG TÁC CHỈ ĐẠO…', '1.1 Xây dựng …').
+    work = [[t for t in s.tasks if not t.is_heading] for a in plan.appendices for s in a.sections]
+    assert [len(tasks) for tasks in work] == [9, 2, 6, 3, 5, 3, 3, 10, 57, 10, 8]
+    assert sum(t.is_heading for t in plan.appendices[1].tasks) == 29
 
 
 def test_header_and_appendix_titles(plan):
@@ -60,18 +62,28 @@ def test_codes_units_and_deadlines_row_by_row(plan, cast):
         for (numeral, task), (want_numeral, want) in zip(found, expected, strict=True):
             where = f"PL{appendix.number} {numeral} {task.code}"
             assert (numeral, task.code) == (want_numeral, want["code"]), where
-            assert " ".join(task.deadline_text.split()) == want["deadline_text"] or (
-                task.deadline_text == "Báo cáo năm trước ngày 15/11/2024 4"  # a footnote mark kept verbatim
-            ), where
+            assert " ".join(task.deadline_text.split()) == want["deadline_text"], where
             for role in ("lead", "coordinating", "monitoring"):
                 got_units, unknown = units_of(getattr(task, f"{role}_text"))
                 want_units, _ = units_of(want[f"{role}_units"])
-                if (appendix.number, numeral, task.code, f"{role}_units") in NOT_A_UNIT:
-                    assert unknown == ["phối hợp cùng Tổ kiểm tra công vụ Sở kiểm tra báo cáo"], where
-                    assert got_units == {"ttcntt"}, where
-                    continue
                 assert got_units == want_units, f"{where} {role}"
                 assert not unknown or want[f"{role}_units"] == [], f"{where} {role}: {unknown}"
+            assert task.outside_participants == want.get("outside_participants", []), where
+            assert task.method == want.get("method", ""), where
+
+
+def test_outside_bodies_footnotes_and_method(plan):
+    monitored = next(t for t in plan.appendices[1].sections[0].tasks if t.code == "1.2")
+    assert monitored.monitoring_text == "Trung tâm Công nghệ thông tin tài nguyên và môi trường"
+    assert monitored.outside_participants == [{"role": "monitoring", "name": "Tổ kiểm tra công vụ Sở"}]
+    assert monitored.method == "kiểm tra báo cáo"
+    reorganise = plan.appendices[0].sections[3].tasks[0]
+    assert "theo quy định, đảm bảo thực hiện lộ trình" in reorganise.content and "²" not in reorganise.content
+    (footnote,) = reorganise.footnotes
+    assert footnote["mark"] == "2" and footnote["text"].startswith("Quyết định số 3315/QĐ-UBND ngày 26/10/2022")
+    yearly = next(t for t in plan.appendices[1].sections[1].tasks if t.code == "1.1.2")
+    assert yearly.deadline_text == "Báo cáo năm trước ngày 15/11/2024" and yearly.footnotes == [{"mark": "4",
+                                                                                                 "text": ""}]
 
 
 def test_some_rows_exactly(plan, cast):

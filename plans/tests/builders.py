@@ -16,3 +16,19 @@ def make_task(cast, plan, *, code="1", lead="qldd", monitoring="vp", coordinatin
     return add_task(by=cast.mai, plan=plan, section=section, code=code, content=content, deadline_text=deadline,
                     lead_units=[cast.unit(lead)], monitoring_units=[cast.unit(monitoring)] if monitoring else [],
                     coordinating_units=[cast.unit(c) for c in coordinating], product="Báo cáo kết quả thực hiện")
+
+
+def rows_now() -> tuple:
+    """What a refused request must leave as it was: plans' rows, their versions, and the audit trail's length."""
+    from audit.models import AuditEntry
+    from plans.models import Extension, Plan, Section, Target, Task, TaskUpdate
+
+    return (
+        list(Plan.objects.order_by("pk").values_list("pk", "status", "issue_date", "title", "version")),
+        list(Section.objects.order_by("pk").values_list("pk", "title", "version")),
+        list(Target.objects.order_by("pk").values_list("pk", "label", "value", "version")),
+        list(Task.objects.order_by("pk").values_list("pk", "content", "status", "progress", "extended_due", "version")),
+        list(Extension.objects.order_by("pk").values_list("pk", "status", "decided_by", "new_due")),
+        list(TaskUpdate.objects.order_by("pk").values_list("pk", "returned_at")),
+        AuditEntry.objects.count(),
+    )

@@ -34,7 +34,6 @@ def test_plan_progress_overdue_and_reminder(cast, page, login_as, live_server, t
     page.locator("[name=symbol]").fill("KH-STNMT")
     page.locator("[name=title]").fill("Kế hoạch cải cách hành chính năm 2026")
     page.locator("[name=year]").fill("2026")
-    page.locator("[name=status]").select_option("issued")
     page.get_by_role("button", name="Lưu kế hoạch").click()
     page.wait_for_selector("text=Đã tạo kế hoạch")
 
@@ -54,7 +53,13 @@ def test_plan_progress_overdue_and_reminder(cast, page, login_as, live_server, t
     table = page.locator("table.plan-table").inner_text()
     assert "CẢI CÁCH THỦ TỤC HÀNH CHÍNH" in table and "Trước ngày 27/11/2026" in table and "27/11/2026" in table
     plan = Plan.objects.get(number="15")
-    assert plan.sections.count() == 2 and plan.tasks.count() == 3
+    assert plan.sections.count() == 2 and plan.tasks.count() == 3 and plan.status == Plan.Status.DRAFT
+    page.get_by_role("link", name="Ban hành kế hoạch").click()
+    assert "Sau đó không thay đổi được" in page.locator("#confirm").inner_text()
+    page.get_by_role("button", name="Ban hành kế hoạch").click()
+    page.wait_for_selector("text=Đã ban hành kế hoạch")
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.ISSUED
 
     page.context.clear_cookies()
     login_as(cast.lan)

@@ -96,7 +96,7 @@ def test_office_edits_a_task_and_the_deadline_is_read_again(cast, client_for):
     plan = make_plan(cast)
     task = make_task(cast, plan, code="1", lead="qldd", deadline="Quý II/2026")
     data = {"section": task.section_id, "code": "1", "content": task.content, "deadline_text": "Tháng 8/2026",
-            "lead_units": [cast.unit("ttcntt").pk], "monitoring_units": [cast.unit("vp").pk]}
+            "lead_units": [cast.unit("ttcntt").pk], "monitoring_units": [cast.unit("vp").pk], "version": task.version}
     assert client_for(cast.lan).post(f"/plans/nhiem-vu/{task.pk}/sua/", data).status_code == 403
     assert client_for(cast.mai).post(f"/plans/nhiem-vu/{task.pk}/sua/", data).status_code == 302
     task.refresh_from_db()

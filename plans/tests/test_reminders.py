@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
@@ -12,6 +13,14 @@ from plans.reminders import run
 from plans.tests.builders import make_plan, make_task
 
 MONDAY = date(2026, 11, 23)
+pytestmark = pytest.mark.dates
+
+
+@pytest.fixture(autouse=True)
+def _monday_morning():
+    """Each test runs on the Monday the reminders are computed for (a report sent 'today' is sent that day)."""
+    with time_machine.travel("2026-11-23 07:00 +07:00", tick=True):
+        yield
 
 
 def test_due_soon_and_overdue_in_one_digest_sent_once(cast):

@@ -22,7 +22,7 @@ def test_lead_division_posts_progress_with_evidence(cast, client_for):
     upload = SimpleUploadedFile("bao-cao-tien-do.pdf", b"%PDF-1.4 noi dung", content_type="application/pdf")
     response = client.post(f"/plans/nhiem-vu/{task.pk}/tien-do/", {
         "unit": cast.unit("qldd").pk, "status": "done", "percent": 80, "note": "Đã ban hành quy trình nội bộ",
-        "files": [upload]})
+        "files": [upload], "version": task.version})
     assert response.status_code == 302
     task.refresh_from_db()
     assert task.status == Task.Status.DONE and task.progress == 100 and task.completed_on == date(2026, 11, 23)
@@ -116,7 +116,7 @@ def test_on_time_rate_counts_against_the_approved_date(cast):
                             status="done", today=date(2024, 11, 14))
     late = tasks[5]
     extension = actions.request_extension(by=cast.lan, task=late, unit=cast.unit("qldd"), reason="Chờ số liệu",
-                                          new_due=date(2024, 12, 2))
+                                          new_due=date(2024, 12, 2), today=date(2024, 11, 12))
     actions.decide_extension(by=cast.mai, extension=extension, approve=True)
     actions.post_update(by=cast.lan, task=late, unit=cast.unit("qldd"), kind="progress", note="Xong", status="done",
                         today=date(2024, 11, 29))

@@ -1,21 +1,27 @@
-"""Task lists: mine, my unit's, overdue and due soon, the month calendar of deadlines, the on-time evidence."""
+"""Task lists: mine, my unit's, overdue and due soon, the month calendar of deadlines, the on-time evidence, and
+the extension requests waiting for the person's decision."""
 
 import calendar as monthcal
 from datetime import date, timedelta
 
+from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.permissions import can, require
+from core.forms import id_from
 from org.models import Unit
+from plans import approvals
 from plans.access import visible_tasks
-from plans.models import ReportPeriod, Task
-from plans.queries import counted_tasks, for_listing, on_time_counts, open_tasks, with_due
+from plans.models import Plan, ReportPeriod, Task
+from plans.queries import counted_tasks, for_listing, led_by_subtree, on_time_counts, open_tasks, with_due
 from plans.reminders import inbox
 from workdays.services import get_calendar
 
 PAGE_SIZE = 200
+ALL_YEARS = "all"
 
 
 def _rows(queryset, today):
@@ -34,21 +40,45 @@ def _status_filter(request, queryset):
     return queryset.filter(is_heading=False), "all"
 
 
+def _year_and_plan(request, queryset, today) -> tuple[object, dict]:
+    """Narrows a task list to a plan year (this year unless told; 'all' for every year) and a plan; returns the
+    queryset and what the filter form shows (the years and plans the list holds), in two queries."""
+    raw = request.GET.get("year")
+    if raw is None:
+        year = today.year
+    elif raw == ALL_YEARS:
+        year = None
+    else:
+        asked = id_from(raw)
+        year = asked if asked is not None and 2000 <= asked <= 2100 else today.year
+    years = sorted(set(queryset.values_list("plan__year", flat=True).distinct()) | {today.year}, reverse=True)
+    if year is not None:
+        queryset = queryset.filter(plan__year=year)
+    plans = list(Plan.objects.filter(pk__in=queryset.values("plan_id")).order_by("-year", "number", "pk"))
+    plan_id = id_from(request.GET.get("plan", ""))
+    chosen = next((p for p in plans if p.pk == plan_id), None)
+    if chosen is not None:
+        queryset = queryset.filter(plan=chosen)
+    return queryset, {"year": ALL_YEARS if year is None else year, "years": years, "plans": plans,
+                      "plan": chosen}
+
+
 def my_tasks(request):
-    """Tasks my unit leads (việc của tôi): what I report progress on."""
+    """Tasks my unit leads (việc của tôi): what I report progress on; this year's plans unless asked."""
     require(request.user, "plan.view")
     today = timezone.localdate()
     unit = request.user.unit
     queryset = Task.objects.none() if unit is None else Task.objects.filter(
         pk__in=Task.lead_units.through.objects.filter(unit=unit).values("task_id"))
+    queryset, filters = _year_and_plan(request, queryset, today)
     queryset, status = _status_filter(request, queryset)
     return render(request, "plans/task_list.html", {
         "tasks": _rows(queryset, today), "today": today, "status": status,
-        "statuses": Task.Status.choices, "tab": "mine"})
+        "statuses": Task.Status.choices, "tab": "mine", **filters})
 
 
 def unit_tasks(request):
-    """Everything my unit takes part in: leads, coordinates or monitors."""
+    """Everything my unit takes part in: leads, coordinates or monitors; this year's plans unless asked."""
     require(request.user, "plan.view")
     today = timezone.localdate()
     unit = request.user.unit
@@ -62,25 +92,46 @@ def unit_tasks(request):
         for relation in chosen:
             q |= Q(pk__in=getattr(Task, relation).through.objects.filter(unit=unit).values("task_id"))
         queryset = Task.objects.filter(q)
+    queryset, filters = _year_and_plan(request, queryset, today)
     queryset, status = _status_filter(request, queryset)
     return render(request, "plans/task_list.html", {
         "tasks": _rows(queryset, today),
-        "today": today, "status": status, "statuses": Task.Status.choices, "tab": "unit", "role": role})
+        "today": today, "status": status, "statuses": Task.Status.choices, "tab": "unit", "role": role, **filters})
 
 
 def deadlines(request):
-    """Overdue tasks and those due within the next 7 working days, among the tasks the user may see."""
+    """Overdue tasks and those due within the next 7 working days, among the tasks the user may see; ?unit=code
+    narrows to the tasks led in that unit's subtree (the dashboards' overdue list links here), ?page= pages the
+    overdue ones."""
     require(request.user, "plan.view")
     today = timezone.localdate()
     cal = get_calendar(range(today.year - 1, today.year + 2))
     horizon = cal.add_working_days(today, 7)
-    base = with_due(open_tasks(visible_tasks(request.user))).filter(plan__status="issued")
-    overdue = _rows(base.filter(due__lt=today), today)
+    base = with_due(open_tasks(visible_tasks(request.user))).filter(plan__status=Plan.Status.ISSUED)
+    unit = None
+    code = request.GET.get("unit", "").strip()
+    if code:
+        unit = None if "\x00" in code else Unit.objects.filter(code=code).first()
+        if unit is None or not can(request.user, "plan.view", unit):
+            raise Http404
+        base = base.filter(pk__in=led_by_subtree(unit).values("pk"))
+    pages = Paginator(base.filter(due__lt=today).values_list("pk", flat=True).order_by("due", "plan_id", "order"),
+                      PAGE_SIZE)
+    page = pages.get_page(request.GET.get("page"))
+    overdue = _rows(base.filter(pk__in=list(page.object_list)), today)
     soon = _rows(base.filter(due__gte=today, due__lte=horizon), today)
     for task in soon:
         task.days_left = cal.working_days_between(today, task.due)
     return render(request, "plans/deadlines.html", {"overdue": overdue, "soon": soon, "today": today,
-                                                    "horizon": horizon})
+                                                    "horizon": horizon, "unit": unit, "page": page})
+
+
+def extensions_waiting(request):
+    """The extension requests waiting for this person's decision (đề nghị gia hạn chờ duyệt), oldest first."""
+    require(request.user, "plan.view")
+    rows = list(approvals.waiting_for(request.user)
+                .select_related("task__plan", "unit", "requested_by", "approver_unit").order_by("requested_at", "pk"))
+    return render(request, "plans/extensions_waiting.html", {"extensions": rows, "today": timezone.localdate()})
 
 
 def deadline_calendar(request):

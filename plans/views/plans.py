@@ -1,8 +1,9 @@
-"""Plan list, the plan shown like its appendix, and the office's create/edit forms."""
+"""Plan list, the plan shown like its appendix, and the office's create, edit, issue and delete pages."""
 
 from collections import OrderedDict
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,11 +12,12 @@ from django.utils.translation import gettext as _
 from accounts.permissions import can, require, visible_units
 from frameworks.metrics import compute_metric
 from plans import actions
-from plans.access import get_plan_for, get_task_for, visible_plans
-from plans.forms import PlanForm, ReportPeriodForm, SectionForm, TargetForm, TaskForm
+from plans.access import get_plan_for, visible_plans
+from plans.forms import ConfirmForm, IssueForm, PlanForm, ReportPeriodForm, SectionForm, TargetForm, TaskForm
 from plans.models import Plan, Task
-from plans.numbering import normalize_code
 from plans.queries import for_listing, with_due
+from plans.versions import StaleEdit
+from plans.views.conflicts import conflict, rebound
 
 
 def index(request):
@@ -66,12 +68,13 @@ def plan_detail(request, pk):
         "may_manage": may_manage,
     }
     if may_manage:
-        context.update(section_form=SectionForm(), task_form=TaskForm(plan=plan), target_form=TargetForm(),
-                       period_form=ReportPeriodForm())
+        context.update(section_form=SectionForm(), task_form=TaskForm(plan=plan, versioned=False),
+                       target_form=TargetForm(), period_form=ReportPeriodForm())
     return render(request, "plans/plan_detail.html", context)
 
 
 def plan_new(request):
+    """A new plan is a draft; it is issued later, through its confirmation page."""
     require(request.user, "plan.manage")
     units = visible_units(request.user, "plan.manage").active().order_by("path")
     form = PlanForm(request.POST or None, units=units,
@@ -79,89 +82,116 @@ def plan_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         require(request.user, "plan.manage", data["issuing_unit"])
-        plan = actions.create_plan(by=request.user, **data)
-        messages.success(request, _("Đã tạo kế hoạch. Thêm các mục và nhiệm vụ bên dưới."))
+        plan = actions.create_plan(by=request.user, status=Plan.Status.DRAFT, **data)
+        messages.success(request, _("Đã tạo kế hoạch dự thảo. Thêm các mục và nhiệm vụ, rồi ban hành."))
         return redirect("plans:plan", pk=plan.pk)
     return render(request, "plans/plan_form.html", {"form": form, "plan": None})
+
+
+def _plan_values(plan: Plan, form) -> dict:
+    return {name: getattr(plan, name) for name in form.fields if name != "version"}
 
 
 def plan_edit(request, pk):
     plan = get_plan_for(request.user, pk, need="manage")
     units = visible_units(request.user, "plan.manage").active().order_by("path")
     form = PlanForm(request.POST or None, instance=Plan.objects.get(pk=plan.pk), units=units)
+    context = {"form": form, "plan": plan}
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
         require(request.user, "plan.manage", data["issuing_unit"])
-        actions.update_plan(by=request.user, plan=plan, **data)
-        messages.success(request, _("Đã lưu kế hoạch."))
-        return redirect("plans:plan", pk=plan.pk)
-    return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
+        try:
+            actions.update_plan(by=request.user, plan=plan, version=version, **data)
+        except StaleEdit as stale:
+            if stale.current is None:
+                return redirect("plans:index")
+            fresh = Plan.objects.get(pk=plan.pk)
+            form = rebound(PlanForm, request, fresh.version, instance=Plan.objects.get(pk=plan.pk), units=units)
+            current = _plan_values(fresh, form)
+            form.is_valid()
+            context.update(form=form, conflict=conflict(form, fresh, current))
+            return render(request, "plans/plan_form.html", context, status=409)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Đã lưu kế hoạch."))
+            return redirect("plans:plan", pk=plan.pk)
+    return render(request, "plans/plan_form.html", context, status=400 if form.errors else 200)
 
 
-def section_add(request, pk):
+def _counts(plan: Plan) -> dict:
+    return {"sections": plan.sections.count(), "tasks": plan.tasks.filter(is_heading=False).count(),
+            "targets": plan.targets.count(), "periods": plan.report_periods.count(),
+            "leads": Task.lead_units.through.objects.filter(task__plan=plan).values("unit_id").distinct().count()}
+
+
+def plan_issue(request, pk):
+    """Issuing a draft (ban hành), after a page that says what it sets going and what it fixes."""
     plan = get_plan_for(request.user, pk, need="manage")
-    if request.method != "POST":
-        return redirect("plans:plan", pk=plan.pk)
-    form = SectionForm(request.POST)
-    if form.is_valid():
-        actions.add_section(by=request.user, plan=plan, **form.cleaned_data)
-        messages.success(request, _("Đã thêm mục."))
-    else:
-        messages.error(request, _("Chưa thêm được mục: hãy nhập tên mục."))
-    return redirect("plans:plan", pk=plan.pk)
+    form = IssueForm(request.POST or None, initial={"version": plan.version,
+                                                    "issue_date": plan.issue_date or timezone.localdate()})
+    blocked = "" if plan.status == Plan.Status.DRAFT else _("Kế hoạch này đã được ban hành.")
+    if request.method == "POST" and not blocked and form.is_valid():
+        try:
+            actions.issue_plan(by=request.user, plan=plan, version=form.cleaned_data["version"],
+                               issue_date=form.cleaned_data["issue_date"])
+        except StaleEdit:
+            messages.error(request, _("Kế hoạch vừa được người khác sửa: hãy xem lại trước khi ban hành."))
+            return redirect("plans:plan_issue", pk=plan.pk)
+        except ValidationError as error:
+            blocked = " ".join(error.messages)
+        else:
+            messages.success(request, _("Đã ban hành kế hoạch; các đơn vị đã thấy nhiệm vụ được giao."))
+            return redirect("plans:plan", pk=plan.pk)
+    counts = _counts(plan)
+    return render(request, "plans/confirm.html", {
+        "plan": plan, "form": form, "blocked": blocked, "kind": "issue",
+        "title": _("Ban hành kế hoạch"), "subject": str(plan), "button": _("Ban hành kế hoạch"),
+        "will": [
+            _("%(tasks)s nhiệm vụ được giao cho %(leads)s đơn vị chủ trì; các đơn vị thấy nhiệm vụ, cập nhật tiến độ và "
+              "nhận nhắc việc khi sắp đến hạn, quá hạn.") % counts,
+            _("Nhiệm vụ của kế hoạch được tính vào tỷ lệ hoàn thành đúng hạn."),
+            _("%(periods)s kỳ báo cáo định kỳ bắt đầu được theo dõi.") % counts,
+        ],
+        "fixed": [
+            _("Cơ quan ban hành, số, ký hiệu, ngày ban hành và năm kế hoạch không sửa được nữa."),
+            _("Kế hoạch không trở lại dự thảo và không xóa được; khi có kế hoạch mới thay thế, chuyển sang "
+              "“Đã được thay thế”."),
+            _("Nội dung nhiệm vụ vẫn sửa được; mỗi lần sửa được ghi vào lịch sử thay đổi."),
+        ],
+        "cancel": plan,
+    }, status=400 if form.errors or (blocked and request.method == "POST") else 200)
 
 
-def task_add(request, pk):
+def plan_delete(request, pk):
+    """Deleting a draft, after a page that lists what goes with it."""
     plan = get_plan_for(request.user, pk, need="manage")
-    form = TaskForm(request.POST or None, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        task = actions.add_task(by=request.user, plan=plan, section=data["section"], code=normalize_code(data["code"]),
-                                content=data["content"], product=data["product"], deadline_text=data["deadline_text"],
-                                lead_units=list(data["lead_units"]), coordinating_units=list(data["coordinating_units"]),
-                                monitoring_units=list(data["monitoring_units"]), is_heading=data["is_heading"])
-        note = "" if not task.deadline_flagged else " " + _("Thời hạn chưa hiểu được, đã giữ nguyên văn để xác định sau.")
-        messages.success(request, _("Đã thêm nhiệm vụ %(code)s.") % {"code": task.code} + note)
-        return redirect("plans:plan", pk=plan.pk)
-    return render(request, "plans/task_form.html", {"form": form, "plan": plan})
-
-
-def task_edit(request, pk):
-    """The office corrects a row: content, units, deadline as written (read again on save)."""
-    task = get_task_for(request.user, pk)
-    plan = get_plan_for(request.user, task.plan_id, need="manage")
-    initial = {"section": task.section_id, "code": task.code, "content": task.content, "product": task.product,
-               "deadline_text": task.deadline_text, "is_heading": task.is_heading,
-               "lead_units": [u.pk for u in task.lead_units.all()],
-               "coordinating_units": [u.pk for u in task.coordinating_units.all()],
-               "monitoring_units": [u.pk for u in task.monitoring_units.all()]}
-    form = TaskForm(request.POST or None, plan=plan, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        actions.update_task(by=request.user, task=task, section=data["section"], code=normalize_code(data["code"]),
-                            content=data["content"], product=data["product"], deadline_text=data["deadline_text"],
-                            lead_units=list(data["lead_units"]), coordinating_units=list(data["coordinating_units"]),
-                            monitoring_units=list(data["monitoring_units"]), is_heading=data["is_heading"])
-        messages.success(request, _("Đã lưu nhiệm vụ."))
-        return redirect("plans:task", pk=task.pk)
-    return render(request, "plans/task_form.html", {"form": form, "plan": plan, "task": task})
-
-
-def target_add(request, pk):
-    plan = get_plan_for(request.user, pk, need="manage")
-    form = TargetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        actions.add_target(by=request.user, plan=plan, **form.cleaned_data)
-        messages.success(request, _("Đã thêm chỉ tiêu."))
-        return redirect("plans:plan", pk=plan.pk)
-    return render(request, "plans/simple_form.html", {"form": form, "plan": plan, "title": "Thêm chỉ tiêu"})
-
-
-def period_add(request, pk):
-    plan = get_plan_for(request.user, pk, need="manage")
-    form = ReportPeriodForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        actions.add_report_period(by=request.user, plan=plan, **form.cleaned_data)
-        messages.success(request, _("Đã thêm kỳ báo cáo."))
-        return redirect("plans:reports", pk=plan.pk)
-    return render(request, "plans/simple_form.html", {"form": form, "plan": plan, "title": "Thêm kỳ báo cáo"})
+    form = ConfirmForm(request.POST or None, initial={"version": plan.version})
+    history = actions.plan_history(plan)
+    blocked = ""
+    if plan.status != Plan.Status.DRAFT:
+        blocked = _("Kế hoạch đã ban hành không xóa được; có thể chuyển sang “Đã được thay thế” trong trang sửa.")
+    elif any(history.values()):
+        blocked = _("Các đơn vị đã cập nhật tiến độ, đề nghị gia hạn hoặc gửi báo cáo trên kế hoạch này: không xóa được.")
+    if request.method == "POST" and not blocked and form.is_valid():
+        try:
+            actions.delete_plan(by=request.user, plan=plan, version=form.cleaned_data["version"])
+        except StaleEdit:
+            messages.error(request, _("Kế hoạch vừa được người khác sửa: hãy xem lại trước khi xóa."))
+            return redirect("plans:plan_delete", pk=plan.pk)
+        except ValidationError as error:
+            blocked = " ".join(error.messages)
+        else:
+            messages.success(request, _("Đã xóa kế hoạch dự thảo."))
+            return redirect("plans:index")
+    counts = _counts(plan)
+    return render(request, "plans/confirm.html", {
+        "plan": plan, "form": form, "blocked": blocked, "kind": "delete",
+        "title": _("Xóa kế hoạch"), "subject": str(plan), "button": _("Xóa kế hoạch"),
+        "will": [_("Xóa kế hoạch cùng %(sections)s mục, %(tasks)s nhiệm vụ, %(targets)s chỉ tiêu và %(periods)s kỳ "
+                   "báo cáo.") % counts],
+        "fixed": [_("Không khôi phục được; lịch sử thay đổi vẫn giữ bản ghi đã xóa.")],
+        "cancel": plan,
+    }, status=400 if form.errors or (blocked and request.method == "POST") else 200)

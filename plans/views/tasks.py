@@ -1,7 +1,7 @@
 """One task: its page, progress updates with evidence, contributions, returns, extensions, event dates."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.http import attachment
-from plans import actions
+from plans import actions, approvals
 from plans.access import get_task_for, rights_on
 from plans.forms import (
     ContributionForm,
@@ -23,29 +23,55 @@ from plans.forms import (
 )
 from plans.models import Evidence, Extension, Task, TaskUpdate
 from plans.queries import for_listing
+from plans.versions import StaleEdit
+from plans.views.conflicts import conflict, rebound
 
 
-def task_detail(request, pk, forms=None):
+def _extension_rows(user, task, rights) -> list[dict]:
+    """Each request with who may decide it, and whether this person may (and if not, why)."""
+    rows = []
+    for extension in task.extensions.select_related("unit", "requested_by", "decided_by", "approver_unit"):
+        extension.task = task
+        row = {"x": extension}
+        if extension.status == Extension.Status.PENDING:
+            row["approvers"] = approvals.approvers_of(extension)
+            refusal = approvals.why_not_decide(user, extension)
+            row["may_decide"] = not refusal
+            row["why_not"] = refusal if rights.may_approve or extension.requested_by_id == user.pk else ""
+        rows.append(row)
+    return rows
+
+
+def _update_rows(user, task, rights) -> list[dict]:
+    updates = task.updates.select_related("unit", "author", "returned_by").prefetch_related("evidence")
+    return [{"u": u, "may_return": rights.may_monitor and not u.returned_at and not approvals.why_not_return(user, u)}
+            for u in updates]
+
+
+def task_detail(request, pk, forms=None, status=None, extra=None):
     task = get_task_for(request.user, pk)
     task = for_listing(Task.objects.filter(pk=task.pk)).get()
     rights = rights_on(request.user, task)
     forms = forms or {}
     context = {
         "task": task, "rights": rights, "today": timezone.localdate(),
-        "updates": task.updates.select_related("unit", "author", "returned_by").prefetch_related("evidence"),
-        "extensions": task.extensions.select_related("unit", "requested_by", "decided_by"),
+        "updates": _update_rows(request.user, task, rights),
+        "extensions": _extension_rows(request.user, task, rights),
         "children": task.children.all(),
         "criteria": task.criteria.select_related("framework"),
+        **(extra or {}),
     }
     if rights.may_report:
         context["progress_form"] = forms.get("progress") or ProgressForm(
-            units=rights.report_units, initial={"status": task.status, "percent": task.progress})
+            units=rights.report_units, initial={"status": task.status, "percent": task.progress,
+                                                "version": task.version})
         context["extension_form"] = forms.get("extension") or ExtensionForm(units=rights.report_units, task=task)
+        context["latest_extension"] = approvals.latest_extension_date(task)
     if rights.may_contribute:
         context["contribution_form"] = forms.get("contribution") or ContributionForm(units=rights.contribute_units)
     if rights.may_monitor:
         context["return_form"] = ReturnForm()
-    if rights.may_approve:
+    if any(row.get("may_decide") for row in context["extensions"]):
         context["decision_form"] = DecisionForm()
     if task.deadline_kind in ("relative", "on_instruction") and (rights.may_report or rights.may_manage):
         context["event_form"] = forms.get("event") or EventDateForm(initial={"event_date": task.event_date})
@@ -54,8 +80,7 @@ def task_detail(request, pk, forms=None):
             plan=task.plan, initial={"lead_units": [u.pk for u in task.lead_units.all()]})
         context["criteria_form"] = CriteriaForm(plan=task.plan,
                                                 initial={"criteria": [c.pk for c in task.criteria.all()]})
-    status = 400 if forms else 200
-    return render(request, "plans/task_detail.html", context, status=status)
+    return render(request, "plans/task_detail.html", context, status=status or (400 if forms else 200))
 
 
 @require_POST
@@ -69,8 +94,17 @@ def post_progress(request, pk):
         messages.error(request, _("Chưa lưu được cập nhật: kiểm tra các ô được đánh dấu."))
         return task_detail(request, pk, forms={"progress": form})
     data = form.cleaned_data
-    actions.post_update(by=request.user, task=task, unit=data["unit"], kind=TaskUpdate.Kind.PROGRESS,
-                        note=data["note"], status=data["status"], percent=data["percent"], files=data["files"])
+    try:
+        actions.post_update(by=request.user, task=task, unit=data["unit"], kind=TaskUpdate.Kind.PROGRESS,
+                            note=data["note"], status=data["status"], percent=data["percent"], files=data["files"],
+                            version=data["version"])
+    except StaleEdit as stale:
+        if stale.current is None:
+            raise Http404 from None
+        form = rebound(ProgressForm, request, stale.current.version, request.FILES, units=rights.report_units)
+        form.is_valid()
+        box = conflict(form, stale.current, {"status": stale.current.status, "percent": stale.current.progress})
+        return task_detail(request, pk, forms={"progress": form}, status=409, extra={"conflict": box})
     messages.success(request, _("Đã cập nhật tiến độ."))
     return redirect("plans:task", pk=task.pk)
 
@@ -101,10 +135,12 @@ def return_update(request, pk, update_pk):
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Hãy ghi lý do trả lại."))
-    elif update.returned_at:
-        messages.warning(request, _("Cập nhật này đã được trả lại trước đó."))
-    else:
+        return redirect("plans:task", pk=task.pk)
+    try:
         actions.return_update(by=request.user, update=update, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.warning(request, " ".join(error.messages))
+    else:
         messages.success(request, _("Đã trả lại cập nhật cho đơn vị."))
     return redirect("plans:task", pk=task.pk)
 
@@ -123,34 +159,41 @@ def request_extension(request, pk):
     if not rights.may_report:
         raise PermissionDenied("task.report")
     form = ExtensionForm(request.POST, units=rights.report_units, task=task)
-    if not form.is_valid():
-        messages.error(request, _("Chưa gửi được đề nghị gia hạn: kiểm tra các ô được đánh dấu."))
-        return task_detail(request, pk, forms={"extension": form})
-    if task.extensions.filter(status=Extension.Status.PENDING).exists():
-        messages.warning(request, _("Nhiệm vụ đã có một đề nghị gia hạn đang chờ duyệt."))
-        return redirect("plans:task", pk=task.pk)
-    actions.request_extension(by=request.user, task=task, **form.cleaned_data)
-    messages.success(request, _("Đã gửi đề nghị gia hạn; đơn vị theo dõi hoặc đầu mối CCHC sẽ xem xét."))
-    return redirect("plans:task", pk=task.pk)
+    if form.is_valid():
+        try:
+            extension = actions.request_extension(by=request.user, task=task, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            names = ", ".join(str(person) for person, _role in approvals.approvers_of(extension))
+            messages.success(request, _("Đã gửi đề nghị gia hạn. Người có thẩm quyền duyệt: %(who)s.")
+                             % {"who": names or extension.approver_unit.name})
+            return redirect("plans:task", pk=task.pk)
+    messages.error(request, _("Chưa gửi được đề nghị gia hạn: kiểm tra các ô được đánh dấu."))
+    return task_detail(request, pk, forms={"extension": form})
 
 
 @require_POST
 def decide_extension(request, pk, extension_pk):
     task = get_task_for(request.user, pk)
-    if not rights_on(request.user, task).may_approve:
-        raise PermissionDenied("task.approve_extension")
     try:
-        extension = task.extensions.get(pk=extension_pk)
+        extension = task.extensions.select_related("approver_unit").get(pk=extension_pk)
     except (Extension.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    extension.task = task
+    refusal = approvals.why_not_decide(request.user, extension)
+    if refusal:
+        raise PermissionDenied(refusal)
     form = DecisionForm(request.POST)
-    if extension.status != Extension.Status.PENDING:
-        messages.warning(request, _("Đề nghị này đã được xử lý."))
-    elif not form.is_valid():
+    if not form.is_valid():
         messages.error(request, _("Chọn đồng ý hoặc không đồng ý."))
-    else:
+        return redirect("plans:task", pk=task.pk)
+    try:
         actions.decide_extension(by=request.user, extension=extension, approve=form.cleaned_data["approve"],
                                  note=form.cleaned_data["note"])
+    except ValidationError as error:
+        messages.warning(request, " ".join(error.messages))
+    else:
         messages.success(request, _("Đã ghi ý kiến về đề nghị gia hạn."))
     return redirect("plans:task", pk=task.pk)
 

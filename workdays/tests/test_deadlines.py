@@ -101,3 +101,85 @@ def test_relative_and_instructed_deadlines_are_dated_once_the_event_is_recorded(
     deadline = parse_deadline(text, year=2025, calendar=CAL)
     assert deadline.due is None and deadline.needs_event_date
     assert deadline.resolve(event_date, CAL).due == due
+
+
+# Phrases of the 2025 plans (Khánh Hòa's, the issue's): weeks, recurrences, Tết, events, the plan's own issue date.
+ISSUED = D(2025, 1, 10)
+CASES_2025 = [
+    ("Tuần đầu tháng 02/2025", PERIOD, D(2025, 2, 7), {"period_start": D(2025, 2, 3), "period_end": D(2025, 2, 9)}),
+    ("Trong tuần đầu tiên của tháng 01/2025", PERIOD, D(2025, 1, 3),
+     {"period_start": D(2025, 1, 1), "period_end": D(2025, 1, 5)}),
+    ("Tuần thứ hai của tháng 3/2025", PERIOD, D(2025, 3, 14), {"period_start": D(2025, 3, 10)}),
+    # 30/6/2025 is a Monday: the last week of June is that one day.
+    ("Tuần cuối tháng 6/2025", PERIOD, D(2025, 6, 30), {"period_start": D(2025, 6, 30), "period_end": D(2025, 6, 30)}),
+    ("Trước ngày 10 hằng tháng", RECURRING, None, {"recurrence": "monthly", "flagged": False}),
+    ("Hằng quý, trước ngày 10 của tháng cuối quý", RECURRING, None,
+     {"recurrence": "quarterly", "occurrences": (D(2025, 3, 10), D(2025, 6, 10), D(2025, 9, 10), D(2025, 12, 10))}),
+    ("Trước ngày 15/6 và 15/12 hằng năm", RECURRING, None,
+     {"recurrence": "yearly", "occurrences": (D(2025, 6, 13), D(2025, 12, 15))}),
+    ("Hằng quý, trước ngày 10", RECURRING, None, {"flagged": True, "occurrences": ()}),
+    ("Định kỳ 6 tháng một lần", RECURRING, None, {"recurrence": "half_yearly"}),
+    ("Báo cáo định kỳ quý I trước ngày 10/3/2025", DATE, D(2025, 3, 10), {"is_report": True}),
+    ("Khi phát sinh", RELATIVE, None, {"event": "phát sinh", "flagged": False, "offset": None}),
+    ("Ngay khi phát sinh hồ sơ", RELATIVE, None, {"event": "phát sinh hồ sơ"}),
+    ("Khi có yêu cầu", ON_INSTRUCTION, None, {"event": "Khi có yêu cầu"}),
+    # Tết 2026 falls on 17/02; its eve (16/02) is already off, 14–15/02 a weekend: sent on Friday 13/02.
+    ("Trước Tết Nguyên đán 2026", DATE, D(2026, 2, 13), {"stated_due": D(2026, 2, 16)}),
+    ("Trước Tết Nguyên đán Bính Ngọ", DATE, D(2026, 2, 13), {}),
+    # Without a year, the next Tết after the plan's issue (10/01/2025): 29/01/2025, off from Monday 27/01.
+    ("Trước Tết Nguyên đán", DATE, D(2025, 1, 24), {"stated_due": D(2025, 1, 28)}),
+    ("Sau Tết Nguyên đán", UNKNOWN, None, {"flagged": True}),
+    # Counted from the plan's own issue date (10/01/2025), read from its header.
+    ("Trong thời gian 30 ngày kể từ ngày Giám đốc ký ban hành Kế hoạch", RELATIVE, D(2025, 2, 7),
+     {"from_issue": True, "stated_due": D(2025, 2, 9), "offset": 30}),
+    ("Trong vòng 02 tuần kể từ ngày ban hành Kế hoạch", RELATIVE, D(2025, 1, 24), {"offset": 14, "from_issue": True}),
+    ("01 tháng kể từ ngày Kế hoạch này được ban hành", RELATIVE, D(2025, 2, 10), {"offset_unit": "months"}),
+    # 15 working days from Friday 10/01/2025: ten before Tết (27/01–02/02 off), five after it.
+    ("15 ngày làm việc kể từ ngày ban hành Kế hoạch", RELATIVE, D(2025, 2, 7), {"offset_unit": "working_days"}),
+    # Another body's plan is not this one: the event stays to be recorded.
+    ("Sau khi Kế hoạch được UBND tỉnh ban hành", ON_INSTRUCTION, None, {"from_issue": False}),
+    ("20 ngày kể từ ngày Kế hoạch của UBND tỉnh được ban hành", RELATIVE, None, {"from_issue": False}),
+    ("Thực hiện liên tục, chủ động sắp xếp trên cơ sở hướng dẫn của Trung ương, UBND tỉnh", CONTINUOUS, None, {}),
+    ("Theo Kế hoạch của UBND tỉnh", ON_INSTRUCTION, None, {}),
+    ("Trước ngày 15/11/2025 (theo Kế hoạch của UBND tỉnh)", DATE, D(2025, 11, 14), {"flagged": False}),
+    # Understood only in part: flagged, and no date given.
+    ("Quý II/2025 (sau khi có hướng dẫn của Bộ)", PERIOD, None, {"flagged": True, "detail": "sau khi co huong dan cua bo)"}),
+    ("Trước ngày 15/6/2025 và ngày 15/12/2025", DATE, None, {"flagged": True}),
+    ("Tháng 6/2025 hoặc theo yêu cầu", PERIOD, None, {"flagged": True}),
+    # Several periods: the task runs over all of them (the held-out plans' phrases).
+    ("Từ tháng 3 đến tháng 6/2025", PERIOD, D(2025, 6, 30), {"period_start": D(2025, 3, 1), "flagged": False}),
+    ("Quý II và Quý III/2025", PERIOD, D(2025, 9, 30), {"period_start": D(2025, 4, 1)}),
+    ("Quý II, III/2025", PERIOD, D(2025, 9, 30), {"period_start": D(2025, 4, 1)}),
+    ("Tháng 3, 4/2025", PERIOD, D(2025, 4, 29), {"period_end": D(2025, 4, 30)}),  # 30/04 is a holiday
+    # Two periods with a gap between them: which one is meant is the user's to say.
+    ("Quý I và Quý III/2025", PERIOD, None, {"flagged": True}),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "due", "extra"), CASES_2025, ids=[c[0] for c in CASES_2025])
+def test_parse_2025_phrases(text, kind, due, extra):
+    deadline = parse_deadline(text, year=2025, calendar=CAL, issued=ISSUED)
+    assert deadline.kind == kind
+    assert deadline.due == due
+    for name, value in extra.items():
+        assert getattr(deadline, name) == value, name
+
+
+def test_monthly_dates_move_before_days_off():
+    deadline = parse_deadline("Trước ngày 10 hằng tháng", year=2024, calendar=CAL)
+    assert len(deadline.occurrences) == 12 and deadline.occurrences[0] == D(2024, 1, 10)
+    assert deadline.occurrences[1] == D(2024, 2, 7)  # 10/02/2024 is Tết: sent on the Wednesday before the days off
+
+
+@pytest.mark.parametrize("text", ["Trong thời gian 30 ngày kể từ ngày Giám đốc ký ban hành Kế hoạch",
+                                  "Trước Tết Nguyên đán"])
+def test_without_the_issue_date_nothing_is_guessed(text):
+    deadline = parse_deadline(text, year=2025, calendar=CAL)
+    assert deadline.due is None
+    assert deadline.flagged or deadline.needs_event_date
+
+
+def test_a_deadline_from_the_issue_date_resolves_once_the_date_is_known():
+    deadline = parse_deadline("Trong thời gian 30 ngày kể từ ngày Giám đốc ký ban hành Kế hoạch", year=2025)
+    assert deadline.from_issue and deadline.needs_event_date
+    assert deadline.resolve(ISSUED, CAL).due == D(2025, 2, 7)

@@ -1,25 +1,25 @@
 """Runs a dossier import from the command line.
 
     manage.py import_dossiers RUN_ID
-        runs an import queued on the page (the page starts exactly this as a process of its own);
+        runs an import queued on the page here and now (the page queues it for the background worker);
     manage.py import_dossiers --file export.csv --source SOURCE_ID --user USERNAME [--skip-bad-rows]
         imports a file too large to upload, with the source's saved column mapping (or the guessed one).
 """
 
+import uuid
 from pathlib import Path
 
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import can
+from core.jobs import Lease, is_abandoned, task_lease_name
 from dossiers import actions
-from dossiers.importer import execute, last_sign_of_life
+from dossiers.importer import execute
 from dossiers.models import ImportRun, ImportSource
 from dossiers.parsing import guess_mapping, missing_required
 from dossiers.tables import Table, TableError
-from dossiers.views.imports import STALLED_AFTER
 
 
 class Command(BaseCommand):
@@ -34,8 +34,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, run_id=None, file=None, source=None, user=None, skip_bad_rows=False, **options):
         run = self._queued(run_id) if run_id else self._from_file(file, source, user, skip_bad_rows)
+        # Held like a worker's task lease, so the page can tell this process from a dead one.
+        run.task_id = f"command-{uuid.uuid4()}"
+        run.save(update_fields=["task_id"])
         try:
-            execute(run)
+            with Lease(task_lease_name(run.task_id)) as lease:
+                lease.acquire()
+                execute(run)
         except Exception as error:
             run.status, run.message = ImportRun.Status.FAILED, f"Lỗi hệ thống khi nhập: {error}"
             run.save(update_fields=["status", "message"])
@@ -48,9 +53,9 @@ class Command(BaseCommand):
         run = ImportRun.objects.select_related("source__unit", "created_by").filter(pk=run_id).first()
         if run is None:
             raise CommandError(f"Không có lần nhập {run_id}.")
-        # A run that died mid-way wrote nothing (one transaction), so a stalled one may simply run again.
-        stalled = run.status == ImportRun.Status.RUNNING and timezone.now() - last_sign_of_life(run) > STALLED_AFTER
-        if run.status not in (ImportRun.Status.QUEUED, ImportRun.Status.FAILED) and not stalled:
+        # A run whose worker died wrote nothing (one transaction), so an abandoned one may simply run again.
+        abandoned = run.status == ImportRun.Status.RUNNING and (not run.task_id or is_abandoned(run.task_id))
+        if run.status not in (ImportRun.Status.QUEUED, ImportRun.Status.FAILED) and not abandoned:
             raise CommandError(f"Lần nhập {run_id} đang ở trạng thái {run.get_status_display()}.")
         return run
 
