@@ -4,7 +4,7 @@ plan to carry over, and the reform office; and what a drafted plan's rows say no
 from decimal import Decimal
 
 from assessments.models import Assessment, HistoricalResult
-from assessments.results import Gap, area_totals, final_points, ranking
+from assessments.results import Gap, area_totals, final_points, ranking, year_table
 from frameworks.models import Criterion
 from org.models import Unit
 from plans import drafting
@@ -26,15 +26,23 @@ def reform_office(unit):
             .first() or unit)
 
 
-def _rank(assessment: Assessment) -> tuple[int | None, int | None]:
-    history = HistoricalResult.objects.filter(unit=assessment.unit, year=assessment.framework.year).first()
-    if history is not None and history.rank:
-        return history.rank, history.out_of
-    rows = [r for r in ranking(assessment.framework) if r.assessment.phase in DRAFTABLE]
+def _table_rank(unit, year: int) -> tuple[int | None, int | None]:
+    """The unit's rank of a year as the year table computes it ('10/21'), where the year is published."""
+    table = year_table(unit)
+    if year not in table.years:
+        return None, None
+    rank, _sep, out_of = table.rank[table.years.index(year)].partition("/")
+    return (int(rank), int(out_of)) if rank.isdigit() and out_of.isdigit() else (None, None)
+
+
+def rank_of_assessment(assessment: Assessment) -> tuple[int | None, int | None]:
+    """Its place among the units ranked under its framework (assessed with appraised results, or published as
+    history), computed from the totals (assessments.results.ranking)."""
+    rows = [r for r in ranking(assessment.framework) if r.assessment is None or r.assessment.phase in DRAFTABLE]
     for row in rows:
-        if row.assessment.pk == assessment.pk:
+        if row.assessment is not None and row.assessment.pk == assessment.pk:
             return row.rank, len(rows)
-    return None, None
+    return _table_rank(assessment.unit, assessment.framework.year)
 
 
 def _previous(assessment: Assessment) -> tuple[Decimal | None, int | None]:
@@ -42,13 +50,12 @@ def _previous(assessment: Assessment) -> tuple[Decimal | None, int | None]:
     lineage = [u.pk for u in assessment.unit.lineage()]
     history = HistoricalResult.objects.filter(unit_id__in=lineage, year=year).first()
     if history is not None:
-        return history.total, history.rank
+        return history.total, _table_rank(assessment.unit, year)[0]
     before = (Assessment.objects.filter(unit_id__in=lineage, framework__year=year, phase__in=DRAFTABLE)
               .select_related("framework", "unit").first())
     if before is None:
         return None, None
-    rank, _out_of = _rank(before)
-    return area_totals(before).final_total, rank
+    return area_totals(before).final_total, rank_of_assessment(before)[0]
 
 
 def year_results(assessment: Assessment) -> YearResults:
@@ -68,7 +75,7 @@ def year_results(assessment: Assessment) -> YearResults:
             and any(w in drafting._fold(area.title) for w in SURVEY_WORDS))
         nodes[criterion.pk] = node
         (nodes[criterion.parent_id].children if criterion.parent_id in nodes else top).append(node)
-    rank, out_of = _rank(assessment)
+    rank, out_of = rank_of_assessment(assessment)
     previous_total, previous_rank = _previous(assessment)
     return YearResults(assessment.framework.year, assessment.unit.name, top, totals.final_total, totals.max_points,
                        rank, out_of, previous_total, previous_rank, assessment.framework.decision)

@@ -72,21 +72,20 @@ def public_service_units(unit, start: date, end: date) -> MetricValue | None:
 
 
 def _index_result(unit, end: date):
+    """(total, rank, out of, source) of the unit's year: the published figure, else its appraised assessment."""
     from assessments.models import Assessment, HistoricalResult
-    from assessments.results import area_totals, ranking
+    from assessments.results import area_totals
+    from plans.improvement import DRAFTABLE, _table_rank, rank_of_assessment
 
     year = end.year
     history = HistoricalResult.objects.filter(unit=unit, year=year).first()
     if history is not None:
-        return history.total, history.rank, history.out_of, "kết quả công bố"
-    done = (Assessment.Phase.FINALISED, Assessment.Phase.PUBLISHED)
-    assessment = (Assessment.objects.filter(unit=unit, framework__year=year, phase__in=done)
+        return (history.total, *_table_rank(unit, year), "kết quả công bố")
+    assessment = (Assessment.objects.filter(unit=unit, framework__year=year, phase__in=DRAFTABLE)
                   .select_related("framework", "unit").first())
     if assessment is None:
         return None
-    rows = [r for r in ranking(assessment.framework) if r.assessment.phase in done]
-    rank = next((r.rank for r in rows if r.assessment.pk == assessment.pk), None)
-    return area_totals(assessment).final_total, rank, len(rows), assessment.framework.title
+    return (area_totals(assessment).final_total, *rank_of_assessment(assessment), assessment.framework.title)
 
 
 def index_total(unit, start: date, end: date) -> MetricValue | None:

@@ -3,13 +3,14 @@ target values and per-unit targets; and the cascade: asking units for their plan
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import get_for
 from accounts.permissions import can, require, visible_units
+from core.http import attachment
 from plans import cascade, content_actions
 from plans.access import get_plan_for, get_target_for
 from plans.content import LegalBasis, ProvinceResult, UnitPlanRequest
@@ -122,8 +123,11 @@ def target_file(request, pk):
                      unit_of=lambda t: t.plan.issuing_unit)
     if not target.manual_file:
         raise Http404
-    return FileResponse(target.manual_file.open("rb"), as_attachment=True,
-                        filename=target.manual_file.name.rsplit("/", 1)[-1])
+    try:
+        handle = target.manual_file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    return attachment(handle, target.manual_file.name.rsplit("/", 1)[-1])
 
 
 def target_assign(request, pk):
