@@ -146,6 +146,10 @@ class TargetForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["value_to"].help_text = _("Khi chỉ tiêu là một khoảng: “rút ngắn 40–45 %” → 40 đến 45.")
         self.fields["scope_share"].help_text = _("“… của tối thiểu 40 % tổng số TTHC” → 40.")
+        self.fields["change"].required = False
+
+    def clean_change(self):
+        return self.cleaned_data.get("change") or Target.Change.LEVEL
         self.fields["metric_key"] = forms.ChoiceField(label=_("Số liệu đo (nếu có)"), required=False,
                                                       choices=[("", "—")] + metric_choices(gettext))
 
