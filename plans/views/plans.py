@@ -34,7 +34,19 @@ def index(request):
         plans = plans.filter(year=int(year)) if len(year) <= 4 else plans.none()
     return render(request, "plans/index.html", {
         "plans": plans, "year": year, "may_create": can(request.user, "plan.manage"),
+        "draftable": _draftable(request.user),
     })
+
+
+def _draftable(user) -> list:
+    """Appraised or published assessments of units whose plans the user manages: where an improvement plan starts."""
+    from assessments.models import Assessment
+    from plans.improvement import DRAFTABLE
+
+    if not can(user, "plan.manage"):
+        return []
+    return list(Assessment.objects.filter(phase__in=DRAFTABLE, unit__in=visible_units(user, "plan.manage"))
+                .select_related("unit", "framework").order_by("-framework__year", "unit__path")[:8])
 
 
 def plan_detail(request, pk):
