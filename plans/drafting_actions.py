@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from audit.log import record, record_create
+from audit.log import diff, record, record_create, snapshot
 from audit.models import AuditEntry
 from org.models import Unit
 from plans import actions, drafting, improvement
@@ -194,19 +194,26 @@ def redraft(*, by, plan: Plan, version: int | None = None) -> Preview:
     for task_id, proposal in result.tasks.update:
         task = tasks[task_id]
         claim(task, None)
+        before = snapshot(task, [*actions.TASK_FIELDS, "due_date"])
         _write_task(plan, sections[section_of[proposal.key]], proposal, task.order, calendar, task=task)
-        record(by=by, obj=task, action=AuditEntry.Action.UPDATE, changes={"content": [None, proposal.content]},
+        record(by=by, obj=task, action=AuditEntry.Action.UPDATE,
+               changes=diff(before, snapshot(task, [*actions.TASK_FIELDS, "due_date"])),
                note=_("Cập nhật theo kết quả đánh giá khi lập lại dự thảo"))
     target_order = plan.targets.aggregate(m=Max("order"))["m"] or 0
     for proposal in result.targets.add:
         target_order += 1
-        Target.objects.create(plan=plan, order=target_order, **_target_values(proposal))
+        target = Target.objects.create(plan=plan, order=target_order, **_target_values(proposal))
+        record_create(by=by, obj=target, fields=["plan", *actions.TARGET_FIELDS], note=_("Đề xuất khi lập lại dự thảo"))
     for target_id, proposal in result.targets.update:
         target = targets[target_id]
+        claim(target, None)
+        before = snapshot(target, actions.TARGET_FIELDS)
         for name, value in _target_values(proposal).items():
             setattr(target, name, value)
-        target.version += 1
         target.save()
+        record(by=by, obj=target, action=AuditEntry.Action.UPDATE,
+               changes=diff(before, snapshot(target, actions.TARGET_FIELDS)),
+               note=_("Cập nhật theo kết quả đánh giá khi lập lại dự thảo"))
     stored = dict(plan.draft_settings or {})
     texts = dict(stored.get("texts", {}))
     for name in result.texts_updated:
@@ -228,8 +235,6 @@ def redraft(*, by, plan: Plan, version: int | None = None) -> Preview:
 @transaction.atomic
 def update_texts(*, by, plan: Plan, version: int | None = None, **texts) -> Plan:
     """Edits the plan's free sections (results, purposes, solutions, organisation, budget) and the units' deadline."""
-    from audit.log import diff, snapshot
-
     fields = [*TEXT_FIELDS, "unit_plan_days"]
     claim(plan, version)
     before = snapshot(plan, fields)

@@ -160,6 +160,9 @@ def plan_issue(request, pk):
               "nhận nhắc việc khi sắp đến hạn, quá hạn.") % counts,
             _("Nhiệm vụ của kế hoạch được tính vào tỷ lệ hoàn thành đúng hạn."),
             _("%(periods)s kỳ báo cáo định kỳ bắt đầu được theo dõi.") % counts,
+            *([_("Các phòng, đơn vị tham gia được yêu cầu gửi kế hoạch của đơn vị trong %(n)s ngày kể từ ngày ban "
+                 "hành, và được nhắc khi sắp đến hạn, quá hạn.") % {"n": plan.unit_plan_days}]
+              if plan.unit_plan_days else []),
         ],
         "fixed": [
             _("Cơ quan ban hành, số, ký hiệu, ngày ban hành và năm kế hoạch không sửa được nữa."),
