@@ -30,6 +30,9 @@ def plan(cast):
 def test_a_legal_basis_naming_the_plan_above_links_the_two(cast, plan, client_for):
     province = actions.create_plan(by=cast.admin, issuing_unit=cast.province, number="152", symbol="KH-UBND",
                                    title="Kế hoạch nâng cao PAR INDEX, SIPAS 2024", year=2024, status="issued")
+    # The department sees the province's plan through the task it gives the department.
+    actions.add_task(by=cast.admin, plan=province, section=None, code="1", content="Nâng cao PAR INDEX của Sở",
+                     lead_units=[cast.department])
     client = client_for(cast.mai)
     response = client.post(reverse("plans:basis_add", args=[plan.pk]), {
         "kind": "Kế hoạch", "number": "152/KH-UBND", "issued_on": "2024-06-21", "issuer": "UBND tỉnh",
@@ -42,6 +45,11 @@ def test_a_legal_basis_naming_the_plan_above_links_the_two(cast, plan, client_fo
     page = client.get(reverse("plans:plan", args=[plan.pk])).content.decode()
     assert "Căn cứ Kế hoạch số 152/KH-UBND ngày 21/06/2024" in page and "Thực hiện kế hoạch:" in page
     assert client.post(reverse("plans:basis_add", args=[plan.pk]), {"kind": "Kế hoạch"}).status_code == 400
+    hidden = actions.create_plan(by=cast.admin, issuing_unit=cast.province, number="99", symbol="KH-UBND",
+                                 title="Kế hoạch mật của tỉnh", year=2024, status="issued")
+    client.post(reverse("plans:basis_add", args=[plan.pk]), {"number": "99/KH-UBND", "is_parent": "on"})
+    plan.refresh_from_db()
+    assert plan.parent_plan == province and hidden.pk != plan.parent_plan_id  # never linked to a plan not theirs
 
 
 def test_free_sections_are_formatted_but_never_raw_html(cast, plan, client_for):

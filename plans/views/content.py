@@ -12,10 +12,9 @@ from accounts.access import get_for
 from accounts.permissions import can, require, visible_units
 from core.http import attachment
 from plans import cascade, content_actions
-from plans.access import get_plan_for, get_target_for
+from plans.access import get_plan_for, get_target_for, visible_plans
 from plans.content import LegalBasis, ProvinceResult, UnitPlanRequest
 from plans.forms import ConfirmForm, LegalBasisForm, ProvinceResultForm, TargetAssignmentForm, TargetValueForm
-from plans.models import Plan
 from plans.versions import StaleEdit
 
 
@@ -28,7 +27,7 @@ def basis_add(request, pk):
         parent = None
         if is_parent and data.get("number"):
             number, _sep, symbol = data["number"].partition("/")
-            parent = (Plan.objects.filter(number=number.strip(), symbol=symbol.strip())
+            parent = (visible_plans(request.user).filter(number=number.strip(), symbol=symbol.strip())
                       .exclude(pk=plan.pk).order_by("-year").first())
         content_actions.add_legal_basis(by=request.user, plan=plan, parent_plan=parent, **data)
         note = ""
