@@ -204,7 +204,7 @@ def area_scores(areas: Sequence[AreaScore], year: int, previous_year: int | None
             "year": year, "previous": previous_year}
     else:
         title = gettext("Điểm theo lĩnh vực so với điểm tối đa – năm %(year)s") % {"year": year}
-    chart = pygal.HorizontalBar(**_config(title, height=max(320, 70 * len(areas) + 120)),
+    chart = pygal.HorizontalBar(**_config(title, height=max(320, 70 * len(areas) + 120), legend_at_bottom_columns=1),
                                 value_formatter=vn_score)
     drawn = list(reversed(areas))  # pygal draws the first label at the bottom; the first area goes on top
     chart.x_labels = [str(a.label) for a in drawn]
@@ -318,7 +318,8 @@ def sipas_aspects(aspects: Sequence[AspectIndex], overall: Decimal | None = None
                   title: str = "") -> Chart:
     """Chỉ số hài lòng SIPAS theo 5 yếu tố (bars, 0–100 %)."""
     title = title or gettext("Chỉ số hài lòng (SIPAS) theo yếu tố")
-    chart = pygal.HorizontalBar(**_config(title, range=(0, 100), height=max(300, 60 * len(aspects) + 120)),
+    chart = pygal.HorizontalBar(**_config(title, range=(0, 100), height=max(300, 60 * len(aspects) + 120),
+                                          legend_at_bottom_columns=1),
                                 value_formatter=vn_percent, y_labels=PERCENT_TICKS)
     drawn = list(reversed(aspects))
     chart.x_labels = [str(a.label) for a in drawn]
