@@ -86,3 +86,26 @@ def test_charts_carry_no_style_attribute_and_take_the_nonce():
     assert re.search(r"#chart-[\w-]+ #chart-[\w-]+-s\d+\{fill: #a31d24; stroke: #a31d24\}", chart.svg)
     assert charts.with_nonce(chart.svg, "abc+/=").count('<style nonce="abc+/=" type="text/css">') == 1
     assert charts.with_nonce(chart.svg, "") == chart.svg
+
+
+@pytest.mark.django_db
+def test_every_page_without_parameters_answers_with_the_policy(cast):
+    """A quick walk beside the robustness walk (which needs the whole demo): each named route that takes no
+    parameter, as the reform office and as a visitor, whatever the status (redirects, 403, 404 included)."""
+    from django.test import Client
+
+    from core.tests.test_robustness import SKIPPED, _routes
+
+    office, visitor = Client(raise_request_exception=False), Client(raise_request_exception=False)
+    office.force_login(cast.mai, backend="django.contrib.auth.backends.ModelBackend")
+    missing, seen = [], 0
+    for route in _routes():
+        if route.converters or route.name in SKIPPED or "logout" in route.name:
+            continue
+        url = reverse(route.name)
+        for who, client in (("mai", office), ("visitor", visitor)):
+            seen += 1
+            response = client.get(url)
+            if "script-src 'self'" not in response.get("Content-Security-Policy", ""):
+                missing.append(f"{url} as {who} → {response.status_code}")
+    assert seen > 60 and not missing, missing
