@@ -24,7 +24,7 @@ LIST_EXPORT_LIMIT = 100_000
 def _window_form(request) -> WindowForm:
     units = visible_units(request.user, "dossier.view").order_by("path")
     fields = Procedure.objects.exclude(field="").values_list("field", flat=True).distinct().order_by("field")
-    return WindowForm(request.GET or None, units=units, fields=list(fields))
+    return WindowForm.showing_window(request.GET, units=units, fields=list(fields))
 
 
 def _rows(form: WindowForm, grouped: dict, labels: dict, key_param: str | None) -> list[dict]:
