@@ -49,3 +49,19 @@ def test_the_tasks_workbook_pdf_uses_one_font_family(cast, client_for, tmp_path)
     response = client_for(cast.mai).get(f"/documents/nhiem-vu/{plan.pk}.pdf")
     assert response.status_code == 200
     assert len(families(response.content, tmp_path)) == 1
+
+
+def test_workbook_pdfs_write_decimals_with_a_comma(tmp_path):
+    """A workbook's numbers stay numbers; printed, they read as Vietnamese documents write them."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["A2"] = 9.376, 2817
+    sheet["A1"].number_format, sheet["A2"].number_format = "0.000", "#,##0"
+    source = tmp_path / "so.xlsx"
+    book.save(source)
+    (tmp_path / "so.pdf").write_bytes(pdf.to_pdf(source.read_bytes(), "xlsx"))
+    text = subprocess.run(["pdftotext", str(tmp_path / "so.pdf"), "-"], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+    assert "9,376" in text and "2.817" in text and "9.376" not in text
