@@ -4,12 +4,12 @@ bị tệp…", polled by htmx), and the permission-checked download of its file
 from datetime import timedelta
 
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents import actions, services
+from core.http import attachment
+from documents import actions
 from documents.jobs import KINDS, get_job_for
 from documents.models import ExportJob
 from documents.tasks import check_interrupted
@@ -55,8 +55,6 @@ def export_file(request, pk):
         messages.error(request, _("Tệp không còn trên máy chủ (có thể đã quá thời hạn lưu giữ). Hãy bấm “Xuất lại”."))
         return redirect("documents:export_job", pk=job.pk)
     actions.collect(job, by=request.user)
-    response = FileResponse(handle, content_type=services.CONTENT_TYPES.get(job.format, "application/octet-stream"))
-    response["Content-Disposition"] = services.content_disposition(job.file_name)
-    response["X-Content-Type-Options"] = "nosniff"
+    response = attachment(handle, job.file_name)
     response["Cache-Control"] = "private, no-store"
     return response
