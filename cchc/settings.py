@@ -212,6 +212,13 @@ CCHC_TASK_CLAIM_GRACE_SECONDS = envint("CCHC_TASK_CLAIM_GRACE_SECONDS", "30")
 CCHC_PARALLEL_IMPORTS = envint("CCHC_PARALLEL_IMPORTS", "2")
 # A running LibreOffice (unoserver) the PDF conversion uses when it answers; the worker starts it.
 CCHC_UNOSERVER = envstr("CCHC_UNOSERVER", "127.0.0.1:2003")
+# Exports prepared by the worker (documents.ExportJob): every PDF, and any export of more rows than this (smaller
+# ones are built in the request); how many run at once across every worker; how long the files are kept; and where
+# (a folder outside CCHC_MEDIA_ROOT, read back only through the permission-checked download).
+CCHC_EXPORT_INLINE_ROWS = envint("CCHC_EXPORT_INLINE_ROWS", "5000")
+CCHC_PARALLEL_EXPORTS = envint("CCHC_PARALLEL_EXPORTS", "2")
+CCHC_EXPORT_RETENTION_DAYS = envint("CCHC_EXPORT_RETENTION_DAYS", "7")
+CCHC_EXPORT_ROOT = Path(envstr("CCHC_EXPORT_ROOT", str(VAR_DIR / "exports")))
 
 # Content-Security-Policy (django-csp): scripts and stylesheets only from cchc's own static files; the one kind of
 # inline style allowed is the <style> that carries this response's nonce (pygal's inside each chart's SVG, the
