@@ -1,0 +1,52 @@
+"""The proofs' summary lines: tests of issue 13's proofs record their counts with `record_proof`, and the end of the
+run prints one line per proof ("mutation matrix: 118 URLs (74 that write) × 8 clients: …"), with or without xdist
+(the counts travel on each report's user_properties to the process that prints)."""
+
+import json
+from collections import defaultdict
+
+import pytest
+
+PROOF = "cchc-proof"
+
+# How each proof's summed counts read; a proof without a line here prints its counts as they are.
+LINES = {
+    "mutation matrix": "{urls} URLs ({writing_urls} that write) × 7 roles and an anonymous visitor, on objects of the "
+                       "Land division, the IT Centre and Sở Tư pháp: {requests} requests, {writes} changes by those "
+                       "allowed, {refused} refused without a change, {holes} disallowed changes",
+}
+
+
+@pytest.fixture
+def record_proof(request):
+    """record_proof("mutation matrix", urls=1, requests=24, …): counts summed over the run for its summary line."""
+
+    def record(proof: str, **counts: int) -> None:
+        request.node.user_properties.append((PROOF, json.dumps({"proof": proof, "counts": counts})))
+
+    return record
+
+
+# Summed counts per proof, in the process that prints the summary (the xdist controller, or the only process).
+TOTALS: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+
+
+def pytest_runtest_logreport(report):
+    if report.when != "call":
+        return
+    for key, value in report.user_properties:
+        if key == PROOF:
+            data = json.loads(value)
+            for name, count in data["counts"].items():
+                TOTALS[data["proof"]][name] += count
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    proofs = TOTALS
+    if not proofs:
+        return
+    terminalreporter.section("proofs (issue 13)")
+    for proof, counts in sorted(proofs.items()):
+        line = LINES.get(proof)
+        text = line.format_map(counts) if line else ", ".join(f"{v} {k}" for k, v in counts.items())
+        terminalreporter.write_line(f"{proof}: {text}")
