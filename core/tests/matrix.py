@@ -7,6 +7,7 @@ tables' row counts and checksums are compared with the ones before any request.
 """
 
 import copy
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -46,7 +47,13 @@ def forms_of(html: bytes, page: str) -> list[Form]:
         if parts.netloc not in ("", "testserver"):
             continue
         action = parts.path + (f"?{parts.query}" if parts.query else "")
-        found.append(Form(action, bool(form.get("hx-post")), _values(form), _file_inputs(form)))
+        values = _values(form)
+        if form.get("hx-post") and form.get("hx-vals"):  # htmx sends these values with the form
+            try:
+                values.update({name: [str(value)] for name, value in json.loads(form.get("hx-vals")).items()})
+            except (ValueError, AttributeError):
+                pass
+        found.append(Form(action, bool(form.get("hx-post")), values, _file_inputs(form)))
     return found
 
 

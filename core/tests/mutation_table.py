@@ -19,9 +19,9 @@ from typing import Any
 from django.urls import reverse
 
 from accounts import grants
-from accounts.demo import DEMO_PASSWORD
 from accounts.models import Role
 from accounts.permissions import can, can_everywhere, grants_of
+from core.testing import PASSWORD
 from core.tests.mutation_world import THERE, World, word_file
 
 
@@ -319,7 +319,7 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
     "accounts:profile": Reads("one's own roles"),
     "accounts:password_change": Writes(
         logged_in, lambda w: {"own": None}, kwargs=lambda t: {},
-        data=lambda t, w: {"old_password": DEMO_PASSWORD, "new_password1": "Mat-khau-moi-2026!",
+        data=lambda t, w: {"old_password": PASSWORD, "new_password1": "Mat-khau-moi-2026!",
                            "new_password2": "Mat-khau-moi-2026!"}),
     "accounts:people": Reads("the people list"),
     "accounts:person_new": Writes(
@@ -391,10 +391,11 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
         data=lambda t, w: {"kind": "criterion", "code": "1.9", "title": "Tiêu chí bổ sung", "max_points": "1",
                            "rule_kind": "manual", "order": "9"}),
     "frameworks:criterion_edit": Writes(
-        table("framework.manage", lambda t: _criterion(t).framework.owner),
-        lambda w: {**w.criteria, **{f"delete in {where}": ("delete", c) for where, c in w.criteria.items()}},
-        kwargs=lambda t: {"pk": _criterion(t).framework_id, "criterion_pk": _criterion(t).pk},
-        data=lambda t, w: {"delete": ""} if isinstance(t, tuple) else {"title": _edited(t.title)}),
+        table("framework.manage", lambda c: c.framework.owner), _by_place("criteria"),
+        kwargs=lambda c: {"pk": c.framework_id, "criterion_pk": c.pk}, data=lambda t, w: {"title": _edited(t.title)}),
+    "frameworks:criterion_delete": Writes(
+        table("framework.manage", lambda c: c.framework.owner), _by_place("criteria"),
+        kwargs=lambda c: {"pk": c.framework_id, "criterion_pk": c.pk}),
     # Assessments: the assessed unit self-scores and submits; the body that runs it (the framework's owner) starts,
     # appraises (its council) and publishes (its office).
     "assessments:index": Reads("the list"),
@@ -407,12 +408,12 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
     "assessments:detail": Reads("the assessment page", lambda w: {"pk": w.assessments["self"]["qldd"].pk}),
     "assessments:totals": Reads("a fragment", lambda w: {"pk": w.assessments["self"]["qldd"].pk}),
     "assessments:results": Reads("the results", lambda w: {"pk": w.assessments["finalised"]["qldd"].pk}),
-    "assessments:submit": Writes(table("assessment.submit", lambda a: a.unit), _phase("self"), page=_detail),
+    "assessments:submit": Writes(table("assessment.submit", lambda a: a.unit), _phase("self")),
     "assessments:return": Writes(
         appraises, _phase("appraisal"), page=_detail,
         data=lambda a, w: {f"return-{a.scores.get(criterion__code='1.1').pk}": "Đề nghị bổ sung văn bản ban hành."}),
-    "assessments:finalise": Writes(appraises, _phase("appraisal"), page=_detail),
-    "assessments:publish": Writes(publishes, _phase("finalised"), page=_detail),
+    "assessments:finalise": Writes(appraises, _phase("appraisal")),
+    "assessments:publish": Writes(publishes, _phase("finalised")),
     "assessments:item": Reads("one item's row", lambda w: {"pk": w.assessments["self"]["qldd"].pk,
                                                            "score_pk": w.assessments["self"]["qldd"].scores.first().pk}),
     "assessments:self_score": Writes(
@@ -439,7 +440,7 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
                                                            "evidence_pk": w.evidence["qldd"].pk}),
     "assessments:evidence_delete": Writes(
         lambda user, e: scores_item(user, e.score), _by_place("evidence"),
-        kwargs=lambda e: {"pk": e.score.assessment_id, "evidence_pk": e.pk}, page=lambda e: _item(e.score), htmx=True),
+        kwargs=lambda e: {"pk": e.score.assessment_id, "evidence_pk": e.pk}),
     "assessments:ranking": Reads("the ranking", lambda w: {"framework_pk": w.assessments["finalised"]["qldd"].framework_id}),
     "assessments:years": Reads("results by year"),
     "assessments:unit_years": Reads("a unit's results by year", lambda w: {"unit_pk": w.unit("qldd").pk}),
@@ -451,6 +452,16 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
         data=lambda t, w: {"issuing_unit": t.pk, "title": "Kế hoạch kiểm tra công tác CCHC", "year": str(w.year),
                            "number": "95", "symbol": "KH-KT"}),
     "plans:plan": Reads("the plan", lambda w: {"pk": w.plans["stnmt"].pk}),
+    "plans:plan_issue": Writes(table("plan.manage", lambda p: p.issuing_unit), _by_place("draft_plans"),
+                               data=lambda t, w: {"issue_date": _year_day(w, 11, 23)}),
+    "plans:plan_delete": Writes(table("plan.manage", lambda p: p.issuing_unit), _by_place("draft_plans")),
+    "plans:section_edit": Writes(table("plan.manage", lambda s: s.plan.issuing_unit), _by_place("sections"),
+                                 data=lambda t, w: {"title": _edited(t.title)}),
+    "plans:section_delete": Writes(table("plan.manage", lambda s: s.plan.issuing_unit), _by_place("draft_sections")),
+    "plans:target_edit": Writes(table("plan.manage", lambda t: t.plan.issuing_unit), _by_place("targets"),
+                                data=lambda t, w: {"label": _edited(t.label)}),
+    "plans:task_delete": Writes(manages_plan, _by_place("draft_tasks")),
+    "plans:extensions_waiting": Reads("the extension requests waiting for the reader's decision"),
     "plans:plan_edit": Writes(table("plan.manage", lambda p: p.issuing_unit), _by_place("plans"),
                               data=lambda t, w: {"title": _edited(t.title)}),
     "plans:section_add": Writes(table("plan.manage", lambda p: p.issuing_unit), _by_place("plans"),
@@ -605,10 +616,6 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
     "public:index": Reads("the public list (GET only)"),
     "public:detail": Reads("a public result (GET only)", lambda w: {"pk": w.publications["stnmt"].pk}),
 }
-
-
-def _criterion(target):
-    return target[1] if isinstance(target, tuple) else target
 
 
 def _dossier_export() -> bytes:

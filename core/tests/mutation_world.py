@@ -1,4 +1,4 @@
-"""The objects the mutation matrix writes on, on top of the demo: each kind in the seed department and in another.
+"""The objects the mutation matrix writes on, beside the cast: each kind in the seed department and in another.
 
 For every kind of object a write can change there is one in the Land division (qldd, lan's unit), one in the IT
 Centre (ttcntt, hung's) where the rights are a unit's own, and one in Sở Tư pháp (stp, khoa's department, outside
@@ -36,6 +36,11 @@ class World:
     criteria: dict = field(default_factory=dict)
     assessments: dict = field(default_factory=dict)  # by phase, then where
     plans: dict = field(default_factory=dict)
+    draft_plans: dict = field(default_factory=dict)  # not issued, nothing reported on: issued or deleted whole
+    sections: dict = field(default_factory=dict)
+    draft_sections: dict = field(default_factory=dict)
+    draft_tasks: dict = field(default_factory=dict)
+    targets: dict = field(default_factory=dict)
     tasks: dict = field(default_factory=dict)
     relative_tasks: dict = field(default_factory=dict)
     updates: dict = field(default_factory=dict)
@@ -83,7 +88,8 @@ def _units(world: World) -> None:
     from org.actions import create_unit
 
     admin, stp = world.people["admin"], world.units["stp"]
-    for code, name in (("stp-hctp", "Phòng Hành chính tư pháp"), ("stp-btp", "Phòng Bổ trợ tư pháp")):
+    for code, name in (("stp-vp", "Văn phòng Sở Tư pháp"), ("stp-hctp", "Phòng Hành chính tư pháp"),
+                       ("stp-btp", "Phòng Bổ trợ tư pháp")):
         world.units[code] = create_unit(by=admin, name=name, kind=Unit.Kind.DIVISION, parent=stp, code=code)
 
 
@@ -92,7 +98,7 @@ def _helpers(world: World) -> None:
     u = world.units
     world.helpers = {
         "qldd-head": make_user("mx-qldd-head", u["qldd"], (Role.UNIT_HEAD, u["qldd"]), full_name="Trưởng phòng QLĐĐ"),
-        "stp-office": make_user("mx-stp-office", u["stp"], (Role.REFORM_OFFICE, u["stp"]),
+        "stp-office": make_user("mx-stp-office", u["stp-vp"], (Role.REFORM_OFFICE, u["stp"]),
                                 full_name="Văn phòng Sở Tư pháp"),
         "stp-head": make_user("mx-stp-head", u["stp"], (Role.UNIT_HEAD, u["stp"]), full_name="Chánh Văn phòng STP"),
         # Reads the forms only another administrator of every unit is shown (the administrator's own account).
@@ -233,8 +239,18 @@ def _plans(world: World) -> None:
         assert world.extensions[where].status == Extension.Status.PENDING
     for where, plan in world.plans.items():
         by = p["mai"] if plan is seed else h["stp-office"]
+        world.sections[where] = sections[plan.pk]
         world.periods[where] = actions.add_report_period(by=by, plan=plan, label="Năm",
                                                          stated_due=datetime.date(year, 12, 10))
+        world.targets[where] = actions.add_target(by=by, plan=plan, label="Hồ sơ giải quyết đúng hạn", value=95)
+        lead = u["qldd"] if plan is seed else u["stp-hctp"]
+        draft = actions.create_plan(by=by, issuing_unit=plan.issuing_unit, title=f"Dự thảo kế hoạch kiểm tra {year}",
+                                    year=year, status="draft", number="", symbol=plan.symbol)
+        world.draft_plans[where] = draft
+        world.draft_sections[where] = actions.add_section(by=by, plan=draft, numeral="I", title="KIỂM TRA")
+        world.draft_tasks[where] = actions.add_task(by=by, plan=draft, section=world.draft_sections[where], code="1",
+                                                    content="Kiểm tra công tác CCHC tại các phòng", lead_units=[lead],
+                                                    deadline_text=f"Tháng 12/{year}")
 
 
 def _surveys(world: World) -> None:
