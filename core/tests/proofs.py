@@ -1,6 +1,9 @@
 """The proofs' summary lines: tests of issue 13's proofs record their counts with `record_proof`, and the end of the
-run prints one line per proof ("mutation matrix: 118 URLs (74 that write) × 8 clients: …"), with or without xdist
-(the counts travel on each report's user_properties to the process that prints)."""
+run prints one line per proof ("mutation matrix: 142 URLs (78 that write) × 7 roles and an anonymous visitor …").
+
+A plugin the root conftest names (pytest_plugins), not a conftest of core/tests: under xdist the controller, which
+prints the summary, never loads the conftest files below the root. The counts travel to it on each report's
+user_properties."""
 
 import json
 from collections import defaultdict
