@@ -150,6 +150,13 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 CCHC_MAX_UPLOAD_MB = envint("CCHC_MAX_UPLOAD_MB", "200")
+# Every upload is checked before it is parsed (core/uploads.py: sizes packed and unpacked, entries, ratio, rows,
+# columns, cells, per upload form in its PROFILES; e.g. {"plan": {"max_rows": 10000}} changes one), then parsed,
+# like a user's Word template is filled, in a child process bounded in CPU time and memory (core/bounded.py).
+CCHC_UPLOAD_LIMITS: dict = {}
+CCHC_BOUNDED_CPU_SECONDS = envint("CCHC_BOUNDED_CPU_SECONDS", "10")
+CCHC_BOUNDED_MEMORY_MB = envint("CCHC_BOUNDED_MEMORY_MB", "1024")
+CCHC_BOUNDED_WALL_SECONDS = envint("CCHC_BOUNDED_WALL_SECONDS", "30")
 # Root certificates (.cer/.crt/.pem) that signed evidence may chain to, e.g. the Government root CA.
 CCHC_TRUSTED_CA_DIR = Path(envstr("CCHC_TRUSTED_CA_DIR", str(VAR_DIR / "trusted-ca")))
 

@@ -1,17 +1,16 @@
 """What can be exported, for which object, in which formats; and producing the file (Word via the user's
 template when there is one, else cchc's layout; Excel; PDF of either through LibreOffice)."""
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import quote
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.http import content_disposition as content_disposition  # the documents views' name for it
 from documents import builtin, catalog, contexts, layout, pdf, sheets, templating
 from documents.models import DocumentTemplate
 
@@ -136,13 +135,6 @@ def produce(export: Export, obj, fmt: str, params: dict, use_template: bool = Tr
         except pdf.ConversionError as error:
             raise ExportProblem(str(error))
     return data, layout.download_name(export.title(obj, params), fmt)
-
-
-def content_disposition(filename: str) -> str:
-    """attachment with an ASCII fallback and the Vietnamese name as RFC 5987 filename* (UTF-8)."""
-    ascii_name = unicodedata.normalize("NFKD", filename.replace("đ", "d").replace("Đ", "D"))
-    ascii_name = "".join(ch for ch in ascii_name if ord(ch) < 128 and ch not in '"\\') or "document"
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def default_period(today: date) -> dict:

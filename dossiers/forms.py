@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import check_upload
 from dossiers.models import ImportRun, ImportSource, Procedure
 from dossiers.parsing import COLUMNS, missing_required
 from dossiers.queries import Window
@@ -86,6 +87,7 @@ class UploadForm(forms.Form):
         if upload.size > limit * 1024 * 1024:
             raise forms.ValidationError(_("Tệp lớn hơn %(mb)s MB: hãy chia thành nhiều tệp, hoặc nhờ quản trị hệ thống nhập bằng lệnh "
                                           "import_dossiers.") % {"mb": limit})
+        check_upload(upload, "dossiers", ("xlsx", "csv"), max_bytes=limit * 1024 * 1024)
         return upload
 
     def clean(self):

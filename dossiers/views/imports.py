@@ -1,5 +1,6 @@
 """Importing an export: upload, map the columns on a preview (saved per source), run with a live progress bar."""
 
+import logging
 from datetime import timedelta
 
 from django.db.models import Q
@@ -8,12 +9,16 @@ from django.utils import timezone
 
 from accounts.access import get_for
 from accounts.permissions import require, unit_filter, visible_units
+from core.bounded import Exhausted, run_bounded
+from core.forms import FILE_TOO_COMPLEX
 from dossiers import actions
 from dossiers.forms import MappingForm, UploadForm
 from dossiers.models import ImportRun, ImportSource
 from dossiers.parsing import guess_mapping
 from dossiers.tables import Table, TableError
 from dossiers.tasks import check_interrupted
+
+logger = logging.getLogger(__name__)
 
 REMAPPABLE = (ImportRun.Status.UPLOADED, ImportRun.Status.REJECTED, ImportRun.Status.FAILED)
 
@@ -49,10 +54,16 @@ def import_columns(request, pk):
     if run.status not in REMAPPABLE:
         return redirect("dossiers:import_run", pk=run.pk)
     try:
-        with Table(run.file.path) as table:
-            headers, preview = table.headers, table.preview()
-    except (TableError, OSError) as error:
-        message = str(error) if isinstance(error, TableError) else "Không đọc được tệp đã tải lên."
+        headers, preview = run_bounded(_header_and_preview, run.file.path)
+    except Exception as error:  # whatever the file holds: a message, not a 500
+        if isinstance(error, TableError):
+            message = str(error)
+        elif isinstance(error, Exhausted):
+            message = str(FILE_TOO_COMPLEX)
+        else:
+            if not isinstance(error, OSError):
+                logger.exception("Preview of import run %s failed", run.pk)
+            message = "Không đọc được tệp đã tải lên."
         return render(request, "dossiers/import_columns.html", {"run": run, "file_error": message}, status=400)
     initial = {**guess_mapping(headers), **{k: v for k, v in run.source.mapping.items() if v in headers}}
     form = MappingForm(request.POST or None, headers=headers, initial_mapping=initial,
@@ -66,6 +77,12 @@ def import_columns(request, pk):
         "run": run, "form": form, "headers": headers, "preview": [row[:len(headers)] for row in preview],
         "saved_mapping": saved,
     }, status=400 if form.errors else 200)
+
+
+def _header_and_preview(path) -> tuple[list, list]:
+    """Read in a child process bounded in CPU time and memory (core.bounded), whatever the file declares."""
+    with Table(path) as table:
+        return table.headers, table.preview()
 
 
 def import_run(request, pk):
