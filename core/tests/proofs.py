@@ -17,6 +17,8 @@ LINES = {
     "mutation matrix": "{urls} URLs ({writing_urls} that write) × 7 roles and an anonymous visitor, on objects of the "
                        "Land division, the IT Centre and Sở Tư pháp: {requests} requests, {writes} changes by those "
                        "allowed, {refused} refused without a change, {holes} disallowed changes",
+    "backup and restore": "backup → wipe → restore into a new database found {scores} scores, {tasks} tasks, "
+                          "{files} evidence files (same SHA-256) and {audit_entries} audit entries again",
 }
 
 
