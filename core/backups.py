@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess  # nosec B404: pg_dump and pg_restore, with argument lists and no shell
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +79,7 @@ def _pg_arguments(settings_dict: dict, database: str | None = None) -> tuple[lis
 
 
 def _run(command: list[str], environment: dict) -> None:
-    finished = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)  # nosec B603
+    finished = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)  # nosec B603: pg_dump/pg_restore, argument lists
     if finished.returncode != 0:
         raise BackupError(f"{Path(command[0]).name} thất bại: {finished.stderr.strip()[:2000]}")
 
