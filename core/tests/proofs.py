@@ -17,6 +17,12 @@ LINES = {
     "mutation matrix": "{urls} URLs ({writing_urls} that write) × 7 roles and an anonymous visitor, on objects of the "
                        "Land division, the IT Centre and Sở Tư pháp: {requests} requests, {writes} changes by those "
                        "allowed, {refused} refused without a change, {holes} disallowed changes",
+    "hostile files": "{passed} of {cases} hostile files and templates (zip bombs, huge shared strings and ranges, broken "
+                     "XML, wrong types by name and content, runaway template expressions) refused with a message "
+                     "within the CPU and memory bounds the harness asserts",
+    "property tests": "{passed} of {tests} property tests passed (hypothesis, derandomized, 15–30 generated inputs "
+                      "each: text, numbers, dates and ids, huge, negative, '²', control characters): no 500, refused "
+                      "imports changed nothing",
     "backup and restore": "backup → wipe → restore into a new database found {scores} scores, {tasks} tasks, "
                           "{files} evidence files (same SHA-256) and {audit_entries} audit entries again",
 }
@@ -39,6 +45,12 @@ TOTALS: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 def pytest_runtest_logreport(report):
     if report.when != "call":
         return
+    if "hostile" in report.keywords:  # the hostile-file tests (@pytest.mark.hostile) are counted as they run
+        TOTALS["hostile files"]["cases"] += 1
+        TOTALS["hostile files"]["passed"] += int(report.passed)
+    if "/test_properties_" in report.nodeid.split("::")[0]:
+        TOTALS["property tests"]["tests"] += 1
+        TOTALS["property tests"]["passed"] += int(report.passed)
     for key, value in report.user_properties:
         if key == PROOF:
             data = json.loads(value)
