@@ -312,8 +312,8 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
         data=lambda t, w: {"email": t.email}),
     "accounts:password_reset_done": Reads("a message"),
     "accounts:password_reset_confirm": Exempt(
-        "the e-mailed token is the authority, not a role: accounts/tests/test_passwords.py follows a link, "
-        "refuses a used or expired one and one for another person"),
+        "the e-mailed token is the authority, not a role: accounts/tests/test_password_forgotten.py and "
+        "test_password_admin.py follow a link once and refuse a broken or forged one"),
     "accounts:password_reset_complete": Reads("a message"),
     "accounts:logout": Reads("ends the session (excluded); no row"),
     "accounts:profile": Reads("one's own roles"),
