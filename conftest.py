@@ -15,6 +15,9 @@ from django.utils import translation
 
 from core.testing import make_cast
 
+# The summary lines of issue 13's proofs (mutation matrix, hostile files…): a plugin, so the xdist controller loads it.
+pytest_plugins = ["core.tests.proofs"]
+
 TEST_TODAY = os.environ.get("CCHC_TEST_TODAY", "")
 
 

@@ -20,7 +20,7 @@ SECRET_KEY = envstr("CCHC_SECRET_KEY")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ConfigError("CCHC_SECRET_KEY (or CCHC_SECRET_KEY_FILE) must be set in production")
-    SECRET_KEY = "development-only-key-never-use-in-production-0123456789abcdefghijklmnop"
+    SECRET_KEY = "development-only-key-never-use-in-production-0123456789abcdefghijklmnop"  # nosec B105: refused in production (above)
 
 ALLOWED_HOSTS = envlist("CCHC_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 if PRODUCTION and not ALLOWED_HOSTS:

@@ -58,7 +58,7 @@ class Lease:
     def _acquire_file(self) -> bool:
         folder = Path(settings.VAR_DIR) / "locks"
         folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / f"{hashlib.sha1(self.name.encode()).hexdigest()}.lock", "a+")  # noqa: SIM115
+        handle = open(folder / f"{hashlib.sha1(self.name.encode(), usedforsecurity=False).hexdigest()}.lock", "a+")  # noqa: SIM115
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -96,7 +96,7 @@ class Lease:
 
 
 def _lock_key(name: str) -> int:
-    return int.from_bytes(hashlib.sha1(name.encode()).digest()[:8], "big", signed=True)
+    return int.from_bytes(hashlib.sha1(name.encode(), usedforsecurity=False).digest()[:8], "big", signed=True)
 
 
 def task_lease_name(task_id) -> str:
