@@ -65,13 +65,8 @@ def table(action: str, unit_of: Callable[[Any], Any]) -> Callable[[Any, Any], bo
     return lambda user, target: user is not None and can(user, action, unit_of(target))
 
 
-def somewhere(action: str) -> Callable[[Any, Any], bool]:
-    """Data of no unit that whoever holds the action over some unit keeps (the working-day calendar, the procedure
-    catalogue): PERMISSIONS asked without a unit."""
-    return lambda user, target: user is not None and can(user, action)
-
-
 def everywhere(action: str) -> Callable[[Any, Any], bool]:
+    """Data every unit shares (the working-day calendar, the procedure catalogue): only a reach over every unit."""
     return lambda user, target: user is not None and can_everywhere(user, action)
 
 
@@ -365,10 +360,10 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
     "audit:index": Reads("the audit trail"),
     "workdays:index": Reads("the calendar"),
     "workdays:add": Writes(
-        somewhere("calendar.manage"), lambda w: {"calendar": None}, kwargs=lambda t: {},
+        everywhere("calendar.manage"), lambda w: {"calendar": None}, kwargs=lambda t: {},
         page=lambda t: reverse("workdays:index"),
         data=lambda t, w: {"date": f"{w.year}-12-28", "kind": "working", "note": "Làm bù (thử quyền)"}),
-    "workdays:remove": Writes(somewhere("calendar.manage"), lambda w: {"calendar": w.override},
+    "workdays:remove": Writes(everywhere("calendar.manage"), lambda w: {"calendar": w.override},
                               page=lambda t: reverse("workdays:index"), raw=True),
     # Frameworks
     "frameworks:index": Reads("the list"),
@@ -547,8 +542,10 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
     "dossiers:export": Reads("a workbook", costly=True),
     "dossiers:list": Reads("the list"),
     "dossiers:list_export": Reads("a workbook", costly=True),
+    "dossiers:import_sample_xlsx": Reads("a sample file to import", costly=True),
+    "dossiers:import_sample_csv": Reads("a sample file to import", costly=True),
     "dossiers:procedures": Writes(
-        somewhere("dossier.import"), lambda w: {"catalogue": None}, kwargs=lambda t: {},
+        everywhere("dossier.import"), lambda w: {"catalogue": None}, kwargs=lambda t: {},
         data=lambda t, w: {"code": "9.000001", "name": "Thủ tục thử quyền", "field": "Đất đai",
                            "processing_days": "5"}),
     "dossiers:imports": Writes(
@@ -601,6 +598,10 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
     "documents:template_delete": Writes(table("document.template", lambda t: t.unit), _by_place("templates"),
                                         page=lambda t: reverse("documents:templates"), raw=True),
     "documents:period_download": Reads("a report file", costly=True),
+    "documents:export_job": Exempt("a prepared file's waiting page: no world export job; documents/tests/"
+                                   "test_export_jobs.py tries it as the requester, another unit and an outsider"),
+    "documents:export_file": Exempt("a prepared file's download (its first download is audited): no world export "
+                                    "job; documents/tests/test_export_jobs.py covers who may download it"),
     "documents:download": Reads("a document file (Word, or PDF through LibreOffice)",
                                 lambda w: {"key": "plan", "pk": w.plans["stnmt"].pk, "fmt": "docx"}, costly=True),
     # Dashboards and the public pages
