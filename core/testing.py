@@ -21,7 +21,7 @@ from core.bounded import mapped_bytes
 from org.demo import build_organisation
 from org.models import Unit
 
-PASSWORD = "cchc-test-2024"
+PASSWORD = "cchc-test-2024"  # nosec B105: the test cast's password, never a real account's
 
 
 @dataclass

@@ -5,12 +5,16 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from accounts.permissions import can_on
 from core import xlsx
 from core.http import in_vietnamese
+from documents.jobs import too_large
+from documents.views.jobs import hand_over
 from surveys import results
 from surveys.index import ASPECTS, LEVEL_LABELS, LEVELS, METHODS, NO_OPINION
 from surveys.models import Answer, Survey
@@ -33,18 +37,43 @@ def _percent(value: Decimal | None):
     return None if value is None else float(value / 100)
 
 
-def _download(workbook: Workbook, survey: Survey, what: str) -> HttpResponse:
+def _name(survey: Survey, what: str) -> str:
+    return f"{slugify(f'{what}-{survey.title[:40]}-{survey.period_label}') or what}.xlsx"
+
+
+def _bytes(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    name = slugify(f"{what}-{survey.title[:40]}-{survey.period_label}") or what
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return buffer.getvalue()
+
+
+def _download(workbook: Workbook, survey: Survey, what: str) -> HttpResponse:
+    response = HttpResponse(_bytes(workbook), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{_name(survey, what)}"'
     return response
 
 
 @in_vietnamese
 def export_answers(request, pk):
     survey = get_survey_for(request.user, pk)
+    if too_large(survey.responses.count()):
+        return hand_over(request, kind="phieu-tra-loi", params={"survey": survey.pk}, unit=survey.unit,
+                         file_name=_name(survey, "phieu-tra-loi"))
+    return _download(_answers_workbook(survey), survey, "phieu-tra-loi")
+
+
+def answers_export(job, progress) -> bytes:
+    """The answers prepared by the background worker (documents.jobs), for a survey too large for the request."""
+    from documents.jobs import JobProblem
+
+    survey = Survey.objects.select_related("unit").filter(pk=job.params.get("survey"), is_template=False).first()
+    if survey is None or not can_on(job.requested_by, "survey.view", survey.unit):
+        raise JobProblem(_("Không còn khảo sát này, hoặc Anh/Chị không còn quyền xem các phiếu trả lời của nó."))
+    return _bytes(_answers_workbook(survey, lambda rows: progress.over(rows, survey.responses.count())))
+
+
+def _answers_workbook(survey: Survey, follow=lambda rows: rows) -> Workbook:
+    """One row per answer sheet (`follow` wraps the rows as they are written, to report progress)."""
     questions = list(survey.questions.all())
     workbook = Workbook()
     sheet = workbook.active
@@ -60,7 +89,7 @@ def export_answers(request, pk):
         if question_id in column:
             # 0 means "Không có ý kiến": left empty so averages in Excel skip it.
             row[column[question_id]] = level or None
-    for r in survey.responses.select_related("counter").order_by("pk").iterator():
+    for r in follow(survey.responses.select_related("counter").order_by("pk").iterator()):
         xlsx.append(sheet, [r.pk, r.submitted_on, r.counter.name if r.counter else "", r.get_channel_display(), r.gender,
                       r.age_group, r.occupation, r.respondent_kind, *levels.get(r.pk, [None] * len(questions)),
                       r.suggestion, r.get_follow_up_display() if r.follow_up else ""])
@@ -70,7 +99,7 @@ def export_answers(request, pk):
     for level in LEVELS:
         xlsx.append(legend, [level, LEVEL_LABELS[level]])
     xlsx.append(legend, ["(trống)", LEVEL_LABELS[NO_OPINION]])
-    return _download(workbook, survey, "phieu-tra-loi")
+    return workbook
 
 
 @in_vietnamese
