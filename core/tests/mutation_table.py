@@ -509,6 +509,33 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
         manages_plan, _by_place("tasks"), page=_task_page,
         data=lambda t, w: {"criteria": [w.criteria["stnmt"].pk]}),
     "plans:evidence": Exempt("a download of a progress file; no world update carries one (plans/tests cover it)"),
+    # Plans' content, the improvement-plan draft and the cascade (issue 18).
+    "plans:plan_texts": Writes(table("plan.manage", lambda p: p.issuing_unit), _by_place("plans"),
+                               data=lambda t, w: {"budget_text": "Kinh phí bố trí trong dự toán chi thường xuyên."}),
+    "plans:basis_add": Writes(table("plan.manage", lambda p: p.issuing_unit), _by_place("plans"),
+                              data=lambda t, w: {"kind": "Kế hoạch", "number": "152/KH-UBND",
+                                                 "summary": "Nâng cao Chỉ số PAR INDEX, SIPAS"}),
+    "plans:basis_delete": Exempt("no world plan carries a legal basis; plans/tests/test_plan_content.py covers who "
+                                 "may add one, the same door (plan.manage over the issuing unit) deletes it"),
+    "plans:target_value": Writes(table("plan.manage", lambda t: t.plan.issuing_unit), _by_place("targets"),
+                                 data=lambda t, w: {"manual_value": "96", "manual_note": "Báo cáo quý III"}),
+    "plans:target_file": Exempt("a download of a target's evidence; no world target carries one "
+                                "(plans/tests/test_plan_content.py covers it)"),
+    "plans:target_assign": Writes(table("plan.manage", lambda t: t.plan.issuing_unit), _by_place("targets"),
+                                  data=lambda t, w: {"unit": (w.unit("qldd") if t.plan.issuing_unit.code == "stnmt"
+                                                              else w.unit("stp-hctp")).pk, "value": "95"}),
+    "plans:draft_improvement": Writes(table("plan.manage", lambda a: a.unit), _phase("finalised"),
+                                      kwargs=lambda a: {"assessment_pk": a.pk}),
+    "plans:redraft": Exempt("no world plan is drafted from results; plans/tests/test_improvement_plan.py re-drafts "
+                            "and the door is plan.manage over the issuing unit as for every plan edit"),
+    "plans:request_units": Exempt("no world plan asks its units for plans (no number of days); "
+                                  "plans/tests/test_cascade.py covers it"),
+    "plans:unit_plan": Exempt("no world plan has asked a unit for its plan; plans/tests/test_cascade.py covers who "
+                              "may draft one (plan.manage over the unit asked)"),
+    "plans:province_results": Exempt("writes only the record of the reader's own department, whatever is sent; "
+                                     "plans/tests/test_plan_content.py covers who may"),
+    "plans:province_result_delete": Exempt("no world department has recorded a province result; the door is "
+                                           "plan.manage over the department that recorded it"),
     "plans:mine": Reads("my tasks"),
     "plans:unit_tasks": Reads("my unit's tasks"),
     "plans:deadlines": Reads("deadlines"),
