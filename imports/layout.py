@@ -368,4 +368,5 @@ def _check(appendix: ExtractedAppendix) -> None:
             if "." in task.code and task.code.rsplit(".", 1)[0] not in (*seen, section.numeral):
                 task.warnings.append(f"Không thấy mục cha {task.code.rsplit('.', 1)[0]} của {task.code}.")
             task.warnings.extend(field_warnings(task.content, task.lead_text, task.deadline_text, task.is_heading,
-                                                any(p["role"] == "lead" for p in task.outside_participants)))
+                                                any(p["role"] == "lead" for p in task.outside_participants),
+                                                task.method))
