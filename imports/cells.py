@@ -54,7 +54,7 @@ _VERBS: list[tuple[str, str]] = [
     ("cap nhat", "act"), ("bao cao", "act"), ("trinh", "act"), ("gui", "act"), ("luu y", "act"),
     ("theo chuc nang", "act"), ("theo linh vuc", "act"), ("dam bao", "act"), ("kiem tra", "act"),
     ("lua chon", "act"), ("lay y kien", "act"), ("cung cap", "act"), ("tiep nhan", "act"), ("van hanh", "act"),
-    ("tham dinh", "act"),
+    ("tham dinh", "act"), ("du thao", "act"),
 ]
 _VERB = re.compile(r"\b(" + "|".join(v for v, _ in _VERBS) + r")\b")
 _VERB_ROLE = dict(_VERBS)
@@ -367,7 +367,9 @@ def _known_prefix(text: str, known: Collection[str]) -> int:
     end = _one_known(text, known)
     while end:
         separator = _LIST_SEPARATOR.match(text, end)
-        more = _one_known(text[separator.end():], known) if separator else 0
+        if separator is None:
+            break
+        more = _one_known(text[separator.end():], known)
         if not more:
             break
         end = separator.end() + more
@@ -404,18 +406,29 @@ def _protected_spans(plain: str) -> list[tuple[int, int]]:
 
 
 def _names(text: str) -> list[str]:
-    """The unit names of a subject: split on ';', new lines, and ', ' before a capital or 'các' ('Văn phòng Sở,
-    Trung tâm…', 'Thanh tra Sở, các phòng, đơn vị thuộc Sở'), never inside 'Các phòng, đơn vị'."""
+    """The unit names of a subject: split on ';', new lines, ', ' before a capital or 'các' ('Văn phòng Sở,
+    Trung tâm…', 'Thanh tra Sở, các phòng, đơn vị thuộc Sở'), never inside 'Các phòng, đơn vị', and 'và' before a
+    unit's name ('Văn phòng Đăng ký đất đai và Trung tâm …'); the word that assigns the task ('Giao X chủ trì')
+    is no part of the name."""
     names: list[str] = []
-    for part in re.split(r"\s*;\s*|\n+", text):
-        start = 0
-        for match in re.finditer(r",\s+", part):
-            if _starts_a_name(part[match.end():]) and normalize_name(part[start:match.start()]) not in _KINDS:
-                names.append(part[start:match.start()])
-                start = match.end()
-        names.append(part[start:])
-    names = [n.strip(" ,.;:-–+•") for n in names]
+    for piece in re.split(r"\s*;\s*|\n+", text):
+        for part in _AND_UNIT.split(piece):
+            start = 0
+            for match in re.finditer(r",\s+", part):
+                if _starts_a_name(part[match.end():]) and normalize_name(part[start:match.start()]) not in _KINDS:
+                    names.append(part[start:match.start()])
+                    start = match.end()
+            names.append(part[start:])
+    names = [_ASSIGNING.sub("", n.strip(" ,.;:-–+•")) for n in names]
     return [n for n in names if n and any(ch.isalpha() for ch in n)]
+
+
+# 'và' joins two names when a unit's own kind of name follows it; names that hold 'và' themselves ('Sở Tài nguyên
+# và Môi trường', 'Văn phòng HĐND và UBND huyện') go on with words that start no unit's name.
+_AND_UNIT = re.compile(r"\s+và\s+(?=(?:Văn phòng|Thanh tra|Phòng|Trung tâm|Chi cục|Chi nhánh|các phòng|các đơn vị"
+                       r"|các cơ quan|Các phòng|Các đơn vị|Các cơ quan)\b)")
+# 'Giao Văn phòng Sở chủ trì', 'Đề nghị Công an tỉnh phối hợp': the word that hands the task over.
+_ASSIGNING = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị)(?:\s+cho)?\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 # The words a unit's name starts with ('Trung tâm …', 'UBND …'); a comma before one of them separates two names,

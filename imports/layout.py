@@ -327,6 +327,8 @@ def extract_plan(blocks: list[Block], known_units: Collection[str] = ()) -> Extr
             if len(parts) == 1:
                 header_lines.extend(line for row in block.rows for c in row for line in c.text.split("\n") if line)
         else:
+            if len(parts) == 1:
+                header_lines.extend(part.tables.above_header)  # a sheet's own header above its task table
             part.items.extend(taken)
         previous_kind = "table"
     if pending is not None:

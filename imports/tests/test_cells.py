@@ -81,6 +81,19 @@ CASES = [
     # 'phối hợp' followed by a verb names no partner.
     ("Văn phòng Sở chủ trì, phối hợp tổ chức hội nghị", None, ["Văn phòng Sở"], [], [], [],
      ["phối hợp tổ chức hội nghị"]),
+    # The third held-out batch: the word that assigns, two units joined by 'và', 'dự thảo' ending a name.
+    ("Giao Văn phòng Sở chủ trì, phối hợp các phòng chuyên môn dự thảo Quyết định công bố", None,
+     ["Văn phòng Sở"], ["các phòng chuyên môn"], [], [], ["dự thảo Quyết định công bố"]),
+    ("Văn phòng Đăng ký đất đai và Trung tâm Công nghệ thông tin tài nguyên và môi trường thực hiện", None,
+     ["Văn phòng Đăng ký đất đai", "Trung tâm Công nghệ thông tin tài nguyên và môi trường"], [], [], [], []),
+    ("Thanh tra Sở chủ trì; Văn phòng Sở và các phòng, đơn vị có liên quan phối hợp", None,
+     ["Thanh tra Sở"], ["Văn phòng Sở", "các phòng, đơn vị có liên quan"], [], [], []),
+    ("Phòng Quản lý đất đai, Phòng Quản lý môi trường thực hiện; Văn phòng Sở tổng hợp", None,
+     ["Phòng Quản lý đất đai", "Phòng Quản lý môi trường"], [], ["Văn phòng Sở"], [], []),
+    ("Đề nghị Công an tỉnh phối hợp", None, [], [], [], [(C, "Công an tỉnh")], []),
+    # Names holding 'và' themselves stay whole.
+    ("Sở Tài nguyên và Môi trường; Phòng Quản lý Biển đảo và Tài nguyên nước, Khoáng sản", C,
+     [], ["Phòng Quản lý Biển đảo và Tài nguyên nước, Khoáng sản"], [], [(C, "Sở Tài nguyên và Môi trường")], []),
 ]
 
 # A district's plan (the held-out `ke-hoach-cchc-2025-huyen-chau-duc`), read with the district's own names.
