@@ -54,6 +54,7 @@ _VERBS: list[tuple[str, str]] = [
     ("cap nhat", "act"), ("bao cao", "act"), ("trinh", "act"), ("gui", "act"), ("luu y", "act"),
     ("theo chuc nang", "act"), ("theo linh vuc", "act"), ("dam bao", "act"), ("kiem tra", "act"),
     ("lua chon", "act"), ("lay y kien", "act"), ("cung cap", "act"), ("tiep nhan", "act"), ("van hanh", "act"),
+    ("tham dinh", "act"), ("du thao", "act"),
 ]
 _VERB = re.compile(r"\b(" + "|".join(v for v, _ in _VERBS) + r")\b")
 _VERB_ROLE = dict(_VERBS)
@@ -79,6 +80,7 @@ _OUTSIDE = re.compile(
     r"|doanh nghiep|nguoi dan|to chuc, ca nhan"
     r"|(?:tong )?cong ty|tap doan|ngan hang|buu dien|viettel|vnpt|mobifone|fpt\b"
     r")")
+_BRANCH = re.compile(r"^(?:cac )?chi nhanh ")
 _VAGUE = re.compile(r"\b(?:co )?lien quan\b")
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -148,6 +150,12 @@ def is_outside_body(name: str, known: Collection[str] = ()) -> bool:
     key = normalize_name(name)
     if not key or key in known:
         return False
+    branch = _BRANCH.match(key)
+    if branch:
+        # 'Chi nhánh Văn phòng Đăng ký đất đai huyện …': a branch of one of the department's units is its own,
+        # a branch of any other body is outside.
+        rest = key[branch.end():]
+        return not any(rest == k or rest.startswith(k + " ") for k in known)
     return bool(_OUTSIDE.match(key))
 
 
@@ -306,6 +314,14 @@ def _read_following(rest: str, column_role: str | None, known: Collection[str], 
     its own; what is left is returned (the method)."""
     plain = strip_accents(rest).lower()
     match = re.match(r"^[,;]?\s*(?:va\s+)?phoi hop (?:voi|cung)\s+", plain)
+    # 'X chủ trì, phối hợp các cơ quan chuyên môn …': 'với' left out, the partner's name follows the verb.
+    bare = re.match(r"^[,;]?\s*(?:va\s+)?phoi hop\s+", plain) if match is None else None
+    if bare is not None:
+        following = rest[bare.end():]
+        verb = _first_verb(following)
+        names_next = _known_prefix(following, known) or (_starts_a_name(following) and (verb is None or verb[0] > 0))
+        bare = bare if names_next else None  # 'phối hợp tổ chức hội nghị': a verb follows, no partner
+    match = match or bare
     if match:
         partners, method = _object(rest[match.end():], known)
         for name in partners:
@@ -344,13 +360,30 @@ _NAME_GOES_ON = {"co", "lien", "thuoc", "truc", "va", "cua", "tai", "cap", "khac
 
 
 def _known_prefix(text: str, known: Collection[str]) -> int:
-    """The end of the longest run of words at the text's start that names a known unit (or a list of them)."""
+    """The end of the known unit names at the text's start: the longest run of words that names one, then any more
+    after ',', ';' or 'và' ('Phòng Tư pháp, Phòng Tài chính – Kế hoạch thẩm định …')."""
     if not known:
         return 0
+    end = _one_known(text, known)
+    while end:
+        separator = _LIST_SEPARATOR.match(text, end)
+        if separator is None:
+            break
+        more = _one_known(text[separator.end():], known)
+        if not more:
+            break
+        end = separator.end() + more
+    return end
+
+
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:và|cùng)\s+")
+
+
+def _one_known(text: str, known: Collection[str]) -> int:
     best = 0
     for match in re.finditer(r"\S+", text):
         if normalize_name(text[:match.end()]) in known:
-            best = match.end()
+            best = len(text[:match.end()].rstrip(",;."))  # the list's comma after the name is not the name's
     return best
 
 
@@ -373,18 +406,29 @@ def _protected_spans(plain: str) -> list[tuple[int, int]]:
 
 
 def _names(text: str) -> list[str]:
-    """The unit names of a subject: split on ';', new lines, and ', ' before a capital or 'các' ('Văn phòng Sở,
-    Trung tâm…', 'Thanh tra Sở, các phòng, đơn vị thuộc Sở'), never inside 'Các phòng, đơn vị'."""
+    """The unit names of a subject: split on ';', new lines, ', ' before a capital or 'các' ('Văn phòng Sở,
+    Trung tâm…', 'Thanh tra Sở, các phòng, đơn vị thuộc Sở'), never inside 'Các phòng, đơn vị', and 'và' before a
+    unit's name ('Văn phòng Đăng ký đất đai và Trung tâm …'); the word that assigns the task ('Giao X chủ trì')
+    is no part of the name."""
     names: list[str] = []
-    for part in re.split(r"\s*;\s*|\n+", text):
-        start = 0
-        for match in re.finditer(r",\s+", part):
-            if _starts_a_name(part[match.end():]) and normalize_name(part[start:match.start()]) not in _KINDS:
-                names.append(part[start:match.start()])
-                start = match.end()
-        names.append(part[start:])
-    names = [n.strip(" ,.;:-–+•") for n in names]
+    for piece in re.split(r"\s*;\s*|\n+", text):
+        for part in _AND_UNIT.split(piece):
+            start = 0
+            for match in re.finditer(r",\s+", part):
+                if _starts_a_name(part[match.end():]) and normalize_name(part[start:match.start()]) not in _KINDS:
+                    names.append(part[start:match.start()])
+                    start = match.end()
+            names.append(part[start:])
+    names = [_ASSIGNING.sub("", n.strip(" ,.;:-–+•")) for n in names]
     return [n for n in names if n and any(ch.isalpha() for ch in n)]
+
+
+# 'và' joins two names when a unit's own kind of name follows it; names that hold 'và' themselves ('Sở Tài nguyên
+# và Môi trường', 'Văn phòng HĐND và UBND huyện') go on with words that start no unit's name.
+_AND_UNIT = re.compile(r"\s+và\s+(?=(?:Văn phòng|Thanh tra|Phòng|Trung tâm|Chi cục|Chi nhánh|các phòng|các đơn vị"
+                       r"|các cơ quan|Các phòng|Các đơn vị|Các cơ quan)\b)")
+# 'Giao Văn phòng Sở chủ trì', 'Đề nghị Công an tỉnh phối hợp': the word that hands the task over.
+_ASSIGNING = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị)(?:\s+cho)?\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 # The words a unit's name starts with ('Trung tâm …', 'UBND …'); a comma before one of them separates two names,
@@ -483,11 +527,29 @@ def replace_vague(cell: str, names: list[str]) -> str:
 MISSING_CONTENT = gettext_noop("Thiếu nội dung nhiệm vụ.")
 MISSING_LEAD = gettext_noop("Thiếu cơ quan chủ trì.")
 MISSING_DEADLINE = gettext_noop("Thiếu thời gian thực hiện.")
-FIELD_WARNINGS = (MISSING_CONTENT, MISSING_LEAD, MISSING_DEADLINE)
+METHOD_NAMES_UNITS = gettext_noop("Cách thức thực hiện còn nêu vai trò hoặc tên đơn vị; kiểm tra lại các đơn vị của "
+                                  "dòng.")
+FIELD_WARNINGS = (MISSING_CONTENT, MISSING_LEAD, MISSING_DEADLINE, METHOD_NAMES_UNITS)
+
+# What a method read right never holds: a role word, or a unit's name at its start ('Phòng Tài chính – Kế hoạch
+# thẩm định …' is a partner left in the method).
+_ROLE_IN_METHOD = re.compile(r"\b(?:chu tri|phoi hop|theo doi|don doc)\b")
+_UNIT_HEADS = ("van phong", "thanh tra", "phong", "trung tam", "chi cuc", "chi nhanh", "so", "ubnd", "uy ban",
+               "doan", "cong an", "cac phong", "cac don vi", "cac co quan")
 
 
-def field_warnings(content: str, lead: str, deadline: str, is_heading: bool, lead_outside: bool = False) -> list[str]:
-    """What a task misses: shown on the review (translated there), recomputed after every edit."""
+def method_names_units(method: str) -> bool:
+    """Whether a method of execution still holds what looks like a unit's part of the cell ('phối hợp các cơ quan
+    chuyên môn …'): a split the user should check."""
+    key = normalize_name(method)
+    if _ROLE_IN_METHOD.search(key):
+        return True
+    return method.strip()[:1].isupper() and any(key.startswith(head + " ") for head in _UNIT_HEADS)
+
+
+def field_warnings(content: str, lead: str, deadline: str, is_heading: bool, lead_outside: bool = False,
+                   method: str = "") -> list[str]:
+    """What a task misses or may hold wrongly: shown on the review (translated there), recomputed after every edit."""
     warnings = []
     if not (content or "").strip():
         warnings.append(MISSING_CONTENT)
@@ -496,6 +558,8 @@ def field_warnings(content: str, lead: str, deadline: str, is_heading: bool, lea
             warnings.append(MISSING_LEAD)
         if not (deadline or "").strip():
             warnings.append(MISSING_DEADLINE)
+    if any(method_names_units(part) for part in (method or "").split(";") if part.strip()):
+        warnings.append(METHOD_NAMES_UNITS)
     return warnings
 
 

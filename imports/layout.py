@@ -327,6 +327,8 @@ def extract_plan(blocks: list[Block], known_units: Collection[str] = ()) -> Extr
             if len(parts) == 1:
                 header_lines.extend(line for row in block.rows for c in row for line in c.text.split("\n") if line)
         else:
+            if len(parts) == 1:
+                header_lines.extend(part.tables.above_header)  # a sheet's own header above its task table
             part.items.extend(taken)
         previous_kind = "table"
     if pending is not None:
@@ -368,4 +370,5 @@ def _check(appendix: ExtractedAppendix) -> None:
             if "." in task.code and task.code.rsplit(".", 1)[0] not in (*seen, section.numeral):
                 task.warnings.append(f"Không thấy mục cha {task.code.rsplit('.', 1)[0]} của {task.code}.")
             task.warnings.extend(field_warnings(task.content, task.lead_text, task.deadline_text, task.is_heading,
-                                                any(p["role"] == "lead" for p in task.outside_participants)))
+                                                any(p["role"] == "lead" for p in task.outside_participants),
+                                                task.method))

@@ -130,8 +130,9 @@ def _header_texts(row: list[Cell]) -> list[str]:
     return texts
 
 
-def find_header(rows: list[list[Cell]]) -> tuple[dict[str, int], int] | None:
-    """The column mapping and the number of header rows (1 or 2), looking at the table's first rows."""
+def find_header(rows: list[list[Cell]]) -> tuple[dict[str, int], int, int] | None:
+    """The column mapping, the first header row and the first row after the header (one or two rows), looking at
+    the table's first rows."""
     # A sheet or table may carry a title and a few blank or note rows above its header.
     for start in range(min(6, len(rows))):
         first = [c.text for c in rows[start]]
@@ -142,9 +143,9 @@ def find_header(rows: list[list[Cell]]) -> tuple[dict[str, int], int] | None:
             combined = detect_columns(top, below)
             if combined and (not single or len(combined) > len(single)) and any(below) and detect_columns(below) is None:
                 if not any(CODE.match(b.strip()) for b in below if b):
-                    return combined, start + 2
+                    return combined, start, start + 2
         if single:
-            return single, start + 1
+            return single, start, start + 1
     return None
 
 
@@ -183,13 +184,18 @@ class TableReader:
         self.columns: dict[str, int] = {}  # empty until a task table's header is seen
         self.items: list[Item] = []
         self.table_number = 0
+        # The lines of the last table's rows above its header: a sheet's agency, number, date and title.
+        self.above_header: list[str] = []
 
     def take_table(self, rows: list[list[Cell]], follows_table: bool) -> list[Item] | None:
         """The table's items; None when it is no task table (and then nothing is taken)."""
         self.table_number += 1
+        self.above_header = []
         header = find_header(rows)
         if header:
-            columns, skip = header
+            columns, start, skip = header
+            self.above_header = [line for row in rows[:start] for cell in row for line in cell.text.split("\n")
+                                 if line.strip()]
         elif follows_table and self.columns and rows and len(rows[0]) >= max(self.columns.values()) + 1:
             columns, skip = self.columns, 0  # a continuation table on the next page without the header repeated
         else:

@@ -102,7 +102,8 @@ def row_problems(task: dict, units: dict, deadline) -> list[str]:
     """Why a row needs the user's eyes, in the page's language; [] when it reads fully."""
     problems = [_(w) for w in field_warnings(task.get("content", ""), task.get("lead_text", ""),
                                              task.get("deadline_text", ""), task.get("is_heading", False),
-                                             any(p.get("role") == "lead" for p in task.get("outside_participants", [])))]
+                                             any(p.get("role") == "lead" for p in task.get("outside_participants", [])),
+                                             task.get("method", ""))]
     problems += [w for w in task.get("warnings", []) if w not in FIELD_WARNINGS]
     chips = [chip for role_chips in units.values() for chip in role_chips]
     unknown = [chip["label"] for chip in chips if not chip["ok"] and not chip.get("vague")]

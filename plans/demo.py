@@ -3,8 +3,10 @@
 - Seed 000 (the department's 2024 PAR INDEX/SIPAS plan, 116 tasks) from the shipped Word file, through the importer's
   own steps (read → draft → review: the names and cells an office corrects → confirm), then carried out.
 - Seed 004 (Khánh Hòa's 2025 CCHC plan, 35 tasks) from the Word file laid out from its text (plans/seed_004.py), the
-  same way; the review brings each row to the transcription where the importer read it otherwise. Then its targets,
-  its reporting calendar and its other dated duties, as the office enters them on the plan's page.
+  same way; on the review the office picks the units of each "các phòng, đơn vị có liên quan" the importer flags (as
+  the transcription reads them). Then its targets, its reporting calendar and its other dated duties, as the office
+  enters them on the plan's page.
+The importer reads every other cell of both seeds as the seeds write them: the review corrects no cell.
 - The current year's CCHC plan of the seed department, its dates counted from the day the demo is loaded on the
   working-day calendar: tasks done, late, overdue, due this week and later, a pending extension, reports due.
 Idempotent: a plan already loaded is left as it is.
@@ -18,10 +20,12 @@ from django.db import transaction
 
 from core.demo_time import clock
 from imports import actions as imports
+from imports.cells import needs_units
 from imports.docx_reader import read_file
 from imports.layout import extract_plan
 from imports.models import ImportSession
-from imports.resolve import ROLES, Resolver
+from imports.resolve import ROLES, Resolver, known_names
+from org.matching import UnitDirectory
 from org.names import normalize_name
 from plans import actions, seed_004
 from plans.models import Plan, Task
@@ -31,13 +35,6 @@ SEED_000_FILE = (Path(__file__).resolve().parent.parent / "imports" / "fixtures"
 # The seed leaves the day blank ("ngày tháng năm 2024"); it follows the province's plan of 21/06/2024: the demo's
 # assumption, entered on the review page.
 SEED_000_ISSUE_DATE = date(2024, 7, 5)
-# What the office corrects on the review page of seed 000, each only where the importer reads the cell this way:
-# (appendix, section, code, field, as read, as corrected).
-SEED_000_EDITS = [
-    ("2", "II", "1.1.2", "deadline_text", "Báo cáo năm trước ngày 15/11/2024 4", "Báo cáo năm trước ngày 15/11/2024"),
-]
-# Names in seed 000's unit cells that are no unit of the department (a working group): mapped to no unit.
-SEED_000_NOT_UNITS = ["phối hợp cùng Tổ kiểm tra công vụ Sở kiểm tra báo cáo"]
 # Phụ lục 2, 1.2.1: "Báo cáo 6 tháng … đến ngày 10/6/2024 … Quý III … 10/9/2024 … năm 2024 … 15/11/2024".
 SEED_000_PERIODS = [("6 tháng", date(2024, 6, 10)), ("Quý III", date(2024, 9, 10)), ("Năm", date(2024, 11, 15))]
 
@@ -70,8 +67,10 @@ def _confirmed(by, filename: str) -> Plan | None:
 
 
 def _start(by, issuing_unit, path) -> ImportSession:
-    """The upload page's first step: read the file, keep what was read as a draft to review."""
-    extracted = extract_plan(read_file(path.name, path.read_bytes()))
+    """The upload page's first step: read the file with the department's unit names, keep what was read as a draft
+    to review."""
+    known = known_names(UnitDirectory(issuing_unit.department()))
+    extracted = extract_plan(read_file(path.name, path.read_bytes()), known_units=known)
     return imports.start_import(by=by, issuing_unit=issuing_unit, filename=path.name, plan=extracted)
 
 
@@ -90,13 +89,6 @@ def _seed_000(department, units, people, time, framework=None):
     if existing:
         return existing
     session = _start(mai, department, SEED_000_FILE)
-    for appendix, section, task in _draft_tasks(session):
-        for number, numeral, code, field, read, corrected in SEED_000_EDITS:
-            if (appendix["number"], section["numeral"], task["code"]) == (number, numeral, code) and \
-                    task.get(field) == read:
-                imports.update_task(session, task["id"], by=mai, fields={field: corrected})
-    for text in SEED_000_NOT_UNITS:
-        imports.map_name(session, by=mai, text=text)
     imports.update_header(session, by=mai, fields={"issue_date": SEED_000_ISSUE_DATE})
     plan = imports.confirm_import(session, by=mai)
     if framework is not None:
@@ -178,38 +170,29 @@ def _seed_content(plan, department, mai):
 # Seed 004 ------------------------------------------------------------------------------------------------------
 
 
-def _cell_text(codes, units_by_code) -> str:
-    """How the office writes a set of units when it corrects a cell: the group's phrase, else the names."""
-    if set(codes) == set(seed_004.ALL):
-        return "Các phòng, đơn vị thuộc Sở"
-    if set(codes) == set(seed_004.DIVISIONS):
-        return "Các phòng thuộc Sở"
-    return "; ".join(units_by_code[c].name for c in codes)
-
-
 def review_004(session, by) -> list[str]:
-    """Brings every draft row to the transcription where the importer read it otherwise (text, or the units a cell
-    resolves to), as the office does on the review page. Returns what it corrected: 'II.5 sản phẩm', …"""
+    """What the office chooses on the review page of seed 004: the units of each vague phrase the importer flags
+    ('Các phòng, đơn vị có liên quan', never widened by the importer itself), picked as the transcription reads the
+    cell. Returns the rows picked: 'I.2', …"""
     resolver = Resolver(session.issuing_unit, session.payload.get("mappings"))
     units_by_code = {u.code: u for u in resolver.units}
     rows = [t for _a, _s, t in _draft_tasks(session) if not t.get("is_heading")]
     expected = seed_004.tasks()
     if len(rows) != len(expected):
         raise ValueError(f"seed 004: the importer read {len(rows)} tasks, the plan has {len(expected)}")
-    corrected = []
-    for task, (numeral, (code, content, product, schedule, _cell, *roles)) in zip(rows, expected, strict=True):
-        fields = {}
-        for name, want in (("code", code), ("content", content), ("product", product), ("deadline_text", schedule)):
-            if normalize_name(task.get(name, "")) != normalize_name(want):
-                fields[name] = want
-        for (_role, attr), want in zip(ROLES, roles, strict=True):
-            found, unknown = resolver.resolve(task.get(attr, ""))
-            if unknown or {u.code for u in found} != set(want):
-                fields[attr] = _cell_text(want, units_by_code) if want else ""
-        if fields:
-            imports.update_task(session, task["id"], by=by, fields=fields)
-            corrected.append(f"{numeral}.{code}: {', '.join(sorted(fields))}")
-    return corrected
+    picked = []
+    for task, (numeral, (code, *_cells, lead, coordinating, monitoring)) in zip(rows, expected, strict=True):
+        if not task.get("needs_units"):
+            continue
+        chosen = []
+        for (_role, attr), codes in zip(ROLES, (lead, coordinating, monitoring), strict=True):
+            if needs_units(task.get(attr, "")):
+                named = {u.code for u in resolver.resolve(task.get(attr, ""))[0]}
+                chosen += [units_by_code[c] for c in codes if c not in named]
+        if chosen:
+            imports.update_task(session, task["id"], by=by, fields={}, picked_units=chosen)
+            picked.append(f"{numeral}.{code}")
+    return picked
 
 
 def _seed_004(units, by, time):

@@ -113,9 +113,12 @@ _INSTRUCTION = re.compile(r"^(?:theo (?:chi dao|yeu cau|tien do|huong dan|ke hoa
 _CONTINUOUS = re.compile(r"^(?:thuc hien |duy tri )?(?:thuong xuyen|lien tuc)\b|^hang ngay$")
 _RECURRENCES = (("hang thang", "monthly"), ("moi thang", "monthly"), ("hang quy", "quarterly"),
                 ("moi quy", "quarterly"), ("6 thang mot lan", "half_yearly"), ("hang tuan", "weekly"),
-                ("moi tuan", "weekly"), ("hang nam", "yearly"), ("dinh ky", "periodic"))
+                ("moi tuan", "weekly"), ("hang nam", "yearly"), ("dinh ky", "periodic"),
+                # 'Trước ngày 10 của tháng cuối quý': a day of each quarter's last (or first) month.
+                ("thang cuoi quy", "quarterly"), ("thang cuoi cua quy", "quarterly"), ("thang dau quy", "quarterly"),
+                ("thang dau cua quy", "quarterly"))
 _TET = re.compile(r"\b(truoc|sau|trong dip|dip|den) tet(?: nguyen dan)?(?: (\d{4})| (\w+ \w+))?")
-_MONTH_DAY = re.compile(r"ngay (\d{1,2})\b(?! ?[/.-] ?\d)(?! thang)")
+_MONTH_DAY = re.compile(r"ngay (\d{1,2})\b(?! ?[/.-] ?\d)(?! thang \d)")
 # Words that make a dated phrase conditional: what they add is not understood, so no date is given.
 _CONDITIONS = re.compile(r"\b(?:sau khi|khi co|khi|neu|truong hop|tuy theo|tuy|tru|hoac|dieu chinh|chua)\b")
 # A plan's own issue date named as the event ("kể từ ngày Giám đốc ký ban hành Kế hoạch", "… Kế hoạch này").

@@ -157,6 +157,23 @@ def test_two_row_header_names_lead_and_coordinating_under_one_heading():
         "Văn phòng Sở", "Thanh tra Sở", "Quý I/2025", "Kế hoạch")
 
 
+def test_a_sheets_own_header_above_its_task_table_is_the_plans_header():
+    """An Excel plan (the held-out `ke-hoach-dti-2025-bang-tinh`): agency, number, date and title in the rows above
+    the task table's header, in the same table."""
+    plan = extract_plan([_table(
+        ["SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "", "", "Độc lập - Tự do - Hạnh phúc"],
+        ["Số: 61/KH-STNMT", "", "", "Bà Rịa – Vũng Tàu, ngày 14 tháng 4 năm 2025"],
+        ["KẾ HOẠCH", "", "", ""],
+        ["Nâng cao Chỉ số chuyển đổi số (DTI) năm 2025", "", "", ""],
+        ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+        ["1", "Tuyên truyền về chuyển đổi số", "Văn phòng Sở", "Hằng tháng"],
+    )])
+    header = plan.header
+    assert (header["number"], header["symbol"], header["issue_date"].isoformat(), header["year"], header["title"]) == (
+        "61", "KH-STNMT", "2025-04-14", 2025, "Nâng cao Chỉ số chuyển đổi số (DTI) năm 2025")
+    assert [t.content for t in plan.tasks] == ["Tuyên truyền về chuyển đổi số"]
+
+
 def test_table_without_number_column():
     plan = extract_plan([_table(
         ["Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],

@@ -205,3 +205,21 @@ def test_a_vague_phrase_is_never_widened_to_every_unit(cast, client_for):
     assert task.coordinating_text == "Các phòng, đơn vị có liên quan"
     page = client.get(reverse("plans:task", args=[task.pk])).content.decode()
     assert "chưa chọn đơn vị cụ thể" in page
+
+
+def test_a_method_still_naming_a_role_is_a_row_to_review(cast, client_for):
+    """A split the importer may have got wrong ('… phối hợp tổ chức …': partner or verb?) shows, and goes once fixed."""
+    rows = [["STT", "Nhiệm vụ", "Phân công thực hiện", "Thời gian thực hiện"],
+            ["1", "Tổ chức hội nghị đối thoại với doanh nghiệp", "Văn phòng Sở chủ trì, phối hợp tổ chức hội nghị",
+             "Quý II/2025"]]
+    client = client_for(cast.mai)
+    session = upload(client, cast, build_docx(["KẾ HOẠCH", "Đối thoại doanh nghiệp năm 2025"], [rows]),
+                     name="ke-hoach-doi-thoai.docx")
+    (task,) = session.tasks()
+    assert task["method"] == "phối hợp tổ chức hội nghị"
+    count, page = _to_review(client, session)
+    assert count == 1 and "Cách thức thực hiện còn nêu vai trò hoặc tên đơn vị" in page
+    client.post(reverse("imports:task", args=[session.pk, task["id"]]), {
+        "code": "1", "content": task["content"], "lead_text": task["lead_text"], "deadline_text": task["deadline_text"],
+        "method": "tổ chức hội nghị"})
+    assert _to_review(client, session)[0] == 0

@@ -123,7 +123,7 @@ def test_seed_000_sample_rows_as_the_seed_writes_them(demo):
     assert _codes(task.coordinating_units.all()) == {"vp", "tt", "khtc", "bdtnn", "qldd", "qlmt", "vpdkdd", "ttcntt",
                                                      "ttkt", "ttptqd", "ttqt"}
     task = plan.tasks.get(section__appendix_number="2", section__numeral="II", code="1.1.2")
-    assert task.deadline_text == "Báo cáo năm trước ngày 15/11/2024", "the footnote mark corrected on review"
+    assert task.deadline_text == "Báo cáo năm trước ngày 15/11/2024", "the footnote mark read apart by the importer"
     heading = plan.tasks.get(section__appendix_number="2", section__numeral="II", code="5.2")
     assert heading.is_heading and heading.content == "VỀ ĐÀO TẠO, BỒI DƯỠNG CÔNG CHỨC, VIÊN CHỨC"
     task = plan.tasks.get(section__appendix_number="3", code="8")
