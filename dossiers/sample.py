@@ -8,6 +8,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from core import xlsx
 from dossiers.parsing import COLUMNS
 
 
@@ -51,8 +52,7 @@ def sample_xlsx(receiving_unit: str, handling_unit: str) -> bytes:
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="EEF1F6")
     for r, values in enumerate(_table(receiving_unit, handling_unit), start=1):
         for c, value in enumerate(values, start=1):
-            cell = sheet.cell(row=r, column=c)
-            cell.value, cell.data_type = value, "s"  # text as text: a leading '=' would never become a formula
+            cell = xlsx.put(sheet, r, c, value)  # text as text: a unit named "=…" never becomes a formula
             if r == 1:
                 cell.font, cell.fill = bold, fill
     for c, column in enumerate(COLUMNS, start=1):

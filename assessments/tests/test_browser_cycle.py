@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from assessments import actions
@@ -56,8 +57,8 @@ def test_self_score_submit_appraise_publish_and_results(cast, page, login_as, li
     row = page.locator("tr[data-code='1.1']")
     row.get_by_label("Điểm tự đánh giá").select_option("5")
     row.get_by_role("button", name="Lưu điểm").click()
-    page.wait_for_function("document.querySelector(\"tr[data-code='1.1'] .self-score\").textContent.trim() === '5'")
-    page.wait_for_function("document.querySelector('#self-total').textContent.trim() === '100'")
+    expect(page.locator("tr[data-code='1.1'] .self-score")).to_have_text("5")
+    expect(page.locator("#self-total")).to_have_text("100")
     assert "Gửi thẩm định" not in page.content(), "a specialist cannot submit"
 
     # the Land division's head submits
@@ -77,8 +78,8 @@ def test_self_score_submit_appraise_publish_and_results(cast, page, login_as, li
     row.get_by_label("Điểm thẩm định").select_option("0")
     row.get_by_label("Nhận xét").fill(COMMENT)
     row.get_by_role("button", name="Lưu thẩm định").click()
-    page.wait_for_function("document.querySelector(\"tr[data-code='2.2'] .appraised-score\").textContent.trim() === '0'")
-    page.wait_for_function("document.querySelector('#final-total').textContent.trim() === '90'")
+    expect(page.locator("tr[data-code='2.2'] .appraised-score")).to_have_text("0")
+    expect(page.locator("#final-total")).to_have_text("90")
     page.get_by_role("link", name="Kết thúc thẩm định").click()
     page.get_by_label("Tôi chấp nhận điểm tự chấm").check()
     page.get_by_role("button", name="Kết thúc thẩm định").click()

@@ -5,6 +5,7 @@ screen and a phone."""
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from assessments import actions
 from assessments.models import Assessment, Score
@@ -38,9 +39,9 @@ def test_unit_staff_choose_a_level_on_the_grouped_page(cast, page, login_as, liv
     choice.select_option("2,5")
     row.get_by_label("Giải trình").fill("Báo cáo quý III gửi chậm 2 ngày.")
     row.get_by_role("button", name="Lưu điểm").click()
-    page.wait_for_function("document.querySelector(\"tr[data-code='1.2'] .self-score\").textContent.trim() === '2,5'")
+    expect(page.locator("tr[data-code='1.2'] .self-score")).to_have_text("2,5")
     area_pk = score_of(land, "1.2").criterion.parent_id
-    page.wait_for_function(f"document.querySelector('#progress-{area_pk}').textContent.includes('đã chấm 3/3')")
+    expect(page.locator(f"#progress-{area_pk}")).to_contain_text("đã chấm 3/3")
     assert progress.inner_text() == "đã chấm 3/3 · có tài liệu kiểm chứng 0 · còn thiếu 0"
     assert score_of(land, "1.2").self_score == Decimal("2.5")
 

@@ -117,6 +117,7 @@ EXPORTS = {
     "documents:so-lieu": (lambda w: f"/documents/so-lieu/{w['department'].pk}.xlsx?kind=year&year=2024",
                           ["+1 Văn phòng Sở"], []),
     "dossiers:export": (lambda w: f"/dossiers/xlsx/?{WINDOW}", ["@SUM(A1)"], ["-2+3"]),
+    "dossiers:import_sample_xlsx": (lambda w: "/dossiers/import/mau.xlsx", ["+1 Văn phòng Sở"], []),
     "dossiers:list_export": (lambda w: f"/dossiers/list/xlsx/?{WINDOW}&outcome=received",
                              [HYPERLINK, "-2+3", "@SUM(A1)"], []),
     "surveys:export_answers": (lambda w: f"/surveys/{w['survey'].pk}/export/answers.xlsx", [HYPERLINK, "\r=1"],

@@ -577,8 +577,8 @@ def test_wrong_files_on_every_upload_form_get_a_message(sweep):
     ("mai", "GET", "/documents/bao-cao-theo-ky/?xuat=bao-cao-dinh-ky.docx&unit=" + "1" * 5000, None, 302),  # message
     ("admin", "POST", "/org/reorganise/merge/", {"merge-sources": [str(HUGE)], "merge-into": "1"}, 400),  # form errors
     ("mai", "POST", "/assessments/start/", {"framework": "1", "units": [str(HUGE)]}, 302),  # back with a message
-    ("mai", "POST", "/dossiers/procedures/", {"id": "1" * 10000, "code": ""}, 400),  # the form with its errors
-    ("mai", "POST", "/dossiers/procedures/", {"id": "²", "code": ""}, 400),  # a digit Python reads, not an id
+    ("admin", "POST", "/dossiers/procedures/", {"id": "1" * 10000, "code": ""}, 400),  # the form with its errors
+    ("admin", "POST", "/dossiers/procedures/", {"id": "²", "code": ""}, 400),  # a digit Python reads, not an id
     ("mai", "GET", "/audit/?unit=²&user=²", None, 200),
     ("lan", "GET", "/plans/?year=²", None, 200),
     ("mai", "GET", "/documents/bao-cao-theo-ky/?xuat=bao-cao-dinh-ky.docx&unit=²", None, 302),
