@@ -248,6 +248,12 @@ def _path(route: Route, kwargs: dict) -> str | None:
         return None
 
 
+def _has_policy(response) -> bool:
+    """The site's policy, or the stricter one of a file sent as an attachment (nothing runs, sandboxed)."""
+    policy = response.get("Content-Security-Policy", "")
+    return "script-src 'self'" in policy or ("default-src 'none'" in policy and "sandbox" in policy)
+
+
 @dataclass
 class Sweep:
     clients: dict[str, Client]
@@ -267,7 +273,7 @@ class Sweep:
         shown = url if len(url) < 160 else f"{url[:150]}…"
         if response.status_code >= 500:
             self.failures.append(f"{method} {shown} as {who}{note} → {response.status_code}: {_cause(response)}")
-        elif "script-src 'self'" not in response.get("Content-Security-Policy", ""):
+        elif not _has_policy(response):
             self.failures.append(f"{method} {shown} as {who}{note} → {response.status_code} without the "
                                  "Content-Security-Policy header")
         return response
