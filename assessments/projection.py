@@ -392,6 +392,22 @@ def shares(projection: Projection) -> list[UnitShare]:
     return sorted(result, key=lambda s: (-(s.figures.at_risk + s.figures.lost), -s.figures.max_points, s.unit_id))
 
 
+def restrict(projection: Projection, unit_ids: set[int]) -> Projection:
+    """The projection of only the items that depend on any of `unit_ids`: what a unit head answers for in a larger
+    assessment. An area's maximum is then that of its items kept; there is no rank."""
+    def kept(parts: tuple[AreaProjection, ...]) -> list[AreaProjection]:
+        result = []
+        for part in parts:
+            items = tuple(i for i in part.items if i.unit_ids & unit_ids)
+            if items:
+                result.append(AreaProjection(part.area, total_of(i.figures for i in items), items))
+        return result
+
+    areas, extras = kept(projection.areas), kept(projection.extras)
+    total = total_of([a.figures for a in areas] + [e.figures for e in extras])
+    return Projection(tuple(areas), tuple(extras), total, projection.elapsed, projection.on_time_rate)
+
+
 def share_of(projection: Projection, unit_ids: set[int]) -> UnitShare | None:
     """The points that depend on any of `unit_ids` (a unit and the units under it), counted once per item."""
     items = tuple(i for i in projection.items if i.unit_ids & unit_ids)

@@ -344,14 +344,43 @@ def _project(unit: Unit, year: int, framework: Framework, assessment: Assessment
     return YearProjection(unit, year, framework, assessment, start, end, today, projection, units)
 
 
-def page_context(found: YearProjection | None, translate, *, with_units: bool = False) -> dict:
+@dataclass
+class Outlook:
     """What the projection block (assessments/_projection.html) shows: the figures, one row per area, the criteria
-    at risk or losing points with why, and, for the reform office, the points that depend on each unit."""
-    if found is None:
-        return {"outlook": None}
-    return {
-        "outlook": found, "outlook_total": found.total, "outlook_areas": found.area_rows(),
-        "outlook_items": found.item_rows(translate, only_troubled=True),
-        "outlook_units": found.unit_rows() if with_units else [],
-        "outlook_elapsed": found.projection.elapsed * 100,
-    }
+    at risk or losing points with why, and, for the reform office, the points that depend on each unit. `key`
+    prefixes the block's ids (two blocks on one page); `share_of`: the figures are those depending on that unit."""
+
+    found: YearProjection
+    projection: p.Projection
+    areas: list[Row]
+    items: list[Row]
+    units: list[Row]
+    key: str = "projection"
+    heading: str = ""
+    chart: object = None
+    share_of: Unit | None = None
+
+    @property
+    def total(self) -> p.Figures:
+        return self.projection.total
+
+    @property
+    def elapsed(self) -> Decimal:
+        return self.projection.elapsed * 100
+
+
+def outlook(found: YearProjection | None, translate, *, with_units: bool = False, share_of: Unit | None = None,
+            key: str = "projection", heading: str = "") -> Outlook | None:
+    """The block of a running year; None when there is nothing to project or the result is already final."""
+    if found is None or found.closed:
+        return None
+    if share_of is not None:
+        ids = {u.pk for u in found.units.values() if u.path.startswith(share_of.path)} | {share_of.pk}
+        restricted = p.restrict(found.projection, ids)
+        if not restricted.items:
+            return None
+        view = replace(found, projection=restricted)
+    else:
+        view = found
+    return Outlook(view, view.projection, view.area_rows(), view.item_rows(translate, only_troubled=True),
+                   view.unit_rows() if with_units else [], key=key, heading=heading, share_of=share_of)

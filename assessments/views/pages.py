@@ -134,8 +134,8 @@ def detail(request, pk):
     context = build_page(request, assessment)
     if assessment.phase not in projection_data.LOCKED_PHASES:
         # While the year runs, the page says how many points are secured, at risk or already lost.
-        context.update(projection_data.page_context(
-            projection_data.for_assessment(assessment, timezone.localdate()), _))
+        context["outlook"] = projection_data.outlook(
+            projection_data.for_assessment(assessment, timezone.localdate()), _)
     return render(request, "assessments/detail.html", context)
 
 
