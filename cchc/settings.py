@@ -34,6 +34,7 @@ DOMAIN_APPS = [
     "frameworks",
     "assessments",
     "plans",
+    "inspections",
     "imports",
     "dossiers",
     "surveys",

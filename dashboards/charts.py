@@ -393,7 +393,7 @@ PROJECTION_COLORS = ["#17743d", "#8a94a6", "#9a6400", "#b3261e"]
 def projection_by_area(areas: Sequence[AreaOutlook], title: str = "") -> Chart:
     """Dự báo điểm theo lĩnh vực: secured, pending, at risk and lost points of each area (stacked bars)."""
     title = title or gettext("Dự báo điểm theo lĩnh vực")
-    chart = pygal.HorizontalStackedBar(**_config(title, colors=PROJECTION_COLORS,
+    chart = pygal.HorizontalStackedBar(**_config(title, colors=PROJECTION_COLORS, legend_at_bottom_columns=2,
                                                  height=max(300, 56 * len(areas) + 140)), value_formatter=vn_score)
     drawn = list(reversed(areas))
     chart.x_labels = [str(a.label) for a in drawn]

@@ -13,7 +13,8 @@ from django.db import connection
 from accounts.demo import DEMO_PASSWORD, PEOPLE, build_people
 from org.demo import build_organisation, record_reorganisation
 
-APP_DEMO_ORDER = ["workdays", "frameworks", "assessments", "plans", "imports", "dossiers", "surveys", "documents", "dashboards"]
+APP_DEMO_ORDER = ["workdays", "frameworks", "assessments", "plans", "inspections", "imports", "dossiers", "surveys",
+                  "documents", "dashboards"]
 
 
 class Command(BaseCommand):
