@@ -286,16 +286,17 @@ def _measures(tree: _Tree, unit: Unit, start: date, end: date, today: date) -> d
 
 def _peers(framework: Framework, unit: Unit, tree: _Tree, year: int, today: date,
            start: date, end: date) -> tuple[Decimal, ...]:
-    """The other ranked units' totals: a finished result, else the last published total, else their scores
-    projected."""
+    """The other ranked units' totals: those assessed under the framework and those ranked last year under the
+    framework it was copied from. Each counts with its finished result, else its last published total (that ranking,
+    or a result imported as history), else its own scores projected."""
     rows = [r for r in ranking(framework) if r.assessment.unit_id != unit.pk]
-    if not rows:
-        return ()
     last: dict[int, Decimal] = {}
     if framework.copied_from_id:
         for row in ranking(framework.copied_from, published_only=True):
-            last[row.assessment.unit_id] = row.total
-    for unit_id, total in (HistoricalResult.objects.filter(year=year - 1, unit_id__in=[r.unit.pk for r in rows])
+            if row.assessment.unit_id != unit.pk:
+                last[row.assessment.unit_id] = row.total
+    assessed = {row.assessment.unit_id for row in rows}
+    for unit_id, total in (HistoricalResult.objects.filter(year=year - 1, unit_id__in=assessed)
                            .values_list("unit_id", "total")):
         last.setdefault(unit_id, total)
     totals = []
@@ -308,6 +309,7 @@ def _peers(framework: Framework, unit: Unit, tree: _Tree, year: int, today: date
             scores = {line.criterion.pk: line.score for line in row.totals.lines if line.score is not None}
             data = p.YearInput(today, start, end, tuple(tree.areas), _items(tree, row.unit, scores))
             totals.append(p.project(data).total.at_pace)
+    totals += [total for unit_id, total in last.items() if unit_id not in assessed]
     return tuple(totals)
 
 

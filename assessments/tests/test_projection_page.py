@@ -91,3 +91,21 @@ def test_the_page_with_its_projection_reads_in_constant_queries(cast, land, clie
             task.criteria.set(template.criteria.all())
         with django_assert_max_num_queries(len(few.captured_queries)):
             assert client.get(url).status_code == 200
+
+
+def test_before_the_year_is_opened_the_framework_of_the_year_is_projected(cast, land):
+    """2025's framework copied from 2024's, no assessment opened yet: the projection reads the framework, last year's
+    window moved to 2025, and ranks against last year's published results."""
+    import datetime as dt
+
+    from frameworks import actions as framework_actions
+
+    framework_actions.copy_framework(land.framework, by=cast.mai, year=2025, title="Bộ tiêu chí thử năm 2025")
+    found = projection_data.for_unit(cast.unit("qldd"), 2025, dt.date(2025, 2, 19))
+    assert found.assessment is None and found.framework.year == 2025
+    assert (found.window_start, found.window_end) == (dt.date(2025, 1, 1), dt.date(2025, 4, 9))
+    # Nothing scored, no task of 2025: 1.2's deadline, moved to 31/01/2025 by the copy, passed unmet (1 lost); the
+    # measured rate is 70 % (1,5 of 3 at risk). On plan 8, at today's pace 6,5, around the Environment division's 7.
+    assert (found.total.max_points, found.total.lost, found.total.at_risk) == (9, 1, Decimal("1.5"))
+    assert (found.total.on_plan, found.total.at_pace) == (8, Decimal("6.5"))
+    assert (found.projection.rank_on_plan, found.projection.rank_at_pace, found.projection.ranked) == (1, 2, 2)
