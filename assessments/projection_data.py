@@ -12,8 +12,9 @@ What is read for a unit and a year:
   unit's tasks fallen due so far (plans.queries.on_time_counts);
 - each measured criterion's metric over the window so far and over its last 30 days (frameworks.metrics), one
   computation per metric, not per criterion;
-- the other units ranked under the framework: their result once finalised, else their last published total (under
-  the framework this one was copied from, or imported as history), else their own scores projected.
+- the other units ranked under the framework or, last year, under the framework it was copied from: their result once
+  finalised, else their last published total (that ranking, or imported as history), else their own scores
+  projected.
 """
 
 from dataclasses import dataclass, field, replace
@@ -105,29 +106,29 @@ class YearProjection:
         return p.share_of(self.projection, ids)
 
 
-def running_assessment(unit: Unit, year: int) -> tuple[Assessment | None, Framework | None]:
-    """The unit's assessment of `year`, or the framework it will be assessed under when none is open yet."""
+def running_assessment(unit: Unit, year: int) -> tuple[Assessment | None, Framework | None, Assessment | None]:
+    """The unit's assessment of `year` and its framework; when none is open yet, the framework it will be assessed
+    under and the unit's last earlier assessment (whose window the year takes)."""
     found = (Assessment.objects.filter(unit=unit, framework__year=year).select_related("framework", "unit")
              .order_by("-pk").first())
     if found is not None:
-        return found, found.framework
+        return found, found.framework, None
     last = (Assessment.objects.filter(unit=unit, framework__year__lt=year).select_related("framework")
             .order_by("-framework__year", "-pk").first())
     if last is None:
-        return None, None
+        return None, None, None
     previous = last.framework
     framework = (Framework.objects.filter(year=year, copied_from=previous).order_by("-pk").first()
                  or Framework.objects.filter(year=year, owner_id=previous.owner_id, level=previous.level)
                  .order_by("-pk").first())
-    if framework is not None:
-        framework._last_assessment = last
-    return None, framework
+    return None, framework, last
 
 
-def _window(assessment: Assessment | None, framework: Framework, year: int) -> tuple[date, date]:
+def _window(assessment: Assessment | None, last: Assessment | None, year: int) -> tuple[date, date]:
+    """The assessment's data window; before it is opened, last year's moved to this year (else 01/01–30/11, the
+    seed's cut-off)."""
     if assessment is not None:
         return assessment.window_start, assessment.window_end
-    last = getattr(framework, "_last_assessment", None)
     if last is not None:
         try:
             return last.window_start.replace(year=year), last.window_end.replace(year=year)
@@ -316,10 +317,10 @@ def _peers(framework: Framework, unit: Unit, tree: _Tree, year: int, today: date
 def for_unit(unit: Unit, year: int, today: date) -> YearProjection | None:
     """The unit's projection for `year` (its assessment of that year, or the framework it will be assessed
     under); None when there is neither."""
-    assessment, framework = running_assessment(unit, year)
+    assessment, framework, last = running_assessment(unit, year)
     if framework is None:
         return None
-    return _project(unit, year, framework, assessment, today)
+    return _project(unit, year, framework, assessment, today, last)
 
 
 def for_assessment(assessment: Assessment, today: date) -> YearProjection:
@@ -327,8 +328,8 @@ def for_assessment(assessment: Assessment, today: date) -> YearProjection:
 
 
 def _project(unit: Unit, year: int, framework: Framework, assessment: Assessment | None,
-             today: date) -> YearProjection:
-    start, end = _window(assessment, framework, year)
+             today: date, last: Assessment | None = None) -> YearProjection:
+    start, end = _window(assessment, last, year)
     tree = _tree(framework)
     scores: dict[int, Score] = {}
     if assessment is not None:
