@@ -334,3 +334,13 @@ def outlook_areas(outlook) -> list:
 
     return [AreaOutlook(a.area.title, a.figures.max_points, a.figures.secured, a.figures.pending, a.figures.at_risk,
                         a.figures.lost, a.figures.on_plan, a.figures.at_pace) for a in outlook.projection.areas]
+
+
+# Inspections ------------------------------------------------------------------------------------------------------
+
+
+def inspected_share(unit: Unit, year: int):
+    """The share of the unit's units inspected in the year (inspections.metrics), None without units under it."""
+    from frameworks.metrics import compute_metric
+
+    return compute_metric("inspections.inspected_share", unit, date(year, 1, 1), date(year, 12, 31))

@@ -67,3 +67,16 @@ def test_the_it_centre_sees_what_depends_on_it_in_the_departments_assessment(cas
     assert _figures(office)["at-risk"] == "1,48"
     units = lxml.html.fromstring(office.content.decode()).get_element_by_id("projection-units")
     assert "Trung tâm Công nghệ thông tin tài nguyên và môi trường" in units.text_content()
+
+
+def test_the_office_sees_the_share_of_units_inspected(cast, client_for):
+    from inspections.tests.builders import make_inspection, make_plan
+
+    with time_machine.travel("2026-11-23 09:00 +07:00", tick=False):
+        plan = make_plan(cast)
+        for code in ("ttcntt", "qldd", "vpdkdd"):
+            make_inspection(cast, plan, code)
+        response = client_for(cast.mai).get("/dashboards/office/?year=2026")
+    tile = lxml.html.fromstring(response.content.decode()).get_element_by_id("inspected")
+    assert [" ".join(el.text_content().split()) for el in tile] == [
+        "Đơn vị được kiểm tra CCHC", "27,3 %", "3/11 đơn vị đã được kiểm tra CCHC"]

@@ -110,6 +110,7 @@ def office(request):
     return render(request, "dashboards/office.html", _context(
         request, OFFICE, unit, year, overview=overview, sipas=sipas, overdue=overdue, overdue_count=overdue_count,
         charts=board_charts, may_publish=can(request.user, "publish.manage", unit), today=today, outlook=outlook,
+        inspected=sources.inspected_share(unit, year),
     ))
 
 
