@@ -47,6 +47,7 @@ lint: install
 	mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/mypy $(DOMAIN_CORE)
+	$(BIN)/python scripts/bandit.py
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/python manage.py check
 

@@ -15,6 +15,9 @@ from django.utils import translation
 
 from core.testing import make_cast
 
+# The summary lines of issue 13's proofs (mutation matrix, hostile files…): a plugin, so the xdist controller loads it.
+pytest_plugins = ["core.tests.proofs"]
+
 TEST_TODAY = os.environ.get("CCHC_TEST_TODAY", "")
 
 
@@ -79,6 +82,7 @@ def pytest_report_header(config):
 def _fast_and_quiet(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.CCHC_EXPORT_ROOT = str(tmp_path / "exports")
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Background tasks run inside the test (a worker would not see the test's transaction); the worker's own
     # test starts a real one.

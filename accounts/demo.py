@@ -35,3 +35,29 @@ def build_people(units: dict, password: str = DEMO_PASSWORD) -> dict[str, User]:
                                             defaults={"everywhere": EVERYWHERE in reach})
         people[username] = user
     return people
+
+
+# Khánh Hòa's department (seed 004), in its own province: its reform office. The administrator administers it too.
+KHANH_HOA_PEOPLE = [
+    ("hoa", "Võ Thị Hoa", "Chuyên viên Văn phòng Sở TNMT Khánh Hòa, đầu mối CCHC", "kh-vp",
+     [(Role.REFORM_OFFICE, "kh-stnmt")]),
+]
+
+
+def build_khanh_hoa_people(units: dict, people: dict, password: str = DEMO_PASSWORD) -> dict[str, User]:
+    """Idempotent, like build_people; needs org.demo.build_khanh_hoa's units."""
+    for username, full_name, position, unit_code, grants in KHANH_HOA_PEOPLE:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"full_name": full_name, "position": position, "unit": units[unit_code],
+                      "email": f"{username}@stnmt-kh.example.vn"},
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        for role, scope in grants:
+            RoleGrant.objects.get_or_create(user=user, role=role, unit=units[scope])
+        people[username] = user
+    if "admin" in people:
+        RoleGrant.objects.get_or_create(user=people["admin"], role=Role.ADMIN, unit=units["ubnd-kh"])
+    return people

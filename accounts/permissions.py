@@ -138,6 +138,13 @@ def require(user, action: str, unit=None) -> None:
         raise PermissionDenied(action)
 
 
+def require_everywhere(user, action: str) -> None:
+    """For data every unit shares (the working-day calendar, the procedure catalogue): only a reach over every unit
+    may change it, so one department's office cannot move another department's deadlines."""
+    if not can_everywhere(user, action):
+        raise PermissionDenied(action)
+
+
 def can_everywhere(user, action: str) -> bool:
     """May this user do the action on every unit, and so on data that belongs to no unit (a person without one)?"""
     table = PERMISSIONS[action]

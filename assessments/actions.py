@@ -376,13 +376,14 @@ def publish(assessment: Assessment, *, by) -> Assessment:
 
 
 @transaction.atomic
-def save_history(*, by, unit, year: int, areas: list[dict], bonus, penalty, total, rank=None, out_of=None,
-                 framework_title: str = "", source: str = "") -> HistoricalResult:
-    """Stores (or replaces) a published result from before cchc: areas [{title, score, max_points, note}]."""
+def save_history(*, by, unit, year: int, areas: list[dict], bonus, penalty, total, framework_title: str = "",
+                 source: str = "") -> HistoricalResult:
+    """Stores (or replaces) a published result from before cchc: areas [{title, score, max_points, note}].
+    The rank is not stored: assessments.results computes it from the totals of the units ranked together."""
     result, created = HistoricalResult.objects.update_or_create(
         unit=unit, year=year,
-        defaults={"bonus": bonus, "penalty": penalty, "total": total, "rank": rank, "out_of": out_of,
-                  "framework_title": framework_title, "source": source},
+        defaults={"bonus": bonus, "penalty": penalty, "total": total, "framework_title": framework_title,
+                  "source": source},
     )
     result.areas.all().delete()
     HistoricalArea.objects.bulk_create([
@@ -390,7 +391,6 @@ def save_history(*, by, unit, year: int, areas: list[dict], bonus, penalty, tota
                        note=a.get("note", ""))
         for i, a in enumerate(areas, start=1)
     ])
-    record(by=by, obj=result, action="create" if created else "update",
-           changes={"total": [None, str(total)], "rank": [None, f"{rank}/{out_of}" if rank else None]},
+    record(by=by, obj=result, action="create" if created else "update", changes={"total": [None, str(total)]},
            note=f"Kết quả năm {year} ({len(areas)} chỉ số thành phần)")
     return result

@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from core.uploads import KINDS
+
 logger = logging.getLogger(__name__)
 
 MAX_EVIDENCE_BYTES = 30 * 1024 * 1024
-ALLOWED_EXTENSIONS = {"pdf", "doc", "docx", "xls", "xlsx", "png", "jpg", "jpeg", "zip", "odt", "ods", "txt"}
+# The names of the kinds evidence is accepted as; the upload form checks the content itself (core.uploads).
+ALLOWED_EXTENSIONS = {extension for kind in KINDS.values() for extension in kind.extensions}
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment
-from core.forms import ModelMultipleChoiceField
+from core.forms import ModelMultipleChoiceField, check_evidence
 from core.versions import VersionField
 from frameworks import rules
 from frameworks.models import Framework
@@ -63,6 +63,11 @@ class EvidenceForm(forms.Form):
     period_end = forms.DateField(label=_("đến"), widget=DATE_WIDGET, required=False)
     note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        check_evidence(upload, "evidence")
+        return upload
+
 
 class AppraiseForm(forms.Form):
     version = VersionField()
@@ -74,6 +79,12 @@ class AppealForm(forms.Form):
     requested = PointsField(label=_("Điểm đề nghị"))
     reason = forms.CharField(label=_("Lý do đề nghị phúc tra"), widget=forms.Textarea(attrs={"rows": 2}))
     file = forms.FileField(label=_("Tài liệu bổ sung"), required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            check_evidence(upload, "evidence")
+        return upload
 
 
 class DecideForm(forms.Form):

@@ -196,7 +196,10 @@ class Evidence(models.Model):
 
 
 class HistoricalResult(models.Model):
-    """A published result from before cchc (or from another system), imported as history: one unit, one year."""
+    """A published result from before cchc (or from another system), imported as history: one unit, one year.
+
+    Only the published figures are kept: the rank is never stored but computed from the totals of the units ranked
+    together that year (assessments.results), so it cannot disagree with the ranking page or the charts."""
 
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="historical_results")
     year = models.PositiveSmallIntegerField(_("năm"))
@@ -204,8 +207,6 @@ class HistoricalResult(models.Model):
     bonus = models.DecimalField(_("điểm cộng"), max_digits=7, decimal_places=3, default=0)
     penalty = models.DecimalField(_("điểm trừ"), max_digits=7, decimal_places=3, default=0)
     total = models.DecimalField(_("tổng điểm"), max_digits=7, decimal_places=3)
-    rank = models.PositiveSmallIntegerField(_("xếp hạng"), null=True, blank=True)
-    out_of = models.PositiveSmallIntegerField(_("trên tổng số"), null=True, blank=True)
     source = models.CharField(_("nguồn"), max_length=300, blank=True)
 
     class Meta:

@@ -287,22 +287,23 @@ def _measures(tree: _Tree, unit: Unit, start: date, end: date, today: date) -> d
 
 def _peers(framework: Framework, unit: Unit, tree: _Tree, year: int, today: date,
            start: date, end: date) -> tuple[Decimal, ...]:
-    """The other ranked units' totals: those assessed under the framework and those ranked last year under the
-    framework it was copied from. Each counts with its finished result, else its last published total (that ranking,
-    or a result imported as history), else its own scores projected."""
-    rows = [r for r in ranking(framework) if r.assessment.unit_id != unit.pk]
+    """The other ranked units' totals: those ranked under the framework (assessed, or published as history) and
+    those ranked last year under the framework it was copied from. Each counts with its finished or published
+    result, else its last published total (that ranking, or a result imported as history), else its own scores
+    projected."""
+    rows = [r for r in ranking(framework) if r.unit.pk != unit.pk]
     last: dict[int, Decimal] = {}
     if framework.copied_from_id:
         for row in ranking(framework.copied_from, published_only=True):
-            if row.assessment.unit_id != unit.pk:
-                last[row.assessment.unit_id] = row.total
-    assessed = {row.assessment.unit_id for row in rows}
-    for unit_id, total in (HistoricalResult.objects.filter(year=year - 1, unit_id__in=assessed)
+            if row.unit.pk != unit.pk:
+                last[row.unit.pk] = row.total
+    ranked = {row.unit.pk for row in rows}
+    for unit_id, total in (HistoricalResult.objects.filter(year=year - 1, unit_id__in=ranked)
                            .values_list("unit_id", "total")):
         last.setdefault(unit_id, total)
     totals = []
     for row in rows:
-        if row.assessment.phase in LOCKED_PHASES:
+        if row.assessment is None or row.assessment.phase in LOCKED_PHASES:
             totals.append(row.total)
         elif row.unit.pk in last:
             totals.append(last[row.unit.pk])
@@ -310,16 +311,18 @@ def _peers(framework: Framework, unit: Unit, tree: _Tree, year: int, today: date
             scores = {line.criterion.pk: line.score for line in row.totals.lines if line.score is not None}
             data = p.YearInput(today, start, end, tuple(tree.areas), _items(tree, row.unit, scores))
             totals.append(p.project(data).total.at_pace)
-    totals += [total for unit_id, total in last.items() if unit_id not in assessed]
+    totals += [total for unit_id, total in last.items() if unit_id not in ranked]
     return tuple(totals)
 
 
 def for_unit(unit: Unit, year: int, today: date) -> YearProjection | None:
-    """The unit's projection for `year` (its assessment of that year, or the framework it will be assessed
-    under); None when there is neither."""
+    """The unit's projection for `year` (its assessment of that year, or, for this year or a later one, the
+    framework it will be assessed under); None when there is neither."""
     assessment, framework, last = running_assessment(unit, year)
     if framework is None:
         return None
+    if assessment is None and (year < today.year or HistoricalResult.objects.filter(unit=unit, year=year).exists()):
+        return None  # a past year never assessed here, or one whose result came in as history: nothing to project
     return _project(unit, year, framework, assessment, today, last)
 
 

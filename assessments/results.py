@@ -9,11 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
 
 from assessments.models import Assessment, HistoricalArea, HistoricalResult, Score
 from frameworks.models import Criterion, Framework
 from frameworks.rules import format_points
+from org.models import Unit
 from org.names import normalize_name
 
 ZERO = Decimal(0)
@@ -191,19 +192,37 @@ def area_totals(assessment: Assessment) -> Totals:
 
 @dataclass
 class RankRow:
-    assessment: Assessment
+    """One unit's place in a ranking: from its assessment under the framework, or, for a unit ranked that year
+    whose result came in as history (kết quả công bố), from that published total."""
+
+    assessment: Assessment | None
     unit: object
     total: Decimal
-    max_points: Decimal
+    max_points: Decimal | None
     rank: int
     band: str
-    totals: Totals
+    totals: Totals | None
+    history: HistoricalResult | None = None
     link: str = ""  # where the unit's name leads for the reader (set by the page)
 
+    @property
+    def is_published(self) -> bool:
+        return self.history is not None or (self.assessment is not None and self.assessment.is_published)
 
-def _rank(framework: Framework, assessments: list[Assessment], totals: dict[int, Totals]) -> list[RankRow]:
-    rows = [RankRow(a, a.unit, totals[a.pk].final_total, totals[a.pk].max_points, 0, "", totals[a.pk])
-            for a in assessments]
+
+# The units a framework ranks when none is assessed under it yet: children of its owner of these kinds.
+LEVEL_KINDS = {
+    Framework.Level.DEPARTMENTS: [Unit.Kind.DEPARTMENT],
+    Framework.Level.INTERNAL: [Unit.Kind.DIVISION, Unit.Kind.SUB_DEPARTMENT, Unit.Kind.PUBLIC_SERVICE],
+}
+
+
+def rank_of(total: Decimal, totals: list[Decimal]) -> int:
+    """1 + how many totals are higher: equal totals share a rank (1, 2, 2, 4)."""
+    return 1 + sum(1 for other in totals if other > total)
+
+
+def _rank(framework: Framework, rows: list[RankRow]) -> list[RankRow]:
     rows.sort(key=lambda r: (-r.total, r.unit.name))
     for position, row in enumerate(rows, start=1):
         # Ties share the rank of the first of them (1, 2, 2, 4).
@@ -212,13 +231,57 @@ def _rank(framework: Framework, assessments: list[Assessment], totals: dict[int,
     return rows
 
 
+def _group_of(framework: Framework, assessments: list[Assessment]) -> tuple[set[int], set[str]]:
+    """The parents and kinds of the units ranked together under the framework."""
+    if assessments:
+        return {a.unit.parent_id for a in assessments}, {a.unit.kind for a in assessments}
+    return {framework.owner_id}, set(LEVEL_KINDS.get(framework.level, [k for k, _ in Unit.Kind.choices]))
+
+
+def _history_rows(groups: list[tuple[Framework, list[Assessment]]], totals: dict[int, Totals]) -> dict[int, list[RankRow]]:
+    """Per framework: the units of its group with a published result of its year imported as history and no
+    assessment under it, ranked with the others by that published total (one query for all the frameworks)."""
+    wanted = {framework.pk: (framework, *_group_of(framework, assessed), {a.unit_id for a in assessed})
+              for framework, assessed in groups}
+    if not wanted:
+        return {}
+    found = (HistoricalResult.objects.filter(year__in={f.year for f, *_ in wanted.values()},
+                                             unit__parent_id__in={p for _, parents, *_ in wanted.values() for p in parents})
+             .annotate(listed_max=Sum("areas__max_points")).select_related("unit"))
+    rows: dict[int, list[RankRow]] = defaultdict(list)
+    for result in found:
+        for framework, parents, kinds, assessed_ids in wanted.values():
+            if (result.year == framework.year and result.unit.parent_id in parents and result.unit.kind in kinds
+                    and result.unit_id not in assessed_ids):
+                rows[framework.pk].append(RankRow(None, result.unit, result.total, result.listed_max, 0, "", None,
+                                                  history=result))
+    for framework, assessed in groups:
+        missing = [row for row in rows.get(framework.pk, []) if row.max_points is None]
+        if missing:
+            maximum = next((totals[a.pk].max_points for a in assessed), None) or _framework_max(framework)
+            for row in missing:
+                row.max_points = maximum
+    return rows
+
+
+def _framework_max(framework: Framework) -> Decimal | None:
+    return (Criterion.objects.filter(framework=framework, parent__isnull=True)
+            .exclude(kind__in=[KIND.BONUS, KIND.PENALTY]).aggregate(total=Sum("max_points"))["total"])
+
+
 def ranking(framework: Framework, published_only: bool = False) -> list[RankRow]:
-    """Every unit assessed under the framework, best first; equal totals share a rank; band from the framework."""
+    """Every unit ranked under the framework, best first: those assessed under it, and those of the same group whose
+    result of that year came in as history; equal totals share a rank; band from the framework. Ranks are always
+    computed here from the totals, never stored."""
     assessments = Assessment.objects.filter(framework=framework).select_related("unit", "framework__owner")
     if published_only:
         assessments = assessments.filter(phase=Assessment.Phase.PUBLISHED)
     assessments = list(assessments)
-    return _rank(framework, assessments, totals_for(assessments))
+    totals = totals_for(assessments)
+    rows = [RankRow(a, a.unit, totals[a.pk].final_total, totals[a.pk].max_points, 0, "", totals[a.pk])
+            for a in assessments]
+    history = _history_rows([(framework, assessments)], totals).get(framework.pk, [])
+    return _rank(framework, rows + history)
 
 
 @dataclass
@@ -235,26 +298,49 @@ class YearTable:
     notes: list[str]
 
 
+def _history_standings(results: list[HistoricalResult]) -> dict[int, list[Decimal]]:
+    """For each result (by pk): the published totals of its group that year (same parent, same kind), itself
+    included, in one query."""
+    if not results:
+        return {}
+    rows = list(HistoricalResult.objects.filter(
+        year__in={r.year for r in results}, unit__parent_id__in={r.unit.parent_id for r in results},
+    ).values_list("year", "unit__parent_id", "unit__kind", "total"))
+    grouped: dict[tuple, list[Decimal]] = defaultdict(list)
+    for year, parent_id, kind, total in rows:
+        grouped[(year, parent_id, kind)].append(total)
+    return {r.pk: grouped[(r.year, r.unit.parent_id, r.unit.kind)] for r in results}
+
+
 def year_table(unit) -> YearTable:
     """The unit's results over the years, following its lineage so a merged unit's history follows its successor.
-    A year imported as history shows the published figures; other years come from published assessments."""
+    A year imported as history shows the published figures; other years come from published assessments. The rank
+    is computed each time from the totals of the units ranked together that year."""
     lineage_ids = [u.pk for u in unit.lineage()]
-    history = {
-        h.year: h for h in HistoricalResult.objects.filter(unit_id__in=lineage_ids)
-        .prefetch_related(Prefetch("areas", queryset=HistoricalArea.objects.order_by("order"))).order_by("year")
-    }
+    history: dict[int, HistoricalResult] = {}
+    # A year two units of the lineage both have (before a merge) shows the unit's own result.
+    for h in (HistoricalResult.objects.filter(unit_id__in=lineage_ids).select_related("unit")
+              .prefetch_related(Prefetch("areas", queryset=HistoricalArea.objects.order_by("order")))
+              .order_by("year")):
+        if h.year not in history or h.unit_id == unit.pk:
+            history[h.year] = h
+    standings = _history_standings(list(history.values()))
     own = list(Assessment.objects.filter(unit_id__in=lineage_ids, phase=Assessment.Phase.PUBLISHED)
                .select_related("framework", "unit"))
-    framework_ids = {a.framework_id for a in own}
+    framework_ids = {a.framework_id for a in own if a.framework.year not in history}
     peers = list(Assessment.objects.filter(framework_id__in=framework_ids, phase=Assessment.Phase.PUBLISHED)
                  .select_related("framework", "unit"))
     totals = totals_for(peers)
     by_year: dict[int, tuple[Assessment, RankRow, int]] = {}
     frameworks = {a.framework_id: a.framework for a in peers}
-    for framework_id, framework in frameworks.items():
-        rows = _rank(framework, [a for a in peers if a.framework_id == framework_id], totals)
+    groups = [(framework, [a for a in peers if a.framework_id == framework.pk]) for framework in frameworks.values()]
+    history_rows = _history_rows(groups, totals)
+    for framework, assessed in groups:
+        rows = [RankRow(a, a.unit, totals[a.pk].final_total, totals[a.pk].max_points, 0, "", totals[a.pk])
+                for a in assessed]
+        rows = _rank(framework, rows + history_rows.get(framework.pk, []))
         for row in rows:
-            if row.assessment.unit_id in lineage_ids and framework.year not in history:
+            if row.assessment is not None and row.assessment.unit_id in lineage_ids:
                 by_year[framework.year] = (row.assessment, row, len(rows))
 
     years = sorted(set(history) | set(by_year))
@@ -278,7 +364,8 @@ def year_table(unit) -> YearTable:
             bonus.append(format_points(result.bonus))
             penalty.append(format_points(result.penalty))
             total.append(format_points(result.total))
-            rank.append(f"{result.rank}/{result.out_of}" if result.rank else "–")
+            group = standings[result.pk]
+            rank.append(f"{rank_of(result.total, group)}/{len(group)}")
             sources.append(result.source or "Kết quả công bố")
             listed = sum((a.score or ZERO for a in result.areas.all()), ZERO) + result.bonus - result.penalty
             if listed != result.total:

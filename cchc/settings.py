@@ -6,6 +6,8 @@ a secret key and allowed hosts, and switches on the secure cookie and HTTPS sett
 
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF
+
 from cchc.env import ConfigError, envbool, envint, envlist, envstr, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -18,7 +20,7 @@ SECRET_KEY = envstr("CCHC_SECRET_KEY")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ConfigError("CCHC_SECRET_KEY (or CCHC_SECRET_KEY_FILE) must be set in production")
-    SECRET_KEY = "development-only-key-never-use-in-production-0123456789abcdefghijklmnop"
+    SECRET_KEY = "development-only-key-never-use-in-production-0123456789abcdefghijklmnop"  # nosec B105: refused in production (above)
 
 ALLOWED_HOSTS = envlist("CCHC_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 if PRODUCTION and not ALLOWED_HOSTS:
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -58,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChosenLanguageMiddleware",
@@ -151,6 +155,13 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 CCHC_MAX_UPLOAD_MB = envint("CCHC_MAX_UPLOAD_MB", "200")
+# Every upload is checked before it is parsed (core/uploads.py: sizes packed and unpacked, entries, ratio, rows,
+# columns, cells, per upload form in its PROFILES; e.g. {"plan": {"max_rows": 10000}} changes one), then parsed,
+# like a user's Word template is filled, in a child process bounded in CPU time and memory (core/bounded.py).
+CCHC_UPLOAD_LIMITS: dict = {}
+CCHC_BOUNDED_CPU_SECONDS = envint("CCHC_BOUNDED_CPU_SECONDS", "10")
+CCHC_BOUNDED_MEMORY_MB = envint("CCHC_BOUNDED_MEMORY_MB", "1024")
+CCHC_BOUNDED_WALL_SECONDS = envint("CCHC_BOUNDED_WALL_SECONDS", "30")
 # Root certificates (.cer/.crt/.pem) that signed evidence may chain to, e.g. the Government root CA.
 CCHC_TRUSTED_CA_DIR = Path(envstr("CCHC_TRUSTED_CA_DIR", str(VAR_DIR / "trusted-ca")))
 
@@ -202,6 +213,27 @@ CCHC_TASK_CLAIM_GRACE_SECONDS = envint("CCHC_TASK_CLAIM_GRACE_SECONDS", "30")
 CCHC_PARALLEL_IMPORTS = envint("CCHC_PARALLEL_IMPORTS", "2")
 # A running LibreOffice (unoserver) the PDF conversion uses when it answers; the worker starts it.
 CCHC_UNOSERVER = envstr("CCHC_UNOSERVER", "127.0.0.1:2003")
+# Exports prepared by the worker (documents.ExportJob): every PDF, and any export of more rows than this (smaller
+# ones are built in the request); how many run at once across every worker; how long the files are kept; and where
+# (a folder outside CCHC_MEDIA_ROOT, read back only through the permission-checked download).
+CCHC_EXPORT_INLINE_ROWS = envint("CCHC_EXPORT_INLINE_ROWS", "5000")
+CCHC_PARALLEL_EXPORTS = envint("CCHC_PARALLEL_EXPORTS", "2")
+CCHC_EXPORT_RETENTION_DAYS = envint("CCHC_EXPORT_RETENTION_DAYS", "7")
+CCHC_EXPORT_ROOT = Path(envstr("CCHC_EXPORT_ROOT", str(VAR_DIR / "exports")))
+
+# Content-Security-Policy (django-csp): scripts and stylesheets only from cchc's own static files; the one kind of
+# inline style allowed is the <style> that carries this response's nonce (pygal's inside each chart's SVG, the
+# citizens' one-file survey page). No inline script, no on…= handler, no style="…" attribute anywhere.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF, NONCE],
+    "img-src": [SELF, "data:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}}
 
 SESSION_COOKIE_AGE = 8 * 3600
 if PRODUCTION:

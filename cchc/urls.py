@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -23,8 +21,8 @@ urlpatterns = [
     path("dashboards/", include("dashboards.urls")),
     path("public/", include("dashboards.public_urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (MEDIA_ROOT) are never served as such, in development either: each is sent by its app's view, to
+# those who may see its object, as an attachment (core.http.attachment).
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"

@@ -1,6 +1,14 @@
 """Form pieces every app shares."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext, gettext_lazy
+
+from core import uploads
+
+# When reading an upload went past the CPU time or memory it may use (core.bounded).
+FILE_TOO_COMPLEX = gettext_lazy("Tệp quá lớn hoặc quá phức tạp để đọc trong giới hạn thời gian và bộ nhớ của máy "
+                                "chủ; hãy tách thành nhiều tệp nhỏ hơn rồi tải lên lại.")
 
 # The widest integer column (bigint); an id past it cannot name a row, and SQLite raises OverflowError on it.
 MAX_ID = 2**63 - 1
@@ -24,3 +32,30 @@ def id_from(text) -> int | None:
     if not (text.isascii() and text.isdigit()) or len(text) > 19 or int(text) > MAX_ID:
         return None
     return int(text)
+
+
+def _limits(profile: str, overrides: dict) -> uploads.Limits:
+    configured = getattr(settings, "CCHC_UPLOAD_LIMITS", {}) or {}
+    return uploads.PROFILES[profile].merged(configured.get(profile)).merged(overrides)
+
+
+def check_upload(upload, profile: str, accept: tuple[str, ...], reader_explains: tuple[str, ...] = (),
+                 **overrides) -> str:
+    """For a form's clean: core.uploads' checks of an uploaded .docx, .xlsx or .csv before anything parses it, with
+    the limits of that upload form (core.uploads.PROFILES, settings.CCHC_UPLOAD_LIMITS); returns the format or
+    raises ValidationError with the message in the reader's language. Problems whose code is in reader_explains
+    ("format", "broken") are left to a reader that has its own, more precise, advice for them."""
+    try:
+        return uploads.check(upload, upload.name, _limits(profile, overrides), accept)
+    except uploads.UploadProblem as problem:
+        if problem.code in reader_explains:
+            return uploads.extension_of(upload.name)
+        raise forms.ValidationError(problem.translated(gettext), code=f"upload-{problem.code}") from None
+
+
+def check_evidence(upload, profile: str = "evidence", **overrides) -> uploads.Kind:
+    """For a form's clean: an evidence file accepted by its content (PDF, Office, images, a .zip of those)."""
+    try:
+        return uploads.check_evidence(upload, upload.name, _limits(profile, overrides))
+    except uploads.UploadProblem as problem:
+        raise forms.ValidationError(problem.translated(gettext), code=f"upload-{problem.code}") from None

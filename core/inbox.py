@@ -33,6 +33,7 @@ KINDS: dict[str, object] = {
     "assessment": _("Đánh giá CCHC đang thực hiện"),
     "survey": _("Phiếu lấy ý kiến chờ Anh/Chị trả lời"),
     "survey_close": _("Khảo sát đã qua ngày kết thúc, chưa đóng"),
+    "export": _("Tệp đã xuất"),
 }
 # Shown on the home page per kind; the rest is one click away (Kind's `more`).
 SHOWN = 8

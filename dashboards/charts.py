@@ -5,6 +5,7 @@ so the markup is inert, give it role="img" and a label, and keep Vietnamese numb
 Every chart carries a `Table` with the same numbers, for screen readers, printing, and anyone who prefers figures.
 """
 
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,12 @@ from pygal.style import Style
 
 from core.numbers import format_number, format_percent, format_score, to_decimal
 
+# Charts are drawn NATURAL_WIDTH units wide and the page never shows them narrower (dashboards.css gives the SVG
+# that min-width and lets a narrow card scroll sideways), so one SVG unit is at least one CSS pixel on screen and
+# no label is drawn below its font size here: 12 px at least, legible at any page width (issue: ≥ 11 px).
+NATURAL_WIDTH = 500
+MIN_FONT_PX = 12
+
 STYLE = Style(
     background="transparent",
     plot_background="#ffffff",
@@ -24,11 +31,13 @@ STYLE = Style(
     foreground_strong="#1d2330",
     foreground_subtle="#5b6473",
     font_family='"Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif',
-    label_font_size=12,
-    major_label_font_size=12,
+    label_font_size=MIN_FONT_PX,
+    major_label_font_size=MIN_FONT_PX,
     legend_font_size=13,
     title_font_size=15,
-    value_font_size=11,
+    value_font_size=MIN_FONT_PX,
+    value_label_font_size=MIN_FONT_PX,
+    tooltip_font_size=14,
     colors=("#0b5cad", "#a31d24", "#17743d", "#9a6400", "#6b4fa0", "#00838f", "#5b6473"),
     opacity=".9",
     opacity_hover="1",
@@ -91,12 +100,12 @@ def _config(title: str, *, colors: Sequence[str] | None = None, **options) -> di
         "js": [],
         "disable_xml_declaration": True,
         "explicit_size": False,
-        "width": 760,
-        "height": 380,
+        "width": NATURAL_WIDTH,
+        "height": 320,
         "legend_at_bottom": True,
-        "legend_at_bottom_columns": 3,
+        "legend_at_bottom_columns": 2,
         "truncate_label": 40,
-        "truncate_legend": 40,
+        "truncate_legend": 34,
         "print_values": False,
         "no_data_text": gettext("Chưa có dữ liệu"),
         "margin": 12,
@@ -106,17 +115,58 @@ def _config(title: str, *, colors: Sequence[str] | None = None, **options) -> di
     }
 
 
-def _inert_svg(chart, label: str) -> str:
-    """The chart's SVG without scripts or comments, labelled for assistive technology."""
+def inert_svg(chart, label: str, css_class: str = "chart-svg pygal-chart") -> str:
+    """The chart's SVG without scripts or comments, labelled for assistive technology, and without style="…"
+    attributes (the Content-Security-Policy refuses them): each becomes a rule of the chart's own <style>, which
+    the page gives the response's nonce (`with_nonce`)."""
     tree = chart.render_tree()
     for node in list(tree.iter()):
         if isinstance(node, etree._Comment) or etree.QName(node).localname == "script":
             node.getparent().remove(node)
+    _lift_style_attributes(tree)
     tree.set("role", "img")
     tree.set("aria-label", label)
-    tree.set("class", "chart-svg pygal-chart")
+    tree.set("class", css_class)
     tree.set("preserveAspectRatio", "xMidYMid meet")
     return etree.tostring(tree, encoding="unicode")
+
+
+
+def _lift_style_attributes(tree) -> None:
+    """pygal writes a bar's own colour as style="fill: …" (and hides its tooltip with style="opacity: 0"): move
+    each into the chart's stylesheet under two ids, which outranks pygal's one-id rules as the attribute did."""
+    chart_id = tree.get("id") or f"chart-{uuid.uuid4().hex}"
+    tree.set("id", chart_id)
+    rules = []
+    for number, node in enumerate(tree.iter()):
+        if not isinstance(node.tag, str) or "style" not in node.attrib or node is tree:
+            continue
+        declarations = node.attrib.pop("style").strip()
+        if not declarations:
+            continue
+        node_id = node.get("id") or f"{chart_id}-s{number}"
+        node.set("id", node_id)
+        rules.append(f"#{chart_id} #{node_id}{{{declarations}}}")
+    tree.attrib.pop("style", None)
+    if not rules:
+        return
+    sheet = next((n for n in tree.iter() if isinstance(n.tag, str) and etree.QName(n).localname == "style"), None)
+    if sheet is None:
+        sheet = etree.SubElement(tree, f"{{{SVG_NS}}}style", type="text/css")
+        tree.insert(0, sheet)
+    sheet.text = (sheet.text or "") + "\n" + "".join(rules)
+
+
+SVG_NS = "http://www.w3.org/2000/svg"
+_STYLE_TAG = re.compile(r"<style\b")
+
+
+def with_nonce(svg: str, nonce: str) -> str:
+    """The SVG with `nonce` on its <style> elements, so a policy of style-src 'self' 'nonce-…' applies them.
+    Text and attribute values in the SVG are escaped by lxml, so "<style" only ever starts a tag."""
+    if not nonce:
+        return svg
+    return _STYLE_TAG.sub(f'<style nonce="{nonce}"', svg)
 
 
 def _chart(key: str, title: str, pygal_chart, table: Table, empty: bool) -> Chart:
@@ -124,7 +174,7 @@ def _chart(key: str, title: str, pygal_chart, table: Table, empty: bool) -> Char
         label = gettext("%(title)s: chưa có dữ liệu.") % {"title": title}
     else:
         label = gettext("%(title)s. Số liệu chi tiết ở bảng bên dưới.") % {"title": title}
-    return Chart(key=f"{key}-{uuid.uuid4().hex[:8]}", title=title, svg=_inert_svg(pygal_chart, label), table=table,
+    return Chart(key=f"{key}-{uuid.uuid4().hex[:8]}", title=title, svg=inert_svg(pygal_chart, label), table=table,
                  empty=empty)
 
 
@@ -154,7 +204,7 @@ def area_scores(areas: Sequence[AreaScore], year: int, previous_year: int | None
             "year": year, "previous": previous_year}
     else:
         title = gettext("Điểm theo lĩnh vực so với điểm tối đa – năm %(year)s") % {"year": year}
-    chart = pygal.HorizontalBar(**_config(title, height=max(320, 70 * len(areas) + 120)),
+    chart = pygal.HorizontalBar(**_config(title, height=max(320, 70 * len(areas) + 120), legend_at_bottom_columns=1),
                                 value_formatter=vn_score)
     drawn = list(reversed(areas))  # pygal draws the first label at the bottom; the first area goes on top
     chart.x_labels = [str(a.label) for a in drawn]
@@ -268,7 +318,8 @@ def sipas_aspects(aspects: Sequence[AspectIndex], overall: Decimal | None = None
                   title: str = "") -> Chart:
     """Chỉ số hài lòng SIPAS theo 5 yếu tố (bars, 0–100 %)."""
     title = title or gettext("Chỉ số hài lòng (SIPAS) theo yếu tố")
-    chart = pygal.HorizontalBar(**_config(title, range=(0, 100), height=max(300, 60 * len(aspects) + 120)),
+    chart = pygal.HorizontalBar(**_config(title, range=(0, 100), height=max(300, 60 * len(aspects) + 120),
+                                          legend_at_bottom_columns=1),
                                 value_formatter=vn_percent, y_labels=PERCENT_TICKS)
     drawn = list(reversed(aspects))
     chart.x_labels = [str(a.label) for a in drawn]

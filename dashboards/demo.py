@@ -30,7 +30,7 @@ def _targets(context) -> list[tuple[str, object, str]]:
          "Số liệu tổng hợp từ các phiếu khảo sát nhận được đến ngày 30/11/2024."),
         (Kind.PLAN, plans.get("seed"),
          "Tiến độ thực hiện Kế hoạch duy trì, cải thiện và nâng cao Chỉ số CCHC, SIPAS năm 2024 của Sở."),
-        (Kind.PLAN, plans.get("2025"), "Tiến độ thực hiện Kế hoạch CCHC năm 2025 của Sở."),
+        (Kind.PLAN, plans.get("live"), "Tiến độ thực hiện Kế hoạch CCHC năm đang thực hiện của Sở, cập nhật hằng ngày."),
     ]
     return [(kind, target, note) for kind, target, note in wanted if target is not None]
 

@@ -142,18 +142,24 @@ class Ranking:
 
 
 def rankings_for(user, unit: Unit, year: int) -> list[Ranking]:
-    """The rankings that concern the unit: the framework it is assessed under (its rank among its peers), and the
-    framework it runs for its own units. Peers' results show only once published, or when the user may see them."""
+    """The rankings that concern the unit: the framework it is assessed under (its rank among its peers, with the
+    last published one while the year's is under way), and the framework it runs for its own units. Peers' results show only once published, or when the user may see them."""
     from accounts.permissions import can
     from assessments.models import Assessment
     from assessments.results import ranking
     from frameworks.models import Framework
 
     frameworks = []
-    assessed = (Assessment.objects.filter(unit=unit, framework__year__lte=year).select_related("framework")
-                .order_by("-framework__year").first())
+    assessments = (Assessment.objects.filter(unit=unit, framework__year__lte=year).select_related("framework")
+                   .order_by("-framework__year"))
+    assessed = assessments.first()
     if assessed is not None:
         frameworks.append(assessed.framework)
+        if not assessed.is_published:
+            # While this year's is under way, the last published ranking stays on the board beside it.
+            published = assessments.filter(phase=Assessment.Phase.PUBLISHED).first()
+            if published is not None:
+                frameworks.append(published.framework)
     own = Framework.objects.filter(owner=unit, year__lte=year).order_by("-year", "-pk").first()
     if own is not None and own not in frameworks:
         frameworks.append(own)
@@ -161,9 +167,9 @@ def rankings_for(user, unit: Unit, year: int) -> list[Ranking]:
     for framework in frameworks:
         rows = [
             RankedUnit(row.rank, row.unit.name, row.total, row.max_points, highlight=row.unit.pk == unit.pk,
-                       status="" if row.assessment.is_published else str(row.assessment.get_phase_display()))
+                       status="" if row.is_published else str(row.assessment.get_phase_display()))
             for row in ranking(framework)
-            if row.assessment.is_published or can(user, "assessment.view", row.unit)
+            if row.is_published or can(user, "assessment.view", row.unit)
         ]
         result.append(Ranking(framework, rows))
     return result

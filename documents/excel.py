@@ -18,6 +18,7 @@ from openpyxl import Workbook as _Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from core import xlsx
 from documents.layout import clean_text
 
 TEXT, INTEGER, SCORE, PERCENT, DATE = "text", "integer", "score", "percent", "date"
@@ -104,7 +105,7 @@ class Workbook:
         last_col = get_column_letter(ncols)
         line = 1
         for i, text in enumerate(title):
-            cell = sheet.cell(row=line, column=1, value=clean_text(text))
+            cell = xlsx.put(sheet, line, 1, clean_text(text))
             cell.font = Font(name=FONT, bold=i == 0, size=13 if i == 0 else 12, italic=i > 0)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             if ncols > 1:
@@ -114,7 +115,7 @@ class Workbook:
         line += 1
         header_row = line
         for col, column in enumerate(columns, start=1):
-            cell = sheet.cell(row=header_row, column=col, value=column.header)
+            cell = xlsx.put(sheet, header_row, col, column.header)
             cell.font = Font(name=FONT, bold=True, size=11)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border = GRID
@@ -125,7 +126,7 @@ class Workbook:
             line += 1
             row = values if isinstance(values, Row) else Row(list(values))
             for col, (column, value) in enumerate(zip(columns, row.values, strict=False), start=1):
-                cell = sheet.cell(row=line, column=col, value=self._value(column.kind, value))
+                cell = xlsx.put(sheet, line, col, self._value(column.kind, value))
                 cell.font = Font(name=FONT, size=11, bold=row.bold)
                 cell.border = GRID
                 if column.kind == TEXT:
@@ -137,7 +138,7 @@ class Workbook:
             sheet.row_dimensions[line].height = _row_height(columns, row.values)
         for note in notes or []:
             line += 2
-            cell = sheet.cell(row=line, column=1, value=note)
+            cell = xlsx.put(sheet, line, 1, note)
             cell.font = Font(name=FONT, size=11, italic=True)
         sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
         sheet.print_title_rows = f"{header_row}:{header_row}"

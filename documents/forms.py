@@ -3,6 +3,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import check_upload
 from documents import catalog
 from documents.models import DocumentTemplate
 
@@ -57,6 +58,7 @@ class TemplateUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".docx"):
             raise forms.ValidationError(_("Vui lòng tải lên tệp Word dạng .docx (không nhận .doc, .pdf)."))
+        check_upload(upload, "template", ("docx",))
         return upload
 
     def clean(self):

@@ -27,6 +27,11 @@ class ConversionError(Exception):
     """The document could not be turned into PDF; the message is for the user, in Vietnamese."""
 
 
+# LibreOffice writes numbers in its locale: in Vietnamese a workbook's 9.376 prints as "9,376" and 2817 as "2.817"
+# (the cell stays a number). Word documents are unaffected: their text is already written in Vietnamese.
+OFFICE_LOCALE = {"LC_ALL": "vi_VN.UTF-8", "LANG": "vi_VN.UTF-8", "LANGUAGE": "vi"}
+
+
 def office_binary() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -106,7 +111,7 @@ def warm_server() -> subprocess.Popen | None:
         return None
     import unoserver
 
-    env = {**os.environ, "PYTHONPATH": str(Path(unoserver.__file__).parent.parent)}
+    env = {**os.environ, **OFFICE_LOCALE, "PYTHONPATH": str(Path(unoserver.__file__).parent.parent)}
     profile = Path(tempfile.mkdtemp(prefix="cchc-unoserver-"))
     process = subprocess.Popen(  # noqa: S603 (fixed arguments)
         [python, "-m", "unoserver.server", "--interface", address[0], "--port", str(address[1]),
@@ -150,7 +155,8 @@ def _convert_cold(data: bytes, suffix: str) -> bytes:
         command = [binary, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo",
                    "--convert-to", "pdf", "--outdir", str(work_dir), str(source)]
         try:
-            subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False, cwd=work_dir)
+            subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False, cwd=work_dir,
+                           env={**os.environ, **OFFICE_LOCALE})
         except subprocess.TimeoutExpired:
             raise ConversionError("LibreOffice không chuyển xong văn bản sang PDF trong thời gian cho phép; vui lòng thử lại.")
         except OSError as error:

@@ -1,17 +1,16 @@
 """What can be exported, for which object, in which formats; and producing the file (Word via the user's
 template when there is one, else cchc's layout; Excel; PDF of either through LibreOffice)."""
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import quote
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.http import content_disposition as content_disposition  # the documents views' name for it
 from documents import builtin, catalog, contexts, layout, pdf, sheets, templating
 from documents.models import DocumentTemplate
 
@@ -34,6 +33,9 @@ class Export:
     title: Callable  # (obj, params) -> the file name without extension
     word_kind: str = ""  # the catalog kind whose user templates apply
     needs_period: bool = False
+    # (obj, params) -> about how many rows the file holds, counted cheaply: past CCHC_EXPORT_INLINE_ROWS it is
+    # prepared in the background (documents.jobs); exports whose size stays small have none.
+    rows: Callable | None = None
 
     @property
     def formats(self) -> tuple[str, str]:
@@ -44,6 +46,23 @@ def _plan_name(plan, params=None) -> str:
     return f"Kế hoạch {plan.reference}" if plan.reference else f"Kế hoạch {plan.title[:80]}"
 
 
+def _plan_rows(plan, params=None) -> int:
+    return plan.tasks.count()
+
+
+def _overdue_rows(unit, params=None) -> int:
+    from plans.models import Task
+
+    return Task.objects.filter(plan__issuing_unit__path__startswith=unit.path, is_heading=False,
+                               status__in=[Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS]).count()
+
+
+def _period_rows(unit, params) -> int:
+    from plans.models import Task
+
+    return Task.objects.filter(plan__issuing_unit__path__startswith=unit.path, plan__year=params["year"]).count()
+
+
 def _period_name(unit, params) -> str:
     return f"Báo cáo CCHC {layout.quarter_label(params['kind'], params['year'], params.get('quarter'))} – {unit.display_short}"
 
@@ -51,10 +70,10 @@ def _period_name(unit, params) -> str:
 EXPORTS: dict[str, Export] = {e.key: e for e in [
     Export("ke-hoach", _("Kế hoạch kèm phụ lục (Word)"), "plan", "docx",
            lambda plan, p: builtin.plan_document(contexts.plan_context(plan, p.get("today"))),
-           _plan_name, word_kind=catalog.PLAN),
+           _plan_name, word_kind=catalog.PLAN, rows=_plan_rows),
     Export("nhiem-vu", _("Bảng nhiệm vụ và tiến độ (Excel)"), "plan", "xlsx",
            lambda plan, p: sheets.plan_workbook(plan, p.get("today")),
-           lambda plan, p: f"Nhiệm vụ {_plan_name(plan)}"),
+           lambda plan, p: f"Nhiệm vụ {_plan_name(plan)}", rows=_plan_rows),
     Export("bao-cao-tu-danh-gia", _("Báo cáo tự đánh giá (Word)"), "assessment", "docx",
            lambda a, p: builtin.self_assessment_document(contexts.self_assessment_context(a)),
            lambda a, p: f"Báo cáo tự đánh giá CCHC {a.framework.year} – {a.unit.display_short}",
@@ -73,14 +92,14 @@ EXPORTS: dict[str, Export] = {e.key: e for e in [
            lambda u, p: sheets.year_table_workbook(u), lambda u, p: f"Kết quả CCHC qua các năm – {u.display_short}"),
     Export("nhiem-vu-qua-han", _("Nhiệm vụ quá hạn (Excel)"), "unit", "xlsx",
            lambda u, p: sheets.overdue_workbook(u, p.get("today")),
-           lambda u, p: f"Nhiệm vụ quá hạn – {u.display_short}"),
+           lambda u, p: f"Nhiệm vụ quá hạn – {u.display_short}", rows=_overdue_rows),
     Export("so-lieu", _("Số liệu hồ sơ TTHC, khảo sát (Excel)"), "unit", "xlsx",
            lambda u, p: sheets.figures_workbook(u, p["year"], p.get("today")),
            lambda u, p: f"Số liệu CCHC {p['year']} – {u.display_short}", needs_period=True),
     Export("bao-cao-dinh-ky", _("Báo cáo định kỳ công tác CCHC (Word)"), "unit", "docx",
            lambda u, p: builtin.periodic_document(
                contexts.periodic_context(u, p["kind"], p["year"], p.get("quarter"), p.get("today"))),
-           _period_name, word_kind=catalog.PERIODIC, needs_period=True),
+           _period_name, word_kind=catalog.PERIODIC, needs_period=True, rows=_period_rows),
 ]}
 
 
@@ -131,18 +150,24 @@ def produce(export: Export, obj, fmt: str, params: dict, use_template: bool = Tr
         else:
             data = export.build(obj, params)
     if fmt == "pdf":
-        try:
-            data = pdf.to_pdf(data, export.base)
-        except pdf.ConversionError as error:
-            raise ExportProblem(str(error))
-    return data, layout.download_name(export.title(obj, params), fmt)
+        data = convert(data, export.base)
+    return data, file_name(export, obj, fmt, params)
 
 
-def content_disposition(filename: str) -> str:
-    """attachment with an ASCII fallback and the Vietnamese name as RFC 5987 filename* (UTF-8)."""
-    ascii_name = unicodedata.normalize("NFKD", filename.replace("đ", "d").replace("Đ", "D"))
-    ascii_name = "".join(ch for ch in ascii_name if ord(ch) < 128 and ch not in '"\\') or "document"
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+def convert(data: bytes, base: str) -> bytes:
+    """The PDF of a .docx or .xlsx. Raises ExportProblem with a message for the user."""
+    try:
+        return pdf.to_pdf(data, base)
+    except pdf.ConversionError as error:
+        raise ExportProblem(str(error))
+
+
+def file_name(export: Export, obj, fmt: str, params: dict) -> str:
+    return layout.download_name(export.title(obj, params), fmt)
+
+
+def estimated_rows(export: Export, obj, params: dict) -> int:
+    return export.rows(obj, params) if export.rows is not None else 0
 
 
 def default_period(today: date) -> dict:

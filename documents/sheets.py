@@ -189,16 +189,19 @@ def ranking_workbook(framework, published_only: bool = False) -> bytes:
     from assessments.results import ranking
 
     rows = ranking(framework, published_only=published_only)
-    areas = rows[0].totals.areas if rows else []
+    # A unit ranked from its published total (history) has no per-area figures: its area cells stay empty.
+    areas = next((row.totals.areas for row in rows if row.totals is not None), [])
     columns = [Column("Xếp hạng", 9, INTEGER), Column("Cơ quan, đơn vị", 40)]
     columns += [Column(a.area.title, 14, SCORE) for a in areas]
     columns += [Column("Điểm thưởng", 10, SCORE), Column("Điểm trừ", 10, SCORE), Column("Tổng điểm", 11, SCORE),
                 Column("Điểm tối đa", 10, SCORE), Column("Xếp loại", 14)]
     data = []
     for row in rows:
-        by_area = {a.area.pk: a.final_points for a in row.totals.areas}
+        by_area = {a.area.pk: a.final_points for a in row.totals.areas} if row.totals is not None else {}
+        bonus, penalty = ((row.totals.bonus_final, row.totals.penalty_final) if row.totals is not None
+                          else (row.history.bonus, row.history.penalty))
         data.append([row.rank, row.unit.name, *[by_area.get(a.area.pk) for a in areas],
-                     row.totals.bonus_final, row.totals.penalty_final, row.total, row.max_points, row.band])
+                     bonus, penalty, row.total, row.max_points, row.band])
     book = Workbook()
     book.table("Xếp hạng", title=[f"KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM {framework.year}", framework.title],
                columns=columns, rows=data, notes=[] if data else ["Chưa có kết quả đánh giá."])

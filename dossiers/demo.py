@@ -1,8 +1,11 @@
-"""Demo dossiers: the department's procedure catalogue and generated one-stop exports for 2023–2026.
+"""Demo dossiers: the department's procedure catalogue and a generated one-stop export from 2023 up to yesterday.
 
 2023 reproduces the seed's figure exactly: from 01/01/2023 to 30/11/2023 the department settled 2.817 dossiers,
-2.618 of them early or on time. The data goes in through the real importer (a generated .csv export), so the
-demo also shows an import run with its saved column mapping. Deterministic: fixed random seeds, fixed dates.
+2.618 of them early or on time. Each later year has its dossiers spread over the whole year, of which the export
+holds those received up to the day before the demo is loaded (a dossier settled after that day is still open in it).
+The data goes in through the real importer (a generated .csv export), so the demo also shows an import run with its
+saved column mapping; loaded again on a later day, the new export updates the dossiers by their codes.
+Deterministic: fixed random seeds, and every dossier's dates are the same whatever day the export is cut.
 """
 
 import csv
@@ -13,6 +16,7 @@ from pathlib import Path
 
 from django.core.files import File
 
+from core.demo_time import clock
 from dossiers import actions
 from dossiers.importer import execute
 from dossiers.models import ImportRun, ImportSource
@@ -23,7 +27,7 @@ from dossiers.workcal import get_calendar
 SOURCE_NAME = "Hệ thống thông tin giải quyết TTHC tỉnh (dữ liệu mẫu)"
 CUTOFF = 15
 SEED_SETTLED, SEED_ON_TIME = 2817, 2618
-LAST_DAY = date(2026, 11, 20)
+FIRST_YEAR = 2023
 
 # code, name, field, working days, fee-bearing, handling unit code, weight
 CATALOGUE = [
@@ -51,8 +55,18 @@ CHANNELS = {2023: (0.55, 0.33, 0.10, 0.02), 2024: (0.42, 0.38, 0.18, 0.02), 2025
             2026: (0.22, 0.40, 0.36, 0.02)}
 
 
+def _channels(year: int) -> tuple[float, float, float, float]:
+    return CHANNELS.get(year) or CHANNELS[min(max(year, FIRST_YEAR), max(CHANNELS))]
+
+
+def export_name(last_day: date) -> str:
+    return f"xuat-ho-so-den-{last_day:%Y-%m-%d}.csv"
+
+
 def load(context: dict) -> None:
-    if ImportRun.objects.filter(source__name=SOURCE_NAME, status=ImportRun.Status.DONE).exists():
+    last_day = clock(context).yesterday
+    export = export_name(last_day)
+    if ImportRun.objects.filter(source__name=SOURCE_NAME, status=ImportRun.Status.DONE, file_name=export).exists():
         return
     units, people = context["units"], context["people"]
     office = people.get("mai")
@@ -63,8 +77,8 @@ def load(context: dict) -> None:
         source = actions.create_source(by=office, unit=units["stnmt"], name=SOURCE_NAME)
     unit_names = {code: units[code].name for *_, code, _ in CATALOGUE}
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "xuat-ho-so-2023-2026.csv"
-        write_export(path, unit_names)
+        path = Path(tmp) / export
+        write_export(path, unit_names, last_day)
         with open(path, "rb") as f:
             run = actions.upload_export(by=office, source=source, uploaded_file=File(f, name=path.name))
     actions.confirm_columns(run, by=office, mapping=guess_mapping(HEADERS), mode=ImportRun.Mode.ALL_OR_NOTHING)
@@ -73,22 +87,29 @@ def load(context: dict) -> None:
         raise RuntimeError(f"demo dossiers did not import: {run.message} {run.errors[:3]}")
 
 
-def write_export(path: Path, unit_names: dict[str, str]) -> None:
+def write_export(path: Path, unit_names: dict[str, str], last_day: date) -> None:
     calendar = get_calendar()
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f, delimiter=";")
         writer.writerow(HEADERS)
-        for row in _rows(calendar, unit_names):
+        for row in _rows(calendar, unit_names, last_day):
             writer.writerow(row)
 
 
-def _rows(calendar, unit_names):
+def _rows(calendar, unit_names, last_day: date):
+    """Every dossier received up to last_day; one settled after it is still open. A dossier's code and dates do
+    not depend on last_day: each year is drawn whole, then cut."""
     seq = 0
-    for year, records in ((2023, _year_2023(calendar)), *((y, _later_year(calendar, y)) for y in (2024, 2025, 2026))):
+    years = [(FIRST_YEAR, _year_2023(calendar))]
+    years += [(y, _later_year(calendar, y)) for y in range(FIRST_YEAR + 1, last_day.year + 1)]
+    for year, records in years:
         rng = random.Random(year * 7)
         for procedure, received, settled, due in records:
             seq += 1
-            yield _row(rng, seq, year, procedure, received, settled, due, unit_names, calendar)
+            row = _row(rng, seq, year, procedure, received, settled if settled and settled <= last_day else None,
+                       due, unit_names, calendar, last_day)
+            if received.date() <= last_day:
+                yield row
 
 
 def _working_days(calendar, start: date, end: date) -> list[date]:
@@ -138,10 +159,9 @@ def _year_2023(calendar):
 
 def _later_year(calendar, year: int):
     rng = random.Random(year)
-    last = min(date(year, 12, 31), LAST_DAY)
-    days = _working_days(calendar, date(year, 1, 2), last)
+    days = _working_days(calendar, date(year, 1, 2), date(year, 12, 31))
     records = []
-    for _ in range(700 if year < 2026 else 620):
+    for _ in range(700):
         procedure = _pick_procedure(rng)
         received = _received(rng, calendar, days)
         due = due_date(received, procedure[3], calendar, CUTOFF)
@@ -151,29 +171,31 @@ def _later_year(calendar, year: int):
         else:
             start = first_counted_day(received, calendar, CUTOFF)
             settled = calendar.add_working_days(start, rng.randint(0, procedure[3]))
-        records.append((procedure, received, settled if settled <= LAST_DAY else None, due))
+        records.append((procedure, received, settled, due))
     records.sort(key=lambda r: r[1])
     return records
 
 
-def _row(rng, seq, year, procedure, received, settled, due, unit_names, calendar):
+def _row(rng, seq, year, procedure, received, settled, due, unit_names, calendar, last_day):
+    """One export line. The random draws are the same whatever the dates, so a dossier reads the same in every
+    export that holds it, open or settled."""
     code, name, field, _days, fee_bearing, unit_code, _weight = procedure
-    direct, partly, fully, _post = CHANNELS[year]
-    roll = rng.random()
+    direct, partly, fully, _post = _channels(year)
+    roll, paid_roll, apology_roll, digitised_roll = rng.random(), rng.random(), rng.random(), rng.random()
+    hour, fee = rng.randint(8, 16), rng.choice((25, 50, 100, 500))
     channel = ("direct" if roll < direct else "partly_online" if roll < direct + partly
                else "fully_online" if roll < direct + partly + fully else "post")
     online = channel in ("partly_online", "fully_online")
-    paid_online = fee_bearing and online and rng.random() < (0.5 + 0.1 * (year - 2023))
+    paid_online = fee_bearing and online and paid_roll < min(0.5 + 0.1 * (year - FIRST_YEAR), 0.85)
     late = settled is not None and settled > due
-    overdue_open = settled is None and due < LAST_DAY
-    apology = (late or overdue_open) and rng.random() < 0.75
-    digitised = rng.random() < (0.72 + 0.08 * (year - 2023))
-    finished = datetime.combine(settled, time(rng.randint(8, 16), 0)) if settled else None
+    overdue_open = settled is None and due < last_day
+    apology = (late or overdue_open) and apology_roll < 0.75
+    digitised = digitised_roll < min(0.72 + 0.08 * (year - FIRST_YEAR), 0.97)
+    finished = datetime.combine(settled, time(hour, 0)) if settled else None
     return [
         f"000.00.35.H05-{received:%y%m%d}-{seq:05d}", code, name, field, "Trung tâm Phục vụ hành chính công tỉnh",
         unit_names[unit_code], received.strftime("%d/%m/%Y %H:%M"), due.strftime("%d/%m/%Y"),
         finished.strftime("%d/%m/%Y %H:%M") if finished else "", CHANNEL_TEXT[channel],
-        "Có" if paid_online else "Không", f"{rng.choice((25, 50, 100, 500)) * 1000:,}".replace(",", ".")
-        if fee_bearing else "", "Có" if digitised else "Không",
-        "Đã trả kết quả" if finished else "Đang giải quyết", "Có" if apology else "Không",
+        "Có" if paid_online else "Không", f"{fee * 1000:,}".replace(",", ".") if fee_bearing else "",
+        "Có" if digitised else "Không", "Đã trả kết quả" if finished else "Đang giải quyết", "Có" if apology else "Không",
     ]

@@ -5,9 +5,9 @@ from io import BytesIO
 
 from django.utils.timezone import localtime
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
+from core import xlsx
 from dossiers.stats import Tally
 
 TALLY_COLUMNS = (
@@ -27,14 +27,14 @@ _FILL = PatternFill("solid", fgColor="EEF1F6")
 def _header(sheet, titles: list[str]):
     cells = []
     for title in titles:
-        cell = WriteOnlyCell(sheet, value=title)
+        cell = xlsx.cell(sheet, title)
         cell.font, cell.fill = _BOLD, _FILL
         cells.append(cell)
     return cells
 
 
 def _value_cell(sheet, value, number_format=None):
-    cell = WriteOnlyCell(sheet, value=float(value) if number_format and value is not None else value)
+    cell = xlsx.cell(sheet, float(value) if number_format and value is not None else value)
     if number_format:
         cell.number_format = number_format
     return cell
@@ -49,7 +49,7 @@ def tally_workbook(title: str, sheets: list[tuple[str, str, list[tuple[str, Tall
         sheet.column_dimensions["A"].width = 50
         sheet.append(_header(sheet, [first] + [c[0] for c in TALLY_COLUMNS]))
         for label, tally in rows:
-            sheet.append([label] + [_value_cell(sheet, getattr(tally, attr), fmt) for _, attr, fmt in TALLY_COLUMNS])
+            xlsx.append(sheet, [label] + [_value_cell(sheet, getattr(tally, attr), fmt) for _, attr, fmt in TALLY_COLUMNS])
     book.properties.title = title
     out = BytesIO()
     book.save(out)
@@ -72,15 +72,15 @@ def dossier_workbook(dossiers: Iterable, limit: int) -> bytes:
     yes = {True: "Có", False: "Không"}
 
     def when(value, fmt="DD/MM/YYYY HH:MM"):
-        cell = WriteOnlyCell(sheet, value=value.replace(tzinfo=None) if hasattr(value, "tzinfo") else value)
+        cell = xlsx.cell(sheet, value.replace(tzinfo=None) if hasattr(value, "tzinfo") else value)
         cell.number_format = fmt
         return cell
 
     for count, d in enumerate(dossiers, start=1):
         if count > limit:
-            sheet.append([f"Chỉ xuất {limit:,} hồ sơ đầu tiên: hãy thu hẹp kỳ thống kê hoặc bộ lọc.".replace(",", ".")])
+            xlsx.append(sheet, [f"Chỉ xuất {limit:,} hồ sơ đầu tiên: hãy thu hẹp kỳ thống kê hoặc bộ lọc.".replace(",", ".")])
             break
-        sheet.append([
+        xlsx.append(sheet, [
             d.code, d.procedure.code, d.procedure.name, d.field, d.handling_unit.name, when(localtime(d.received_at)),
             when(d.due_on, "DD/MM/YYYY"), when(localtime(d.finished_at)) if d.finished_at else None,
             d.get_channel_display(), float(d.fee) if d.fee is not None else None, yes[d.paid_online],

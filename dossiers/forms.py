@@ -4,9 +4,11 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import check_upload
 from dossiers.models import ImportRun, ImportSource, Procedure
 from dossiers.parsing import COLUMNS, missing_required
 from dossiers.queries import Window
@@ -17,10 +19,13 @@ DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 class WindowForm(forms.Form):
     """Bộ lọc: kỳ thống kê (dd/mm/yyyy), đơn vị, lĩnh vực, thủ tục."""
 
+    # No placeholder (a grey date reads as a value): the box shows the day the figures use, the hint sits below.
     start = forms.DateField(label=_("Từ ngày"), input_formats=DATE_FORMATS, required=False,
-                            widget=forms.TextInput(attrs={"placeholder": "01/01/2023", "inputmode": "numeric"}))
+                            help_text=_("dd/mm/yyyy; để trống là từ đầu năm"),
+                            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
     end = forms.DateField(label=_("Đến ngày"), input_formats=DATE_FORMATS, required=False,
-                          widget=forms.TextInput(attrs={"placeholder": "30/11/2023", "inputmode": "numeric"}))
+                          help_text=_("dd/mm/yyyy; để trống là đến hôm nay"),
+                          widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả"))
     field = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
     procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.all(), required=False,
@@ -37,6 +42,21 @@ class WindowForm(forms.Form):
         if start and end and start > end:
             raise forms.ValidationError(_("Ngày bắt đầu phải trước ngày kết thúc."))
         return data
+
+    @classmethod
+    def showing_window(cls, data, *, units, fields) -> "WindowForm":
+        """The filter with its date boxes filled with the window the figures use when the request left them
+        empty (this year so far), so what the boxes show is what is counted."""
+        form = cls(data or None, units=units, fields=fields)
+        given = data.copy() if data else QueryDict(mutable=True)
+        window = form.window()
+        missing = [(name, day) for name, day in (("start", window.start), ("end", window.end))
+                   if not (given.get(name) or "").strip()]
+        if not missing:
+            return form
+        for name, day in missing:
+            given[name] = day.strftime("%d/%m/%Y")
+        return cls(given, units=units, fields=fields)
 
     def window(self) -> Window:
         """The window the user asked for, or this year so far: bad input never breaks the page."""
@@ -86,6 +106,7 @@ class UploadForm(forms.Form):
         if upload.size > limit * 1024 * 1024:
             raise forms.ValidationError(_("Tệp lớn hơn %(mb)s MB: hãy chia thành nhiều tệp, hoặc nhờ quản trị hệ thống nhập bằng lệnh "
                                           "import_dossiers.") % {"mb": limit})
+        check_upload(upload, "dossiers", ("xlsx", "csv"), max_bytes=limit * 1024 * 1024)
         return upload
 
     def clean(self):
@@ -104,7 +125,7 @@ class MappingForm(forms.Form):
     """One select per cchc column, listing the file's headers; prefilled from the source's saved mapping."""
 
     def __init__(self, *args, headers: list[str], initial_mapping: dict[str, str], example: list | None = None,
-                 **kwargs):
+                 proposed: set[str] | frozenset[str] = frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
         example = list(example or [])
         example += [None] * (len(headers) - len(example))
@@ -115,7 +136,9 @@ class MappingForm(forms.Form):
             initial = initial_mapping.get(column.key)
             self.fields[column.key] = forms.ChoiceField(
                 label=column.label + (" *" if column.required else ""), choices=choices, required=False,
-                initial=initial if initial in headers else "")
+                initial=initial if initial in headers else "",
+                help_text=_("Đề xuất theo tiêu đề cột của tệp mới: kiểm tra trước khi nhập.")
+                if column.key in proposed and initial in headers else "")
         self.fields["mode"] = forms.ChoiceField(label=_("Khi có dòng lỗi"), choices=ImportRun.Mode.choices,
                                                 initial=ImportRun.Mode.ALL_OR_NOTHING, widget=forms.RadioSelect)
 

@@ -75,6 +75,44 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
     return mapping
 
 
+@dataclass(frozen=True)
+class Reconciled:
+    """A saved column mapping brought up to date with a file's headers (ghép cột đã lưu, đối chiếu với tệp mới)."""
+
+    mapping: dict[str, str]  # {column key: header of this file}; each header used once
+    dropped: list[tuple[str, str]]  # (our column's label, the saved header the file no longer has)
+    proposed: dict[str, str]  # the part of `mapping` guessed from header wording, for the user to check
+
+
+def reconcile_mapping(saved: object, headers: list[str]) -> Reconciled:
+    """The saved mapping where it still fits this file, and guesses only for what it leaves open.
+
+    A saved header is kept when the file has it, or the same words in another case or spacing ('Ngày Tiếp Nhận');
+    one the file lacks is dropped and reported, never moved to another column. Our columns left without a header
+    are proposed from the headers nobody uses yet, by the usual wordings (guess_mapping), so a new column of the
+    file never takes a field the user already mapped. Anything but a {key: header} dict counts as nothing saved.
+    """
+    saved = saved if isinstance(saved, dict) else {}
+    by_words: dict[str, str] = {}
+    for header in headers:
+        if header:
+            by_words.setdefault(normalize_name(header), header)
+    mapping: dict[str, str] = {}
+    dropped: list[tuple[str, str]] = []
+    for column in COLUMNS:
+        header = saved.get(column.key)
+        if not isinstance(header, str) or not header:
+            continue
+        found = header if header in headers else by_words.get(normalize_name(header))
+        if found is None or found in mapping.values():
+            dropped.append((column.label, header))
+        else:
+            mapping[column.key] = found
+    free = [h for h in headers if h not in mapping.values()]
+    proposed = {key: header for key, header in guess_mapping(free).items() if key not in mapping}
+    return Reconciled({**mapping, **proposed}, dropped, proposed)
+
+
 def missing_required(mapping: dict[str, str]) -> list[str]:
     """Labels of the required columns the mapping lacks (a procedure needs its code or its name)."""
     missing = [c.label for c in COLUMNS if c.required and not mapping.get(c.key)]

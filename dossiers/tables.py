@@ -5,9 +5,12 @@ from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 
+from core.uploads import PROFILES
 from dossiers.parsing import guess_mapping
 
 HEADER_SEARCH_ROWS = 20
+# The widest row read from a workbook, whatever range the sheet declares (the upload's own limit).
+MAX_COLUMNS = PROFILES["dossiers"].max_columns
 
 
 class TableError(ValueError):
@@ -49,7 +52,9 @@ class Table:
         except Exception:
             raise TableError("Không mở được tệp Excel: tệp hỏng hoặc không phải .xlsx.") from None
         sheet = self._book.active
-        self._rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+        # The declared range is the writing program's word, not the content: rows are read at most MAX_COLUMNS wide.
+        width = min(sheet.max_column, MAX_COLUMNS) if sheet.max_column else None
+        self._rows = enumerate(sheet.iter_rows(values_only=True, max_col=width), start=1)
         self.total_estimate = sheet.max_row or 0
 
     def _find_header(self):
@@ -82,6 +87,8 @@ class Table:
             raise TableError("Tệp CSV có ký tự không phải UTF-8; hãy lưu lại với mã hóa UTF-8.") from error
         except csv.Error as error:
             raise TableError(f"Tệp CSV sai định dạng: {error}") from error
+        except (SyntaxError, ValueError, KeyError, IndexError, EOFError, OSError) as error:  # XML broken further on
+            raise TableError("Tệp Excel bị hỏng ở phần sau: hãy mở bằng Excel, lưu lại rồi tải lên lại.") from error
 
     def preview(self, count: int = 8) -> list[list]:
         rows = []

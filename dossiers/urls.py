@@ -10,6 +10,8 @@ urlpatterns = [
     path("list/xlsx/", figures.dossier_list_xlsx, name="list_export"),
     path("procedures/", catalogue.procedures, name="procedures"),
     path("import/", imports.import_index, name="imports"),
+    path("import/mau.xlsx", imports.import_sample, {"fmt": "xlsx"}, name="import_sample_xlsx"),
+    path("import/mau.csv", imports.import_sample, {"fmt": "csv"}, name="import_sample_csv"),
     path("import/<int:pk>/columns/", imports.import_columns, name="import_columns"),
     path("import/<int:pk>/", imports.import_run, name="import_run"),
 ]

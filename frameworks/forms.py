@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import check_upload
 from core.versions import VersionField
 from frameworks import rules, sheet
 from frameworks.metrics import metric_choices
@@ -173,4 +174,5 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("Chỉ nhận tệp .xlsx theo mẫu."))
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("Tệp lớn hơn 5 MB."))
+        check_upload(upload, "framework", ("xlsx",))
         return upload

@@ -21,6 +21,7 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 
+from core import xlsx
 from core.i18n import gettext_noop
 from frameworks import rules
 from frameworks.metrics import find_metric, metric_choices, metric_label
@@ -206,12 +207,12 @@ def write_workbook(title: str, rows: list[dict]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Tiêu chí"
-    sheet.append(HEADERS)
+    xlsx.append(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
         rule = row["rule"] or {"kind": "manual"}
-        sheet.append([
+        xlsx.append(sheet, [
             row["code"], row["parent_code"], KIND_NAMES[row["kind"]], row["title"], float(row["max_points"]),
             RULE_NAMES[rule.get("kind", "manual")], params_text(rule), metric_label(rule.get("metric", "")),
             row["guidance"],
@@ -222,9 +223,9 @@ def write_workbook(title: str, rows: list[dict]) -> bytes:
     for cells in sheet.iter_rows(min_row=2):
         cells[3].alignment = Alignment(wrap_text=True, vertical="top")
     info = workbook.create_sheet("Hướng dẫn")
-    info.append([title])
+    xlsx.append(info, [title])
     for line in (__doc__ or "").splitlines()[4:]:
-        info.append([line])
+        xlsx.append(info, [line])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from accounts.access import get_for
 from accounts.permissions import can, require, visible_units
+from core.bounded import Exhausted, run_bounded
+from core.forms import FILE_TOO_COMPLEX
 from core.versions import StaleEdit, conflict_of
 from frameworks import actions, rules, sheet
 from frameworks.forms import CopyForm, CriterionForm, FrameworkForm, ImportForm
@@ -245,6 +247,17 @@ def template(request):
     return response
 
 
+def _read_workbook(data: bytes):
+    """sheet.read_workbook in a child process bounded in CPU time and memory (core.bounded); a workbook that breaks
+    further on is as unreadable as one that does not open."""
+    try:
+        return sheet.read_workbook(data)
+    except sheet.SheetError:
+        raise
+    except Exception:
+        raise sheet.SheetError(_("Tệp không phải bảng tính .xlsx đọc được. Hãy tải mẫu, điền rồi tải lên lại."))
+
+
 def import_sheet(request, pk):
     framework = _get_framework(request.user, pk, "framework.manage")
     if framework.is_frozen:
@@ -261,9 +274,12 @@ def import_sheet(request, pk):
             return match.units[0] if match.matched and len(match.units) == 1 else None
 
         try:
-            rows, errors = sheet.parse_rows(sheet.read_workbook(form.cleaned_data["file"].read()), find_unit)
+            found = run_bounded(_read_workbook, form.cleaned_data["file"].read())
+            rows, errors = sheet.parse_rows(found, find_unit)
         except sheet.SheetError as error:
             errors = [str(error)]
+        except Exhausted:
+            errors = [str(FILE_TOO_COMPLEX)]
         if not errors:
             try:
                 count = actions.replace_criteria(framework, rows, by=request.user)

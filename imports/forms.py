@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import check_upload
+from core.uploads import extension_of
 from imports.actions import HEADER_EDIT_FIELDS
 from imports.docx_reader import MAX_BYTES
 
@@ -23,6 +25,10 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("Tệp quá lớn. Chỉ nhận tệp tối đa 20 MB; hãy tách phụ lục thành tệp riêng."))
+        # Bombs and limits are refused here; a file of another kind, or broken, gets the reader's own advice (save a
+        # .doc as .docx, remove the password…).
+        if extension_of(upload.name) in ("docx", "xlsx"):
+            check_upload(upload, "plan", ("docx", "xlsx"), reader_explains=("format", "broken"), max_bytes=MAX_BYTES)
         return upload
 
 

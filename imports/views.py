@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_for
 from accounts.permissions import require, visible_units
+from core.bounded import Exhausted, run_bounded
+from core.forms import FILE_TOO_COMPLEX
 from imports import actions
 from imports.cells import FIELD_WARNINGS, field_warnings, needs_units, participants_text
 from imports.docx_reader import UnreadableFile, read_file
@@ -47,9 +49,11 @@ def index(request):
         upload = form.cleaned_data["file"]
         try:
             known = known_names(UnitDirectory(unit.department()))
-            plan = extract_plan(read_file(upload.name, upload.read()), known_units=known)
+            plan = run_bounded(_read_plan, upload.name, upload.read(), known)
         except UnreadableFile as error:
             form.add_error("file", str(error))
+        except Exhausted:
+            form.add_error("file", str(FILE_TOO_COMPLEX))
         except Exception:  # a layout nobody foresaw must not answer 500
             logger.exception("Import of %s failed", upload.name)
             form.add_error("file", _("Không đọc được các bảng trong tệp này. Hãy lưu lại tệp bằng Word hoặc dùng mẫu "
@@ -68,6 +72,11 @@ def index(request):
     drafts = (ImportSession.objects.filter(owner=request.user, status=ImportSession.Status.DRAFT)
               .select_related("issuing_unit")[:20])
     return render(request, "imports/index.html", {"form": form, "drafts": drafts}, status=400 if form.errors else 200)
+
+
+def _read_plan(name: str, data: bytes, known_units):
+    """Read in a child process bounded in CPU time and memory (core.bounded)."""
+    return extract_plan(read_file(name, data), known_units=known_units)
 
 
 def xlsx_template(request):

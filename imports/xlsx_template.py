@@ -6,6 +6,8 @@ the columns may be renamed or reordered; section rows have a roman numeral (I, I
 
 import io
 
+from core import xlsx
+
 TEMPLATE_HEADER = ["STT", "Nhiệm vụ / Nội dung thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp",
                    "Cơ quan theo dõi, đôn đốc, tổng hợp", "Kết quả của nhiệm vụ (sản phẩm)", "Thời gian thực hiện"]
 TEMPLATE_EXAMPLE = [
@@ -24,12 +26,12 @@ def build_template(rows: list[list[str]] | None = None) -> bytes:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Nhiệm vụ"
-    sheet.append(TEMPLATE_HEADER)
+    xlsx.append(sheet, TEMPLATE_HEADER)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for row in TEMPLATE_EXAMPLE if rows is None else rows:
-        sheet.append(row)
+        xlsx.append(sheet, row)
     for letter, width in zip("ABCDEFG", (8, 60, 28, 28, 28, 30, 24), strict=True):
         sheet.column_dimensions[letter].width = width
     buffer = io.BytesIO()

@@ -6,8 +6,8 @@ IT Centre still owes. Idempotent: a plan found by its year and title is left as 
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
 
+from core.demo_time import demo_today
 from inspections import actions
 from inspections.models import Fix, InspectionPlan
 from workdays.services import get_calendar
@@ -116,7 +116,7 @@ def load(context):
     if "department" not in units:
         units = {**units, "department": units["stnmt"]}
     plans = {2024: _plan_2024(units, people)}
-    today = timezone.localdate()
+    today = demo_today(context)
     if today.year != 2024:
         plans[today.year] = _plan_now(units, people, today)
     context["inspection_plans"] = plans

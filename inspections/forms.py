@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import check_evidence
 from core.versions import VersionField
 from inspections.models import Fix, Inspection, InspectionPlan
 from org.models import Unit
@@ -121,6 +122,13 @@ class ReportForm(_Versioned, forms.Form):
     def __init__(self, *args, fix: Fix, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("version", fix.version)
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        if upload:
+            # By its content, before anything keeps it (core.uploads): a page or a program named .pdf is refused.
+            check_evidence(upload, "evidence")
+        return upload
 
     def clean(self):
         data = super().clean()

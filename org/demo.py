@@ -1,4 +1,5 @@
-"""The seed department, exactly as the plan's closing notes list it (shared by the demo and the tests)."""
+"""The seed department, exactly as the plan's closing notes list it (shared by the demo and the tests); for the demo
+also the province's other departments (ranked with it every year) and Khánh Hòa's department of seed 004."""
 
 import datetime
 
@@ -96,3 +97,77 @@ def record_reorganisation(units: dict[str, Unit], *, by) -> ReorgEvent:
     units["skhcn"] = science
     return actions.merge_units([units["stttt"], science], into=science, effective_date=datetime.date(2025, 3, 1),
                                by=by, decision=REORG_DECISION)
+
+
+# The province's 21 departments, boards and agencies (sở, ban, ngành) ranked together each year, as the seed's table
+# 1.2 counts them ("10/21"): the four above, Sở Khoa học và Công nghệ (created by record_reorganisation) and these.
+PROVINCE_DEPARTMENTS = [
+    ("vpubnd", "Văn phòng UBND tỉnh", "VP UBND tỉnh"),
+    ("skhdt", "Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"),
+    ("stc", "Sở Tài chính", "STC"),
+    ("sct", "Sở Công Thương", "SCT"),
+    ("snnptnt", "Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT"),
+    ("sgtvt", "Sở Giao thông vận tải", "Sở GTVT"),
+    ("sxd", "Sở Xây dựng", "SXD"),
+    ("sldtbxh", "Sở Lao động – Thương binh và Xã hội", "Sở LĐ-TB&XH"),
+    ("svhtt", "Sở Văn hóa và Thể thao", "Sở VH&TT"),
+    ("sdl", "Sở Du lịch", "SDL"),
+    ("sgddt", "Sở Giáo dục và Đào tạo", "Sở GD&ĐT"),
+    ("syt", "Sở Y tế", "SYT"),
+    ("sngv", "Sở Ngoại vụ", "SNgV"),
+    ("thanhtra-tinh", "Thanh tra tỉnh", "TTr tỉnh"),
+    ("bdt", "Ban Dân tộc", "BDT"),
+    ("bqlkcn", "Ban Quản lý các Khu công nghiệp", "BQL các KCN"),
+]
+RANKED_DEPARTMENTS = ["stnmt", *(c for c, *_ in OTHER_DEPARTMENTS), "skhcn", *(c for c, *_ in PROVINCE_DEPARTMENTS)]
+
+
+@transaction.atomic
+def build_province_departments(units: dict[str, Unit]) -> list[Unit]:
+    """The province's 21 ranked departments (the seed department first). Idempotent."""
+    province = units["province"]
+    if "skhcn" not in units:
+        units["skhcn"] = _unit("skhcn", "Sở Khoa học và Công nghệ", "Sở KH&CN", K.DEPARTMENT, province,
+                               order=len(OTHER_DEPARTMENTS) + 2, aliases=["SKHCN"])
+    start = len(OTHER_DEPARTMENTS) + 3
+    for i, (code, name, short) in enumerate(PROVINCE_DEPARTMENTS, start=start):
+        units[code] = _unit(code, name, short, K.DEPARTMENT, province, order=i)
+    return [units[code] for code in RANKED_DEPARTMENTS]
+
+
+# Seed 004: Khánh Hòa's Sở Tài nguyên và Môi trường, in its own province, with the units its 2025 plan names.
+KHANH_HOA_PROVINCE = ("ubnd-kh", "Ủy ban nhân dân tỉnh Khánh Hòa", "UBND tỉnh Khánh Hòa", K.PROVINCE)
+KHANH_HOA_DEPARTMENT = ("kh-stnmt", "Sở Tài nguyên và Môi trường tỉnh Khánh Hòa", "Sở TNMT Khánh Hòa", K.DEPARTMENT,
+                        ["Sở Tài nguyên và Môi trường", "Sở TN&MT Khánh Hòa"])
+KHANH_HOA_UNITS = [
+    ("kh-vp", "Văn phòng Sở", "VP Sở", K.DIVISION, ["Văn phòng"]),
+    ("kh-ddbd", "Phòng Đo đạc Bản đồ", "Phòng ĐĐBĐ", K.DIVISION, ["Phòng Đo đạc, Bản đồ", "Phòng Đo đạc và Bản đồ"]),
+    ("kh-ccqldd", "Chi cục Quản lý đất đai", "Chi cục QLĐĐ", K.SUB_DEPARTMENT, ["Chi cục Quản lý đất đai tỉnh"]),
+    ("kh-vpdkdd", "Văn phòng Đăng ký đất đai Khánh Hòa", "VPĐKĐĐ Khánh Hòa", K.PUBLIC_SERVICE,
+     ["Văn phòng Đăng ký đất đai", "VPĐKĐĐ"]),
+    ("kh-ttcntt", "Trung tâm Công nghệ thông tin tài nguyên và môi trường", "TTCNTT TNMT", K.PUBLIC_SERVICE,
+     ["Trung tâm Công nghệ thông tin", "Trung tâm CNTT"]),
+]
+KHANH_HOA_GROUPS = [
+    ("Phòng, đơn vị thuộc Sở", [c for c, *_ in KHANH_HOA_UNITS],
+     ["Các phòng, đơn vị thuộc Sở", "Các phòng, đơn vị", "Các phòng đơn vị", "Các phòng, đơn vị trực thuộc Sở",
+      "Các chi cục, phòng chuyên môn và đơn vị thuộc Sở"]),
+    ("Các phòng thuộc Sở", ["kh-vp", "kh-ddbd"], ["Phòng thuộc Sở"]),
+]
+
+
+@transaction.atomic
+def build_khanh_hoa(units: dict[str, Unit]) -> dict[str, Unit]:
+    """Khánh Hòa's province and its Sở Tài nguyên và Môi trường with the units seed 004 names. Idempotent."""
+    code, name, short, kind = KHANH_HOA_PROVINCE
+    units[code] = province = _unit(code, name, short, kind, None, aliases=["UBND tỉnh"])
+    code, name, short, kind, aliases = KHANH_HOA_DEPARTMENT
+    units[code] = department = _unit(code, name, short, kind, province, order=1, aliases=aliases)
+    for i, (code, name, short, kind, aliases) in enumerate(KHANH_HOA_UNITS, start=1):
+        units[code] = _unit(code, name, short, kind, department, order=i, aliases=aliases,
+                            coordinates_reform=(code == "kh-vp"))
+    for name, members, phrases in KHANH_HOA_GROUPS:
+        group, _ = UnitGroup.objects.update_or_create(owner=department, name=name,
+                                                      defaults={"phrases": "\n".join(phrases)})
+        group.members.set([units[c] for c in members])
+    return units

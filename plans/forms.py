@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ModelMultipleChoiceField
+from core.forms import ModelMultipleChoiceField, check_evidence
 from frameworks.metrics import metric_choices
 from org.models import Unit
 from plans.actions import FROZEN_WHEN_ISSUED
@@ -167,6 +167,7 @@ def _check_file(upload):
     if upload.size > MAX_UPLOAD:
         raise forms.ValidationError(_("Tệp “%(name)s” quá lớn (tối đa %(mb)s MB)."),
                                     params={"name": upload.name, "mb": MAX_UPLOAD // (1024 * 1024)})
+    check_evidence(upload, "task_evidence", max_bytes=MAX_UPLOAD)
     return upload
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import check_upload
 from surveys import questionnaire as q
 from surveys.index import LEVEL_LABELS, LEVELS, NO_OPINION
 from surveys.models import Counter, Question, Response, Survey
@@ -170,6 +171,7 @@ class PaperImportForm(forms.Form):
             raise forms.ValidationError(_("Chỉ nhận tệp Excel .xlsx."))
         if upload.size > 10 * 1024 * 1024:
             raise forms.ValidationError(_("Tệp lớn hơn 10 MB; hãy chia thành nhiều tệp."))
+        check_upload(upload, "survey", ("xlsx",))
         return upload
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import require
+from accounts.permissions import can_everywhere, require, require_everywhere
 from workdays import actions
 from workdays.forms import OverrideForm
 from workdays.models import DayOverride
@@ -32,12 +32,13 @@ def index(request, form=None):
     return render(request, "workdays/index.html", {
         "year": year, "days_off": calendar.days_off_in(year), "worked": [(d, calendar.names.get(d, "")) for d in worked],
         "overrides": overrides, "form": form or OverrideForm(), "previous": year - 1, "next": year + 1,
+        "may_edit": can_everywhere(request.user, "calendar.manage"),
     }, status=400 if form else 200)
 
 
 @require_POST
 def add(request):
-    require(request.user, "calendar.manage")
+    require_everywhere(request.user, "calendar.manage")
     form = OverrideForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Chưa lưu được: kiểm tra các ô được đánh dấu."))
@@ -50,7 +51,7 @@ def add(request):
 
 @require_POST
 def remove(request, pk):
-    require(request.user, "calendar.manage")
+    require_everywhere(request.user, "calendar.manage")
     try:
         override = DayOverride.objects.get(pk=pk)
     except (DayOverride.DoesNotExist, ValueError):

@@ -28,10 +28,11 @@ def _post_score(client, assessment, code, points="0"):
 
 
 @pytest.mark.parametrize(("who", "code", "allowed"), [
-    ("lan", "3.1", True),      # internal procedures: the Land division's charge
-    ("lan", "7.1", False),     # DTI: the IT Centre's
+    ("lan", "7.1", False),     # DTI: the IT Centre's (seed, Phụ lục 2 part I, 4.1)
     ("hung", "7.1", True),
+    ("lan", "3.1", False),     # internal procedures: a group of six units answers, so the department (its office)
     ("hung", "3.1", False),
+    ("mai", "3.1", True),
     ("mai", "7.1", True),      # the reform office scores everything of its department
     ("khoa", "3.1", False),    # an outsider sees nothing
     ("thu", "3.1", False),     # the appraiser does not self-score
@@ -46,8 +47,10 @@ def test_lan_sees_the_department_assessment_but_khoa_does_not(cast, client_for, 
     page = client_for(cast.lan).get(f"/assessments/{department.pk}/")
     assert page.status_code == 200
     html = page.content.decode()
-    assert html.count('class="self-form"') == 1, "only the Land division's one item is editable for lan"
+    assert html.count('class="self-form"') == 0, "no item is the Land division's alone in the seed"
     assert "Gửi thẩm định" not in html
+    html = client_for(cast.hung).get(f"/assessments/{department.pk}/").content.decode()
+    assert html.count('class="self-form"') == 1, "only the IT Centre's one item (DTI) is editable for hung"
     assert client_for(cast.khoa).get(f"/assessments/{department.pk}/").status_code == 403
     assert client_for(cast.khoa).get("/assessments/999999/").status_code == 404
 

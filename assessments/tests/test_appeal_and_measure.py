@@ -29,7 +29,7 @@ def test_appeal_exchange_is_visible_per_item(cast, client_for):
     score = score_of(land, "2.2")
     url = f"/assessments/{land.pk}/items/{score.pk}/"
     office = client_for(cast.mai)
-    proof = SimpleUploadedFile("anh-chup-trang-tthc.png", b"\x89PNG fake", content_type="image/png")
+    proof = SimpleUploadedFile("anh-chup-trang-tthc.png", b"\x89PNG\r\n\x1a\n fake", content_type="image/png")
     response = office.post(url + "appeal/", {"requested": "10", "reason": "Đã công khai từ 15/10/2024.", "file": proof},
                            HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and "Chờ Hội đồng xem xét" in response.content.decode()

@@ -75,7 +75,8 @@ def test_submit_and_publish_ask_first_and_say_what_can_no_longer_change(cast, cl
     assert "không sửa được điểm tự đánh giá" in early
     missing = early.split('id="missing"')[1].split("</section>")[0]
     assert "4. Sự hài lòng của người dân, tổ chức" in missing
-    assert "4.1. Chỉ số hài lòng SIPAS của đơn vị: chưa chấm điểm tự đánh giá." in missing
+    assert "4.1. Chỉ số hài lòng SIPAS của đơn vị (tiêu chí minh họa, không có trong kế hoạch): chưa chấm điểm tự " \
+           "đánh giá." in missing
     assert 'id="confirm-form"' not in early
     score_everything(land, cast.lan)
     ready = office.get(f"/assessments/{land.pk}/submit/").content.decode()

@@ -1,10 +1,15 @@
 """Importing the seed's own table 1.2 (copied as text) gives the seed's year table back."""
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 
+from assessments.actions import save_history
+from assessments.demo import peer_totals
 from assessments.history import parse_table
 from assessments.results import year_table
+from org.demo import build_province_departments
 
 SEED_TABLE = """TT\tChỉ số thành phần\tNăm 2019\tNăm 2020\tNăm 2021\tNăm 2022\tNăm 2023
 1\tCông tác chỉ đạo điều hành CCHC\t8/11,5\t10.14/11.5\t10/12.5\t10/13.5\t9.5/12.5
@@ -51,10 +56,25 @@ def test_broken_tables_are_refused_with_the_line(text, error):
 def test_the_command_imports_and_the_year_table_matches(cast, tmp_path):
     path = tmp_path / "bang-1-2.tsv"
     path.write_text(SEED_TABLE, encoding="utf-8")
-    call_command("import_history", str(path), unit="stnmt", source="3626/QĐ-UBND")
+    out = io.StringIO()
+    call_command("import_history", str(path), unit="stnmt", source="3626/QĐ-UBND", stdout=out)
     table = year_table(cast.department)
     assert table.total == ["81,659", "85,625", "84,955", "85,675", "87,225"]
-    assert table.rank[-1] == "10/21" and table.notes == []
+    assert table.notes == []
+    # The rank is computed from the totals of the units ranked together, never stored: alone, the department is 1/1,
+    # and the command says where the file's rank differs.
+    assert table.rank == ["1/1"] * 5
+    assert "Năm 2023: tệp ghi xếp hạng 10/21, cchc tính từ tổng điểm các đơn vị cùng nhóm được 1/1" in out.getvalue()
+
+    # With the other 20 departments' totals in, the computed ranks are the file's, and the check is silent.
+    others = build_province_departments(cast.units)[1:]
+    for result in parse_table(_rows(SEED_TABLE))[0]:
+        for unit, total in zip(others, peer_totals(result.year, result.total, result.rank, 21), strict=True):
+            save_history(by=cast.admin, unit=unit, year=result.year, areas=[], bonus=0, penalty=0, total=total)
+    out = io.StringIO()
+    call_command("import_history", str(path), unit="stnmt", source="3626/QĐ-UBND", stdout=out)
+    assert year_table(cast.department).rank == ["9/21", "10/21", "12/21", "12/21", "10/21"]
+    assert "tệp ghi xếp hạng" not in out.getvalue()
     broken = tmp_path / "hong.tsv"
     broken.write_text("TT\tChỉ số\tNăm 2024\n1\tCải cách thể chế\t6/7\n", encoding="utf-8")
     with pytest.raises(CommandError, match="thiếu dòng “Tổng điểm”"):

@@ -109,3 +109,14 @@ def test_before_the_year_is_opened_the_framework_of_the_year_is_projected(cast, 
     assert (found.total.max_points, found.total.lost, found.total.at_risk) == (9, 1, Decimal("1.5"))
     assert (found.total.on_plan, found.total.at_pace) == (8, Decimal("6.5"))
     assert (found.projection.rank_on_plan, found.projection.rank_at_pace, found.projection.ranked) == (1, 2, 2)
+
+
+def test_a_year_whose_result_came_in_as_history_is_not_projected(cast, land):
+    import datetime as dt
+
+    from assessments.models import HistoricalResult
+    from frameworks import actions as framework_actions
+
+    framework_actions.copy_framework(land.framework, by=cast.mai, year=2025, title="Bộ tiêu chí thử năm 2025")
+    HistoricalResult.objects.create(unit=cast.unit("qldd"), year=2025, total=Decimal("8.5"), source="Thông báo 2025")
+    assert projection_data.for_unit(cast.unit("qldd"), 2025, dt.date(2025, 12, 20)) is None

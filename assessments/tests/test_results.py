@@ -61,13 +61,18 @@ def test_gap_analysis_sorted_by_points_lost_with_comments_and_units(cast, demo):
     assert by_code["3.3"].lost == Decimal("0.771")
     assert by_code["7.1"].responsible_unit == cast.unit("ttcntt")
     assert "2.1" not in by_code, "criteria at their max are not gaps"
+    # Answerable as Phụ lục 2 part I says: one unit named → that unit; a group ("Phòng, đơn vị có chức năng tham
+    # mưu giải quyết TTHC" for 3.1) → the department, since every unit of it answers.
+    assert by_code["1.1"].responsible_unit == cast.unit("vp")
+    assert by_code["3.1"].responsible_unit == cast.department
     heads = {r.unit.code: r.lost for r in results.units_not_excellent(assessment)}
-    assert heads["qldd"] == Decimal("0.5"), "internal procedures not issued in time (3.1)"
-    assert "tt" not in heads and "ttkt" not in heads
+    assert heads["vp"] == Decimal("1.5"), "innovation (1.1) and training (5.1)"
+    assert heads["ttcntt"] == Decimal("1.624"), "DTI (7.1)"
+    assert "qldd" not in heads and "tt" not in heads and "ttkt" not in heads
 
 
 def test_ranking_of_the_eleven_units_with_a_tie_and_bands(cast, demo):
-    framework = Assessment.objects.filter(framework__level="internal").first().framework
+    framework = demo["frameworks"]["internal"]
     rows = results.ranking(framework, published_only=True)
     assert len(rows) == 10, "one unit is still being appraised"
     ranks = {r.unit.code: (r.rank, r.total, r.band) for r in rows}
@@ -96,7 +101,7 @@ def _scored(cast, code, framework):
 
 
 def test_results_read_in_constant_queries(cast, demo, django_assert_max_num_queries):
-    framework = Assessment.objects.filter(framework__level="internal").first().framework
+    framework = demo["frameworks"]["internal"]
     with django_assert_max_num_queries(4):
         results.ranking(framework)
     assessment = Assessment.objects.get(unit=cast.department, framework__year=2023)

@@ -1,7 +1,7 @@
 """One item of an assessment, edited in place with htmx: self-score, evidence, appraisal, appeal."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +13,7 @@ from assessments.forms import AppealForm, AppraiseForm, DecideForm, EvidenceForm
 from assessments.models import Evidence
 from assessments.progress import progress_of
 from assessments.views.common import load_item, messages_of, refused
+from core.http import attachment
 from core.versions import StaleEdit, conflict_of
 
 
@@ -153,7 +154,7 @@ def evidence_download(request, pk, evidence_pk):
         handle = item_obj.file.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404("Tệp không còn trên máy chủ.")
-    return FileResponse(handle, as_attachment=True, filename=item_obj.name)
+    return attachment(handle, item_obj.name)
 
 
 @require_POST

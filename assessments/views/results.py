@@ -42,9 +42,9 @@ def ranking(request, framework_pk):
     for row in rows:
         # Each unit name leads to what this reader may open: the unit's results, else the public results once
         # published, else nowhere (never to a page that would refuse them).
-        if allowed(request.user, row.assessment, "assessment.view"):
+        if row.assessment is not None and allowed(request.user, row.assessment, "assessment.view"):
             row.link = reverse("assessments:results", args=[row.assessment.pk])
-        elif public and row.assessment.is_published:
+        elif public and row.assessment is not None and row.assessment.is_published:
             row.link = f"{public}#unit-{row.unit.pk}"
         else:
             row.link = ""

@@ -20,6 +20,7 @@ from plans.tests.builders import make_plan, make_task
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # A code ('periodic_report', 'dossiers.on_time_rate', 'yes_no') or a storage path ('documents/templates/2/x.docx').
 CODE = re.compile(r"^[a-z][a-z0-9]*([_.][a-z0-9]+)+$|^(?=.*[a-zA-Z])[\w.-]+(/[\w.-]+)+$")
+FILE_NAME = re.compile(r"\S+\.(csv|xlsx|xls|docx|doc|odt|pdf|zip|png|jpg)\b", re.IGNORECASE)
 RAW_WORDS = {"True", "False", "None", "∅"}
 
 
@@ -86,7 +87,7 @@ def _problems(entry) -> list[str]:
         if IDENTIFIER.match(label_for(model, key).replace(" ", "_")) and label_for(model, key).replace(" ", "_") == key:
             found.append(f"raw field name {key}")
     for text in _texts(entry):
-        if ISO.search(text):
+        if ISO.search(FILE_NAME.sub("", text)):  # a file's own name may hold a date as its author wrote it
             found.append(f"ISO date in {text!r}")
         if text in RAW_WORDS:
             found.append(f"raw value {text!r}")

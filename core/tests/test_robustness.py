@@ -5,7 +5,7 @@ site is walked as several people (the reform office, a specialist, the appraiser
 with real ids of the right kind, with ids that do not exist and with garbage where a path takes text; with junk
 query strings; and every form a page shows is sent back empty, as a browser would send it, and full of junk.
 Each request runs in a savepoint rolled back afterwards, so a form that happens to be valid does not change what the
-next request sees. Every failure is collected, so one run lists them all.
+next request sees. Every answer must also carry the Content-Security-Policy header. Every failure is collected, so one run lists them all.
 """
 
 import io
@@ -281,9 +281,12 @@ class Sweep:
             # A log-out or password form ended the session: log in again so the request is judged as that person.
             self.clients[who].force_login(self.users[who], backend="django.contrib.auth.backends.ModelBackend")
             response = self._send(who, method, url, data, **extra)
+        shown = url if len(url) < 160 else f"{url[:150]}…"
         if response.status_code >= 500:
-            shown = url if len(url) < 160 else f"{url[:150]}…"
             self.failures.append(f"{method} {shown} as {who}{note} → {response.status_code}: {_cause(response)}")
+        elif "script-src 'self'" not in response.get("Content-Security-Policy", ""):
+            self.failures.append(f"{method} {shown} as {who}{note} → {response.status_code} without the "
+                                 "Content-Security-Policy header")
         return response
 
     def _send(self, who, method, url, data, **extra):

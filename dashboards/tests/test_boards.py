@@ -127,8 +127,8 @@ def test_unit_head_sees_the_units_tasks_deadlines_and_lost_points(department_yea
     assert set(found) == {"tasks-status", "lost-points", "projection"}
     assert found["tasks-status"]["rows"] == [["05/KH-STNMT", "0", "1", "1", "0", "2"]]
     lost = {row[0]: row[1] for row in found["lost-points"]["rows"]}
-    assert lost["4.1 Chỉ số hài lòng SIPAS của đơn vị"] == "1,2"
-    assert lost["2.1 Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn"] == "0,4"
+    assert lost["4.1 Chỉ số hài lòng SIPAS của đơn vị (tiêu chí minh họa, không có trong kế hoạch)"] == "1,2"
+    assert lost["2.1 Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn (tiêu chí minh họa, không có trong kế hoạch)"] == "0,4"
     page = text_of(response)
     assert "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính" in page and "còn 11 ngày" in page
     assert "hoàn thiện quy định chức năng" not in page.lower(), "another unit's task"

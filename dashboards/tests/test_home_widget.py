@@ -57,8 +57,8 @@ def test_the_block_costs_the_same_queries_with_more_years(history, cast, django_
     with CaptureQueriesContext(connection) as before:
         assert latest_result(request)[1]["before"].year == 2022
     for year in (2015, 2016, 2017, 2018):
-        result = HistoricalResult.objects.create(unit=cast.department, year=year, total=Decimal("80.5"), rank=11,
-                                                 out_of=21, source="Quyết định công bố Chỉ số CCHC")
+        result = HistoricalResult.objects.create(unit=cast.department, year=year, total=Decimal("80.5"),
+                                                 source="Quyết định công bố Chỉ số CCHC")
         HistoricalArea.objects.create(result=result, title="Cải cách thể chế", score=Decimal(6), max_points=Decimal(7))
     with django_assert_max_num_queries(len(before)):
         assert latest_result(request)[1]["last"].year == 2023

@@ -44,10 +44,13 @@ def _assessment(framework) -> dict:
     from assessments.results import ranking
 
     rows = ranking(framework, published_only=True)
-    areas = [a.area.title for a in rows[0].totals.areas] if rows else []
+    # A unit ranked from its published total (history) has no per-area figures: its area cells stay empty.
+    assessed = next((row.totals for row in rows if row.totals is not None), None)
+    areas = [a.area.title for a in assessed.areas] if assessed else []
     table = [
         {"row": row, "cells": [(a.final_points, a.max_points) for a in row.totals.areas],
-         "bonus": row.totals.bonus_final, "penalty": row.totals.penalty_final}
+         "bonus": row.totals.bonus_final, "penalty": row.totals.penalty_final} if row.totals is not None else
+        {"row": row, "cells": [(None, None)] * len(areas), "bonus": row.history.bonus, "penalty": row.history.penalty}
         for row in rows
     ]
     chart = charts.ranking([charts.RankedUnit(r.rank, r.unit.name, r.total, r.max_points) for r in rows],

@@ -34,3 +34,17 @@ def find_row(sheet, first_text: str) -> tuple:
         if any(isinstance(v, str) and v.strip() == first_text for v in row):
             return row
     raise AssertionError(f"no row with {first_text!r} in {sheet.title}")
+
+
+def prepared(client, url: str):
+    """The file behind an export prepared in the background, fetched as a person would: the request answers with the
+    job's page, which (tasks run at once in tests) offers the download; the download is returned (its bytes:
+    `.getvalue()`)."""
+    asked = client.get(url)
+    assert asked.status_code == 302 and asked["Location"].startswith("/documents/tep/"), asked
+    page = client.get(asked["Location"]).content.decode()
+    assert "Tệp đã sẵn sàng" in page, page.split("<main", 1)[-1][:2000]
+    response = client.get(asked["Location"] + "tai-ve/")
+    assert response.status_code == 200 and response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("attachment;")
+    return response

@@ -86,12 +86,12 @@ def test_year_table_in_the_seed_layout_with_numeric_totals(cast):
 
     vp = cast.unit("vp")
     save_history(by=cast.mai, unit=vp, year=2022, bonus=Decimal(2), penalty=Decimal("0.5"), total=Decimal("85.675"),
-                 rank=12, out_of=21, areas=[
+                 areas=[
                      {"title": "Công tác chỉ đạo điều hành CCHC", "score": Decimal(10), "max_points": Decimal("13.5")},
                      {"title": "Thực hiện cơ chế một cửa, một cửa liên thông", "score": Decimal("6.395"),
                       "max_points": Decimal(7)}])
     save_history(by=cast.mai, unit=vp, year=2023, bonus=Decimal(1), penalty=Decimal(1), total=Decimal("87.225"),
-                 rank=10, out_of=21, areas=[
+                 areas=[
                      {"title": "Công tác chỉ đạo điều hành CCHC", "score": Decimal("9.5"), "max_points": Decimal("12.5")},
                      {"title": "Thực hiện cơ chế một cửa, một cửa liên thông", "score": None,
                       "note": "Gộp vào Cải cách thủ tục hành chính"}])
@@ -99,13 +99,14 @@ def test_year_table_in_the_seed_layout_with_numeric_totals(cast):
     report = docx_text(builtin.self_assessment_document(contexts.self_assessment_context(
         make_assessment(cast, make_framework(cast), vp))))
     assert "III. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC NĂM TRƯỚC" in report
-    assert "9,5/12,5" in report and "87,225" in report and "10/21" in report
+    # Ranks are computed from the totals of the units ranked together: the division alone is 1/1.
+    assert "9,5/12,5" in report and "87,225" in report and "1/1" in report
     assert find_row(sheet, "TT") == ("TT", "Chỉ số thành phần", "Năm 2022", "Năm 2023")
     assert find_row(sheet, "Công tác chỉ đạo điều hành CCHC")[2:] == ("10/13,5", "9,5/12,5")
     assert find_row(sheet, "Thực hiện cơ chế một cửa, một cửa liên thông")[3] == "Gộp vào Cải cách thủ tục hành chính"
     assert find_row(sheet, "Tổng điểm")[2:] == (85.675, 87.225)
     assert find_row(sheet, "Điểm trừ")[2:] == (0.5, 1)
-    assert find_row(sheet, "Xếp hạng")[2:] == ("12/21", "10/21")
+    assert find_row(sheet, "Xếp hạng")[2:] == ("1/1", "1/1")
 
 
 def test_assessment_exports_respect_the_permission_table(cast, framework, client_for):

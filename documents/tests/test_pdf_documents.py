@@ -8,6 +8,7 @@ import pytest
 
 from documents import builtin, contexts, pdf
 from documents.tests.builders import make_assessment, make_framework, make_plan
+from documents.tests.readback import prepared
 
 pytestmark = [pytest.mark.django_db,
               pytest.mark.skipif(not pdf.available(), reason="LibreOffice is not installed (make test installs it)")]
@@ -52,8 +53,8 @@ def test_periodic_report_renders(cast, tmp_path):
 
 def test_pdf_download_of_the_plan_tasks_workbook(cast, client_for):
     plan = make_plan(cast)
-    response = client_for(cast.mai).get(f"/documents/nhiem-vu/{plan.pk}.pdf")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert pdf.page_count(response.content) >= 1
+    response = prepared(client_for(cast.mai), f"/documents/nhiem-vu/{plan.pk}.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert pdf.page_count(response.getvalue()) >= 1
     assert "filename*=UTF-8''Nhi%E1%BB%87m%20v%E1%BB%A5%20K%E1%BA%BF%20ho%E1%BA%A1ch%205-KH-STNMT.pdf" in \
         response["Content-Disposition"]

@@ -10,6 +10,7 @@ import pytest
 
 from documents import builtin, contexts, pdf
 from documents.tests.builders import make_assessment, make_framework, make_plan
+from documents.tests.readback import prepared
 
 pytestmark = [pytest.mark.django_db,
               pytest.mark.skipif(not pdf.available() or not shutil.which("pdffonts"),
@@ -46,6 +47,21 @@ def test_each_word_document_uses_one_font_family(cast, tmp_path):
 
 def test_the_tasks_workbook_pdf_uses_one_font_family(cast, client_for, tmp_path):
     plan = make_plan(cast)
-    response = client_for(cast.mai).get(f"/documents/nhiem-vu/{plan.pk}.pdf")
-    assert response.status_code == 200
-    assert len(families(response.content, tmp_path)) == 1
+    response = prepared(client_for(cast.mai), f"/documents/nhiem-vu/{plan.pk}.pdf")
+    assert len(families(response.getvalue(), tmp_path)) == 1
+
+
+def test_workbook_pdfs_write_decimals_with_a_comma(tmp_path):
+    """A workbook's numbers stay numbers; printed, they read as Vietnamese documents write them."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["A2"] = 9.376, 2817
+    sheet["A1"].number_format, sheet["A2"].number_format = "0.000", "#,##0"
+    source = tmp_path / "so.xlsx"
+    book.save(source)
+    (tmp_path / "so.pdf").write_bytes(pdf.to_pdf(source.read_bytes(), "xlsx"))
+    text = subprocess.run(["pdftotext", str(tmp_path / "so.pdf"), "-"], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+    assert "9,376" in text and "2.817" in text and "9.376" not in text

@@ -51,6 +51,9 @@ def test_download_queries_do_not_grow_with_tasks_and_units(cast, client_for, dja
     "/documents/bao-cao-theo-ky/?unit=99999999999999999999999&xuat=bao-cao-dinh-ky.docx&kind=year&year=2024",
     "/documents/bao-cao-theo-ky/?unit=abc&xuat=.",
     "/documents/bao-cao-theo-ky/?xuat=so-lieu.xlsx&kind=year&year=2024&unit=",
+    "/documents/tep/99999999999999999999999/",
+    "/documents/tep/99999999999999999999999/tai-ve/",
+    "/documents/tep/0/?page=abc&unit=%00",
 ])
 def test_odd_addresses_get_404_or_a_message_never_a_500(cast, client_for, url):
     response = client_for(cast.mai).get(url)

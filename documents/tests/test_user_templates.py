@@ -76,7 +76,7 @@ def test_a_template_for_one_plan_wins_over_the_unit_default(cast, client_for):
 
 
 @pytest.mark.parametrize(("data", "name", "message"), [
-    (b"plain text, not Word", "mau.docx", "Tệp không phải văn bản Word (.docx)"),
+    (b"plain text, not Word", "mau.docx", "không phải văn bản Word (.docx)"),
     (docx_with("{{ co_quan "), "mau.docx", "Mẫu có lỗi cú pháp"),
     (docx_with("{% for nv in nhiem_vu %}{{ nv.tt }}"), "mau.docx", "Mẫu có lỗi cú pháp"),
     (docx_with("{{ co_quan }}"), "mau.pdf", "Vui lòng tải lên tệp Word dạng .docx"),

@@ -1,7 +1,9 @@
-"""The list of what the user may export, and the downloads themselves."""
+"""The list of what the user may export (and the files they had prepared), and the downloads themselves: built in
+the request when small, else handed to a background job (every PDF, and exports past CCHC_EXPORT_INLINE_ROWS)."""
 
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,8 +12,9 @@ from django.utils.translation import gettext as _
 from accounts.access import get_for
 from accounts.permissions import can, require, unit_filter, visible_units
 from core.forms import id_from
-from documents import services
+from documents import jobs, services
 from documents.forms import PeriodForm
+from documents.views.jobs import hand_over
 
 
 def _plans(user):
@@ -60,6 +63,8 @@ def index(request):
         "period_exports": [e for e in _exports_for("unit") if e.needs_period],
         "period_form": PeriodForm(today=date.today()),
         "may_manage_templates": can(request.user, "document.template"),
+        "recent_jobs": jobs.recent_for(request.user),
+        "retention_days": settings.CCHC_EXPORT_RETENTION_DAYS,
     }
     return render(request, "documents/index.html", context)
 
@@ -89,8 +94,14 @@ def download(request, key: str, pk: int, fmt: str):
                                                                                       "errors": errors})
             return redirect("documents:index")
         params.update(form.cleaned_data)
+    use_template = request.GET.get("mau") != "0"
+    if fmt == "pdf" or jobs.too_large(services.estimated_rows(export, obj, params)):
+        return hand_over(request, kind=export.key, file_name=services.file_name(export, obj, fmt, params),
+                         unit=services.unit_of(export.target, obj),
+                         params={**params, "today": params["today"].isoformat(), "pk": obj.pk, "fmt": fmt,
+                                 "template": use_template})
     try:
-        data, filename = services.produce(export, obj, fmt, params, use_template=request.GET.get("mau") != "0")
+        data, filename = services.produce(export, obj, fmt, params, use_template=use_template)
     except services.ExportProblem as problem:
         messages.error(request, str(problem))
         return redirect("documents:index")

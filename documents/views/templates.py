@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_for
 from accounts.permissions import require, unit_filter, visible_units
+from core.http import attachment
 from documents import actions, catalog, services, templating
 from documents.forms import TemplateUploadForm
 from documents.models import DocumentTemplate
@@ -70,9 +71,7 @@ def template_file(request, pk: int):
     except OSError:
         messages.error(request, _("Không đọc được tệp của mẫu “%(name)s”; vui lòng tải lên lại.") % {"name": template.name})
         return redirect("documents:templates")
-    response = HttpResponse(data, content_type=services.DOCX)
-    response["Content-Disposition"] = services.content_disposition(f"{template.name}.docx")
-    return response
+    return attachment(data, f"{template.name}.docx")
 
 
 @require_POST

@@ -9,8 +9,8 @@ from dossiers.models import Dossier, Procedure
 from dossiers.tests.helpers import ROWS, SAMPLE, import_bytes, make_catalogue
 
 
-def test_the_office_sets_a_processing_time_and_the_next_import_counts_with_it(cast, client_for):
-    client = client_for(cast.mai)
+def test_the_administrator_sets_a_processing_time_and_the_next_import_counts_with_it(cast, client_for):
+    client = client_for(cast.admin)
     created = client.post("/dossiers/procedures/", {"code": "1.010727", "name": "Cấp giấy phép môi trường",
                                                      "field": "Môi trường", "processing_days": ""})
     assert created.status_code == 302
@@ -49,3 +49,9 @@ def test_the_home_page_shows_this_years_rates(cast, client_for):
         html = client_for(cast.manh).get("/").content.decode()
     assert 'id="home-dossiers"' in html and "66,7 %" in html
     assert 'id="home-dossiers"' not in client_for(cast.khoa).get("/").content.decode()
+
+
+def test_one_departments_office_cannot_change_the_provinces_procedure_catalogue(cast, client_for):
+    response = client_for(cast.mai).post("/dossiers/procedures/", {"code": "1.010727", "name": "Thủ tục thử",
+                                                                    "field": "Môi trường", "processing_days": "5"})
+    assert response.status_code == 403 and not Procedure.objects.filter(code="1.010727").exists()

@@ -78,8 +78,9 @@ def test_uploads_that_cannot_be_read_get_a_message(cast, client_for):
     assert no_source.status_code == 400 and "nguồn dữ liệu" in no_source.content.decode()
     broken = client.post("/dossiers/import/", {"file": SimpleUploadedFile("x.xlsx", b"not a zip"),
                                                "new_source": "B", "unit": cast.department.pk})
-    page = client.get(broken["Location"])
-    assert page.status_code == 400 and "Không mở được tệp Excel" in page.content.decode()
+    # Refused at the upload (core.uploads), before anything is stored.
+    assert broken.status_code == 400 and "không phải bảng tính .xlsx" in broken.content.decode()
+    assert not ImportRun.objects.exists()
 
 
 def test_only_the_reform_office_imports(cast, client_for):

@@ -1,7 +1,6 @@
 """A real worker process (`manage.py db_worker`, then `manage.py worker` after a kill) runs a real import queued as
 the page queues it, against a database both processes see: a file on SQLite, the test database on PostgreSQL."""
 
-import os
 import signal
 import subprocess
 import sys
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.shared_database import shared_database  # noqa: F401 (fixture)
+from core.shared_database import shared_database, worker_database, worker_environment  # noqa: F401 (fixtures)
 from dossiers import actions
 from dossiers.models import Dossier, ImportRun
 from dossiers.parsing import guess_mapping
@@ -19,21 +18,6 @@ from dossiers.tests.helpers import HEADER, ROWS, SAMPLE, make_catalogue, upload
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 120
-
-
-@pytest.fixture
-def worker_database(shared_database, settings):  # noqa: F811 (the fixture imported above)
-    """The shared database, with the tasks stored in it (not run inside the test)."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                                  "QUEUES": ["default", "imports", "documents"]}}
-    settings.TASKS_KIND = "database"
-    return shared_database
-
-
-def _environment(url: str, settings, tmp_path) -> dict:
-    return {**os.environ, "DATABASE_URL": url, "CCHC_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-            "CCHC_VAR_DIR": str(settings.VAR_DIR), "CCHC_TASK_CLAIM_GRACE_SECONDS": "0", "CCHC_LOG_LEVEL": "ERROR",
-            "CCHC_UNOSERVER": ""}
 
 
 def _queue(cast, content: bytes) -> ImportRun:
@@ -58,7 +42,7 @@ def _wait(predicate, process=None):
     raise AssertionError("timed out")
 
 
-def test_a_worker_process_runs_the_queued_import(worker_database, settings, tmp_path):
+def test_a_worker_process_runs_the_queued_import(worker_database, settings):  # noqa: F811 (imported fixture)
     from django_tasks_db.models import DBTaskResult
 
     from core.testing import make_cast
@@ -69,7 +53,7 @@ def test_a_worker_process_runs_the_queued_import(worker_database, settings, tmp_
     worker = subprocess.run(
         [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--batch", "--no-startup-delay",
          "--no-reload", "--verbosity", "0"],
-        cwd=ROOT, env=_environment(worker_database, settings, tmp_path), capture_output=True, timeout=WAIT_SECONDS)
+        cwd=ROOT, env=worker_environment(worker_database, settings), capture_output=True, timeout=WAIT_SECONDS)
     assert worker.returncode == 0, worker.stderr.decode()[-2000:]
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE, run.message
@@ -79,7 +63,7 @@ def test_a_worker_process_runs_the_queued_import(worker_database, settings, tmp_
 
 
 @pytest.mark.slow
-def test_an_import_cut_short_by_a_killed_worker_runs_again_when_a_worker_starts(worker_database, settings, tmp_path):
+def test_an_import_cut_short_by_a_killed_worker_runs_again_when_a_worker_starts(worker_database, settings):  # noqa: F811
     from django_tasks_db.models import DBTaskResult
 
     from core.testing import make_cast
@@ -87,7 +71,7 @@ def test_an_import_cut_short_by_a_killed_worker_runs_again_when_a_worker_starts(
     cast = make_cast()
     lines = [HEADER, *(ROWS[2].replace("H03", f"K{i:07d}") for i in range(60_000))]
     run = _queue(cast, ("\n".join(lines) + "\n").encode())
-    env = _environment(worker_database, settings, tmp_path)
+    env = worker_environment(worker_database, settings)
     first = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--no-startup-delay", "--no-reload",
          "--interval", "0.2", "--verbosity", "0"],

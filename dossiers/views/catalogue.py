@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect, render
 
-from accounts.permissions import can, require
+from accounts.permissions import can_everywhere, require, require_everywhere
 from core.forms import id_from
 from dossiers import actions
 from dossiers.forms import ProcedureForm
@@ -13,7 +13,8 @@ from dossiers.models import Procedure
 
 def procedures(request):
     require(request.user, "dossier.view")
-    may_edit = can(request.user, "dossier.import")
+    # The procedure catalogue is the province's, shared by every unit's dossiers.
+    may_edit = can_everywhere(request.user, "dossier.import")
     form = None
     if may_edit:
         editing = None
@@ -36,7 +37,7 @@ def procedures(request):
             problems = "; ".join(e for errors in form.errors.values() for e in errors)
             messages.error(request, f"Chưa lưu thủ tục {editing.code}: {problems}")
     elif request.method == "POST":
-        require(request.user, "dossier.import")
+        require_everywhere(request.user, "dossier.import")
     rows = Procedure.objects.annotate(dossier_count=Count("dossiers")).order_by("field", "code")
     return render(request, "dossiers/procedures.html", {"procedures": rows, "form": form, "may_edit": may_edit},
                   status=400 if form is not None and form.errors else 200)

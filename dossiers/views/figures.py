@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -9,6 +10,8 @@ from django.utils import timezone
 
 from accounts.permissions import require, visible_units
 from core.http import in_vietnamese
+from documents.jobs import too_large
+from documents.views.jobs import hand_over
 from dossiers import charts, exports
 from dossiers.forms import WindowForm
 from dossiers.models import Procedure
@@ -22,9 +25,13 @@ LIST_EXPORT_LIMIT = 100_000
 
 
 def _window_form(request) -> WindowForm:
-    units = visible_units(request.user, "dossier.view").order_by("path")
+    return _window_form_of(request.user, request.GET or None)
+
+
+def _window_form_of(user, data) -> WindowForm:
+    units = visible_units(user, "dossier.view").order_by("path")
     fields = Procedure.objects.exclude(field="").values_list("field", flat=True).distinct().order_by("field")
-    return WindowForm(request.GET or None, units=units, fields=list(fields))
+    return WindowForm.showing_window(data, units=units, fields=list(fields))
 
 
 def _rows(form: WindowForm, grouped: dict, labels: dict, key_param: str | None) -> list[dict]:
@@ -107,12 +114,16 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
 
 
 def _listed(request):
-    form = _window_form(request)
+    return _listed_for(request.user, request.GET or None)
+
+
+def _listed_for(user, data):
+    form = _window_form_of(user, data)
     window = form.window()
-    outcome = request.GET.get("outcome", "received")
+    outcome = (data or {}).get("outcome", "received")
     if outcome not in OUTCOMES:
         outcome = "received"
-    qs = behind(visible_dossiers(request.user), window, outcome)
+    qs = behind(visible_dossiers(user), window, outcome)
     return form, window, outcome, qs.select_related("procedure", "handling_unit")
 
 
@@ -132,7 +143,18 @@ def dossier_list(request):
 def dossier_list_xlsx(request):
     require(request.user, "dossier.view")
     form, window, outcome, qs = _listed(request)
+    filename = f"ho-so-{outcome}-{window.start:%Y%m%d}-{window.end:%Y%m%d}.xlsx"
+    if too_large(qs[:settings.CCHC_EXPORT_INLINE_ROWS + 1].count()):
+        return hand_over(request, kind="ho-so-tthc", params=form.query(outcome=outcome), file_name=filename,
+                         unit=window.unit)
     rows = qs.order_by("received_at", "pk")[:LIST_EXPORT_LIMIT + 1].iterator(chunk_size=2000)
-    content = exports.dossier_workbook(rows, LIST_EXPORT_LIMIT)
-    return _xlsx(content, f"ho-so-{outcome}-{window.start:%Y%m%d}-{window.end:%Y%m%d}.xlsx")
+    return _xlsx(exports.dossier_workbook(rows, LIST_EXPORT_LIMIT), filename)
+
+
+def list_export(job, progress) -> bytes:
+    """The same list prepared by the background worker (documents.jobs), with the requester's own view of it."""
+    form, window, outcome, qs = _listed_for(job.requested_by, job.params)
+    total = min(qs.count(), LIST_EXPORT_LIMIT)
+    rows = qs.order_by("received_at", "pk")[:LIST_EXPORT_LIMIT + 1].iterator(chunk_size=2000)
+    return exports.dossier_workbook(progress.over(rows, total), LIST_EXPORT_LIMIT)
 

@@ -1,19 +1,25 @@
 """Importing an export: upload, map the columns on a preview (saved per source), run with a live progress bar."""
 
+import logging
 from datetime import timedelta
 
 from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts.access import get_for
 from accounts.permissions import require, unit_filter, visible_units
-from dossiers import actions
+from core.bounded import Exhausted, run_bounded
+from core.forms import FILE_TOO_COMPLEX
+from dossiers import actions, sample
 from dossiers.forms import MappingForm, UploadForm
 from dossiers.models import ImportRun, ImportSource
-from dossiers.parsing import guess_mapping
+from dossiers.parsing import COLUMNS, reconcile_mapping
 from dossiers.tables import Table, TableError
 from dossiers.tasks import check_interrupted
+
+logger = logging.getLogger(__name__)
 
 REMAPPABLE = (ImportRun.Status.UPLOADED, ImportRun.Status.REJECTED, ImportRun.Status.FAILED)
 
@@ -43,29 +49,66 @@ def import_index(request):
                   status=400 if form.errors else 200)
 
 
+SAMPLE_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def import_sample(request, fmt):
+    """Tệp mẫu: our columns with two example dossiers, the office's own units named, ready to import as it is."""
+    require(request.user, "dossier.import")
+    if fmt not in SAMPLE_TYPES:
+        raise Http404("sample format")
+    units = list(visible_units(request.user, "dossier.import").active().order_by("path")[:50])
+    own = next((u for u in units if u == request.user.unit), None)
+    receiving = own or (units[0] if units else None)
+    handling = next((u for u in units if receiving and u.path.startswith(receiving.path) and u != receiving), receiving)
+    names = (receiving.name if receiving else "Bộ phận Một cửa", handling.name if handling else "Phòng chuyên môn")
+    build = sample.sample_xlsx if fmt == "xlsx" else sample.sample_csv
+    response = HttpResponse(build(*names), content_type=SAMPLE_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="mau-nhap-ho-so-mot-cua.{fmt}"'
+    return response
+
+
 def import_columns(request, pk):
     """The preview: the first rows of the file and one select per column; the choice is kept for the source."""
     run = _get_run(request, pk)
     if run.status not in REMAPPABLE:
         return redirect("dossiers:import_run", pk=run.pk)
     try:
-        with Table(run.file.path) as table:
-            headers, preview = table.headers, table.preview()
-    except (TableError, OSError) as error:
-        message = str(error) if isinstance(error, TableError) else "Không đọc được tệp đã tải lên."
+        headers, preview = run_bounded(_header_and_preview, run.file.path)
+    except Exception as error:  # whatever the file holds: a message, not a 500
+        if isinstance(error, TableError):
+            message = str(error)
+        elif isinstance(error, Exhausted):
+            message = str(FILE_TOO_COMPLEX)
+        else:
+            if not isinstance(error, OSError):
+                logger.exception("Preview of import run %s failed", run.pk)
+            message = "Không đọc được tệp đã tải lên."
         return render(request, "dossiers/import_columns.html", {"run": run, "file_error": message}, status=400)
-    initial = {**guess_mapping(headers), **{k: v for k, v in run.source.mapping.items() if v in headers}}
-    form = MappingForm(request.POST or None, headers=headers, initial_mapping=initial,
+    saved = run.source.mapping if isinstance(run.source.mapping, dict) else {}
+    fitted = reconcile_mapping(saved, headers)
+    form = MappingForm(request.POST or None, headers=headers, initial_mapping=fitted.mapping,
+                       proposed=set(fitted.proposed) if saved else set(),
                        example=preview[0] if preview else None, initial={"mode": run.mode})
     if request.method == "POST" and form.is_valid():
         actions.confirm_columns(run, by=request.user, mapping=form.mapping(), mode=form.cleaned_data["mode"])
         actions.start(run)
         return redirect("dossiers:import_run", pk=run.pk)
-    saved = bool(run.source.mapping) and all(v in headers for v in run.source.mapping.values())
+    labels = {c.key: c.label for c in COLUMNS}
     return render(request, "dossiers/import_columns.html", {
         "run": run, "form": form, "headers": headers, "preview": [row[:len(headers)] for row in preview],
-        "saved_mapping": saved,
+        "saved_mapping": bool(saved), "dropped": fitted.dropped,
+        "proposed": [(labels[key], header) for key, header in fitted.proposed.items()] if saved else [],
     }, status=400 if form.errors else 200)
+
+
+def _header_and_preview(path) -> tuple[list, list]:
+    """Read in a child process bounded in CPU time and memory (core.bounded), whatever the file declares."""
+    with Table(path) as table:
+        return table.headers, table.preview()
 
 
 def import_run(request, pk):

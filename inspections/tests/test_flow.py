@@ -156,7 +156,7 @@ def test_a_wrong_evidence_file_is_refused_and_nothing_is_reported(cast, client_f
     response = client_for(cast.hung).post(f"/inspections/khac-phuc/{fix.pk}/", {
         "note": "Đã khắc phục", "evidence": upload, "version": fix.version})
     assert response.status_code == 400
-    assert "không đúng định dạng" in response.content.decode()
+    assert "không phải loại tài liệu kiểm chứng được nhận" in response.content.decode()
     assert rows_now() == before
 
 

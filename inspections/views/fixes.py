@@ -3,13 +3,14 @@ and the list of fixes (the to-do list's "see all")."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import can, require, visible_units
+from core.http import attachment
 from core.versions import StaleEdit
 from inspections import actions
 from inspections.access import get_fix_for
@@ -113,5 +114,5 @@ def fix_evidence(request, pk):
         handle = fix.evidence.open("rb")
     except (FileNotFoundError, OSError, ValueError):
         raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=fix.evidence_name or "tai-lieu")
+    return attachment(handle, fix.evidence_name or "tai-lieu-kiem-chung")
 

@@ -1,7 +1,9 @@
 """The demo loads twice without duplicates; tasks link to the criteria they serve."""
 
+import pytest
 import time_machine
 
+from frameworks import demo as frameworks_demo
 from plans import demo
 from plans.models import Extension, Plan, Task, TaskUpdate
 from plans.tests.builders import make_plan, make_task
@@ -11,18 +13,24 @@ from workdays.models import DayOverride
 
 def _context(cast):
     people = {name: getattr(cast, name) for name in ("lan", "hung", "mai", "thu", "manh", "admin", "khoa")}
-    return {"units": cast.units, "people": people}
+    context = {"units": cast.units, "people": people}
+    frameworks_demo.load(context)
+    return context
 
 
+@pytest.mark.dates
 @time_machine.travel("2026-11-23 08:00 +07:00", tick=False)
-def test_demo_is_idempotent_and_typed_from_the_seed(cast):
+def test_demo_is_idempotent_and_holds_the_seed_plan(cast):
     for _ in range(2):
         workdays_demo.load(_context(cast))
         demo.load(_context(cast))
-    assert Plan.objects.count() == 3 and DayOverride.objects.count() == len(workdays_demo.OVERRIDES)
+    # The cast has no Khánh Hòa: the seed department's 2024 plan and its plan of the current year.
+    assert sorted(Plan.objects.values_list("year", flat=True)) == [2024, 2026]
+    assert DayOverride.objects.count() == len(workdays_demo.OVERRIDES)
     seed = Plan.objects.get(year=2024)
     assert sorted(set(seed.sections.values_list("appendix_number", flat=True))) == ["1", "2", "3"]
     assert seed.sections.filter(appendix_number="1").count() == 7
+    assert seed.tasks.filter(is_heading=False).count() == 116
     unresolved = seed.tasks.filter(is_heading=False, lead_units__isnull=True).exclude(lead_text="")
     assert not unresolved.exists(), list(unresolved.values_list("code", "lead_text"))
     relative = seed.tasks.get(deadline_text="Trong thời hạn 20 ngày kể từ khi nhận được văn bản.")
@@ -30,6 +38,7 @@ def test_demo_is_idempotent_and_typed_from_the_seed(cast):
     assert Extension.objects.filter(status="pending").exists()
     assert Task.objects.filter(plan__year=2026, due_date__lt="2026-11-23", status="not_started").exists()
     assert TaskUpdate.objects.filter(kind="contribution").exists()
+    assert Task.objects.filter(criteria__isnull=False).exists(), "appendix 2 rows linked to the framework's criteria"
 
 
 def test_office_links_a_task_to_criteria(cast, client_for):

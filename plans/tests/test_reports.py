@@ -1,12 +1,23 @@
 """The reporting calendar: due dates before days off, each unit's report per period, who is late."""
 
+import io
 from datetime import date
 
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from docx import Document
 
 from plans import actions
 from plans.tests.builders import make_plan, make_task
+
+
+def _docx(text: str) -> bytes:
+    """A real Word file: report files are accepted by their content."""
+    document = Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def test_a_period_due_on_a_weekend_is_due_the_friday_before(cast):
@@ -22,7 +33,7 @@ def test_units_submit_and_the_office_sees_who_is_late(cast, client_for):
     make_task(cast, plan, code="2", lead="ttcntt")
     q3 = actions.add_report_period(by=cast.mai, plan=plan, label="Quý III", stated_due=date(2026, 9, 10))
     actions.add_report_period(by=cast.mai, plan=plan, label="Năm", stated_due=date(2026, 12, 10))
-    upload = SimpleUploadedFile("bao-cao-quy-3.docx", b"PK noi dung", content_type="application/octet-stream")
+    upload = SimpleUploadedFile("bao-cao-quy-3.docx", _docx("Báo cáo quý III"), content_type="application/octet-stream")
     response = client_for(cast.lan).post(f"/plans/{plan.pk}/bao-cao/{q3.pk}/gui/", {
         "unit": cast.unit("qldd").pk, "text": "Kết quả CCHC quý III của Phòng Quản lý đất đai", "file": upload})
     assert response.status_code == 302

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import can
+from core.http import attachment
 from org.models import Unit
 from plans import actions
 from plans.access import get_plan_for
@@ -79,4 +80,4 @@ def report_file(request, pk, report_pk):
         handle = report.file.open("rb")
     except (PeriodReport.DoesNotExist, ValueError, TypeError, FileNotFoundError, OSError):
         raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=report.file.name.rsplit("/", 1)[-1])
+    return attachment(handle, report.file.name.rsplit("/", 1)[-1])

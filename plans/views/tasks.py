@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.http import attachment
 from plans import actions, approvals
 from plans.access import get_task_for, rights_on
 from plans.forms import (
@@ -237,7 +238,7 @@ def evidence_file(request, pk, evidence_pk):
         handle = evidence.file.open("rb")
     except (FileNotFoundError, OSError):
         raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=evidence.name)
+    return attachment(handle, evidence.name)
 
 
 @require_POST

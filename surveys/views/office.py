@@ -147,16 +147,19 @@ def public_url(request, token: str) -> str:
     return request.build_absolute_uri(reverse("surveys:answer", args=[token]))
 
 
-def qr_svg(url: str) -> str:
-    return segno.make(url, error="m").svg_inline(scale=6, border=2, title=url)
+def qr_svg(url: str, *, scalable: bool = False) -> str:
+    """The QR code as inline SVG; `scalable` gives it a viewBox instead of a pixel size, for the printed sheet's
+    CSS to set its size in millimetres."""
+    return segno.make(url, error="m").svg_inline(scale=6, border=2, title=url, omitsize=scalable)
 
 
 def counter_print(request, pk):
-    """The A4 sheet put on a counter: the QR code, the link in clear, and what to do."""
+    """The A4 sheet put on a counter: the agency, the survey, the counter's name, the QR code, the link in clear
+    for people without a QR reader, and what to do; centred on one page by surveys/print.css."""
     counter = get_counter_for(request.user, pk)
     url = public_url(request, counter.token)
     return render(request, "surveys/print.html", {"survey": counter.survey, "counter": counter, "url": url,
-                                                  "qr": qr_svg(url)})
+                                                  "qr": qr_svg(url, scalable=True)})
 
 
 def codes(request, pk):

@@ -1,8 +1,10 @@
 """The answering pages: public (no log-in) per survey or counter, by one-time code, and for logged-in officials.
 
-Public pages are one small standalone template: no script, no external stylesheet, compressed, so a cheap phone
-on a slow network gets the whole sheet in one small response (Django masks the CSRF token in every response, which
-keeps compression from leaking it).
+Public pages are one small standalone template: no script, no external stylesheet (the inline one carries the
+Content-Security-Policy nonce), compressed, so a cheap phone on a slow network gets the whole sheet in one small
+response (Django masks the CSRF token in every response, which keeps compression from leaking it). The sheet
+numbers its questions ("Câu 3/17") and shows how many are answered with CSS alone; the language menu at the top
+switches the interface texts, the survey's questions stay as the office wrote them.
 """
 
 from django.contrib import messages
@@ -38,10 +40,23 @@ def _locate(token: str) -> tuple[Survey, Counter | None] | None:
     return (survey, None) if survey else None
 
 
+def _numbered(form) -> tuple[list, list]:
+    """The sheet's sections with each question's number across the whole sheet: ([(aspect, [(n, field)])],
+    [(n, field)] for every question)."""
+    sections, every = [], []
+    for label, fields in form.groups():
+        numbered = [(len(every) + i, field) for i, field in enumerate(fields, start=1)]
+        every += numbered
+        sections.append((label, numbered))
+    return sections, every
+
+
 def _render(request, survey, form, *, counter=None, notice="", status=200, action=""):
+    sections, numbered = _numbered(form)
     return render(request, "surveys/public/answer.html", {
         "survey": survey, "counter": counter, "form": form, "form_token": guard.issue_token(survey.token),
         "honeypot": guard.HONEYPOT, "notice": notice, "action": action or request.get_full_path(),
+        "sections": sections, "numbered": numbered, "total": len(numbered),
     }, status=status)
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from accounts.models import User
 from assessments import actions
 from assessments.history import parse_table
+from assessments.results import year_table
 from org.models import Unit
 
 
@@ -49,6 +50,24 @@ class Command(BaseCommand):
         with transaction.atomic():
             for result in results:
                 actions.save_history(by=user, unit=target, year=result.year, areas=result.areas, bonus=result.bonus,
-                                     penalty=result.penalty, total=result.total, rank=result.rank,
-                                     out_of=result.out_of, source=source)
+                                     penalty=result.penalty, total=result.total, source=source)
         self.stdout.write(self.style.SUCCESS(f"Đã nhập kết quả {len(results)} năm cho {target}."))
+        for line in rank_differences(target, results):
+            self.stdout.write(self.style.WARNING(line))
+
+
+def rank_differences(unit, results) -> list[str]:
+    """The ranks the file states checked against those computed from the totals of the units ranked together
+    (the rank itself is never stored): one line per year that differs."""
+    table = year_table(unit)
+    computed = dict(zip(table.years, table.rank, strict=True))
+    lines = []
+    for result in results:
+        if result.rank is None:
+            continue
+        stated = f"{result.rank}/{result.out_of}"
+        if computed.get(result.year) != stated:
+            lines.append(f"Năm {result.year}: tệp ghi xếp hạng {stated}, cchc tính từ tổng điểm các đơn vị cùng "
+                         f"nhóm được {computed.get(result.year, '–')} (xếp hạng không được lưu: hãy nhập kết quả "
+                         f"của các đơn vị còn lại hoặc kiểm tra lại tổng điểm).")
+    return lines

@@ -1,6 +1,8 @@
 """The background worker: `manage.py worker` runs django_tasks_db's db_worker on every queue, after finding the
-tasks a previous worker left unfinished (marked failed with a message; a dossier import is queued again), and
-keeps one LibreOffice warm for the PDF conversions while it runs. Stops cleanly on Ctrl+C or SIGTERM.
+tasks a previous worker left unfinished (marked failed with a message; a dossier import or an export is queued
+again), and keeps one LibreOffice warm for the PDF conversions while it runs. About once a minute it sweeps again
+and runs the apps' housekeeping (core.jobs.periodic: expired export files are removed). Stops cleanly on Ctrl+C or
+SIGTERM.
 
     manage.py worker                 # what the systemd unit and `make demo` run
     manage.py worker --batch         # run what is queued, then stop (cron, tests)
@@ -27,9 +29,11 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0, help="giây chờ giữa hai lần xem hàng đợi")
 
     def handle(self, *args, batch=False, no_office=False, interval=1.0, verbosity=1, **options):
+        jobs.autodiscover()
         found = jobs.sweep()
         if found:
             self.stdout.write(f"{found} việc bị gián đoạn lần trước đã được ghi nhận.")
+        jobs.housekeep()
         office = None if no_office else pdf.warm_server()
         stop = threading.Event()
         sweeper = threading.Thread(target=self._sweep_now_and_then, args=(stop,), daemon=True)
@@ -43,9 +47,15 @@ class Command(BaseCommand):
 
     def _sweep_now_and_then(self, stop: threading.Event) -> None:
         while not stop.wait(SWEEP_EVERY_SECONDS):
-            try:
-                jobs.sweep()
-            except Exception:  # a database hiccup: the next round tries again
-                jobs.logger.exception("sweep failed")
-            finally:
-                close_old_connections()
+            sweep_round()
+
+
+def sweep_round() -> None:
+    """One of the worker's minute rounds: orphaned tasks, then the apps' housekeeping."""
+    try:
+        jobs.sweep()
+        jobs.housekeep()
+    except Exception:  # a database hiccup: the next round tries again
+        jobs.logger.exception("sweep failed")
+    finally:
+        close_old_connections()
