@@ -10,7 +10,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The pure domain core (no ORM), type-checked by `make lint`.
 DOMAIN_CORE := org/names.py workdays/calendar.py workdays/deadlines.py frameworks/rules.py frameworks/metrics.py \
 	surveys/index.py dossiers/stats.py imports/layout.py imports/tables.py imports/paragraphs.py imports/cells.py \
-	imports/accuracy.py documents/layout.py accounts/grants.py plans/drafting.py plans/richtext.py plans/targets.py
+	imports/accuracy.py documents/layout.py accounts/grants.py plans/drafting.py plans/richtext.py plans/targets.py \
+	assessments/projection.py
 
 # Days the date-sensitive tests also run under (CCHC_TEST_TODAY; a bare day means 09:30 in Vietnam): New Year's
 # Day at 06:00 (still the old year in UTC), a leap day, a Sunday, the last evening of a year, a Tết holiday.

@@ -49,6 +49,11 @@ PERMISSIONS: dict[str, dict[str, str]] = {
     "task.report": {S: OWN, H: OWN, O: TREE},
     "task.monitor": {H: OWN, O: TREE, L: TREE, ADM: TREE},
     "task.approve_extension": {H: OWN, O: TREE, L: TREE},
+    # Inspections (kiểm tra CCHC; the unit is the plan's issuing unit, or the inspected unit): the reform office
+    # inspects its tree, leaders read; the inspected unit's head reports the fixes done
+    "inspection.view": {S: OWN, H: OWN, O: TREE, L: TREE, ADM: TREE},
+    "inspection.manage": {O: TREE, ADM: TREE},
+    "inspection.report": {H: OWN, O: TREE},
     # Measured inputs
     "dossier.view": EVERYONE_TREE,
     "dossier.import": {O: TREE, ADM: TREE},
@@ -72,6 +77,7 @@ VIEW_ACTION: dict[str, str] = {
     "assessment": "assessment.view",
     "plan": "plan.view",
     "task": "plan.view",
+    "inspection": "inspection.view",
     "dossier": "dossier.view",
     "survey": "survey.view",
     "document": "document.export",

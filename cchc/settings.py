@@ -36,6 +36,7 @@ DOMAIN_APPS = [
     "frameworks",
     "assessments",
     "plans",
+    "inspections",
     "imports",
     "dossiers",
     "surveys",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("frameworks/", include("frameworks.urls")),
     path("assessments/", include("assessments.urls")),
     path("plans/", include("plans.urls")),
+    path("inspections/", include("inspections.urls")),
     path("imports/", include("imports.urls")),
     path("dossiers/", include("dossiers.urls")),
     path("surveys/", include("surveys.urls")),

@@ -11,6 +11,7 @@ NAVIGATION = [
     (_("Bảng điều khiển"), "dashboards:index", "dashboard.view"),
     (_("Kế hoạch, nhiệm vụ"), "plans:index", "plan.view"),
     (_("Nhập kế hoạch"), "imports:index", "plan.manage"),
+    (_("Kiểm tra CCHC"), "inspections:index", "inspection.view"),
     (_("Bộ chỉ số"), "frameworks:index", "framework.view"),
     (_("Đánh giá, chấm điểm"), "assessments:index", "assessment.view"),
     (_("Hồ sơ TTHC"), "dossiers:index", "dossier.view"),

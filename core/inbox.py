@@ -30,6 +30,7 @@ KINDS: dict[str, object] = {
     "task": _("Nhiệm vụ quá hạn và đến hạn trong 7 ngày làm việc"),
     "report": _("Báo cáo định kỳ phải gửi"),
     "unit_plan": _("Kế hoạch của đơn vị phải gửi"),
+    "fix": _("Khắc phục tồn tại sau kiểm tra CCHC"),
     "assessment": _("Đánh giá CCHC đang thực hiện"),
     "survey": _("Phiếu lấy ý kiến chờ Anh/Chị trả lời"),
     "survey_close": _("Khảo sát đã qua ngày kết thúc, chưa đóng"),

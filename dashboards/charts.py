@@ -421,3 +421,40 @@ def lost_points(items: Sequence[LostPoints], title: str = "") -> Chart:
     headers = [gettext("Tiêu chí"), gettext("Điểm bị mất"), gettext("Điểm tối đa")]
     table = Table(title, headers, rows, [False, True, True])
     return _chart("lost-points", title, chart, table, not items)
+
+
+@dataclass(frozen=True)
+class AreaOutlook:
+    """One area's points in the running year's projection (assessments.projection): secured, still pending, at risk,
+    already lost (together its maximum), and the totals projected on time and at today's pace."""
+
+    label: str
+    maximum: Decimal
+    secured: Decimal
+    pending: Decimal
+    at_risk: Decimal
+    lost: Decimal
+    on_plan: Decimal
+    at_pace: Decimal
+
+
+PROJECTION_COLORS = ["#17743d", "#8a94a6", "#9a6400", "#b3261e"]
+
+
+def projection_by_area(areas: Sequence[AreaOutlook], title: str = "") -> Chart:
+    """Dự báo điểm theo lĩnh vực: secured, pending, at risk and lost points of each area (stacked bars)."""
+    title = title or gettext("Dự báo điểm theo lĩnh vực")
+    chart = pygal.HorizontalStackedBar(**_config(title, colors=PROJECTION_COLORS, legend_at_bottom_columns=2,
+                                                 height=max(300, 56 * len(areas) + 140)), value_formatter=vn_score)
+    drawn = list(reversed(areas))
+    chart.x_labels = [str(a.label) for a in drawn]
+    series = [(gettext("Đã chắc chắn"), "secured"), (gettext("Chưa chắc chắn, đúng tiến độ"), "pending"),
+              (gettext("Có nguy cơ mất"), "at_risk"), (gettext("Đã mất"), "lost")]
+    for label, name in series:
+        chart.add(label, [_float(getattr(a, name)) for a in drawn])
+    headers = [gettext("Lĩnh vực"), gettext("Tối đa"), *(label for label, _ in series),
+               gettext("Dự báo (đúng hạn)"), gettext("Dự báo (tiến độ hiện nay)")]
+    rows = [[a.label, vn_score(a.maximum), *(vn_score(getattr(a, name)) for _, name in series), vn_score(a.on_plan),
+             vn_score(a.at_pace)] for a in areas]
+    table = Table(title, headers, rows, [False] + [True] * (len(headers) - 1))
+    return _chart("projection", title, chart, table, not any(a.maximum for a in areas))

@@ -321,3 +321,32 @@ def on_time_by_month(unit: Unit, start: date, end: date) -> list[MonthRate]:
         if tally.settled:
             months.append(MonthRate(key.year, key.month, tally.early_or_on_time, tally.settled))
     return months
+
+
+# The running year's projection ------------------------------------------------------------------------------------
+
+
+def projection_of(unit: Unit, year: int, today: date):
+    """The unit's projection for the year (assessments.projection_data): its assessment, or the framework it will
+    be assessed under; None when there is neither."""
+    from assessments.projection_data import for_unit
+
+    return for_unit(unit, year, today)
+
+
+def outlook_areas(outlook) -> list:
+    """The chart's data: each scored area's secured, pending, at-risk and lost points."""
+    from dashboards.charts import AreaOutlook
+
+    return [AreaOutlook(a.area.title, a.figures.max_points, a.figures.secured, a.figures.pending, a.figures.at_risk,
+                        a.figures.lost, a.figures.on_plan, a.figures.at_pace) for a in outlook.projection.areas]
+
+
+# Inspections ------------------------------------------------------------------------------------------------------
+
+
+def inspected_share(unit: Unit, year: int):
+    """The share of the unit's units inspected in the year (inspections.metrics), None without units under it."""
+    from frameworks.metrics import compute_metric
+
+    return compute_metric("inspections.inspected_share", unit, date(year, 1, 1), date(year, 12, 31))

@@ -246,7 +246,8 @@ def periodic_document(context: dict) -> bytes:
                   widths_mm=[80, 25, 60])
     else:
         doc.paragraph("Chưa có số liệu hồ sơ thủ tục hành chính, khảo sát trong kỳ báo cáo.")
-    doc.section_heading("III. TỒN TẠI, HẠN CHẾ")
+    _projection_section(doc, context)
+    doc.section_heading("IV. TỒN TẠI, HẠN CHẾ")
     if context["nhiem_vu_qua_han"]:
         doc.paragraph(f"Còn {len(context['nhiem_vu_qua_han'])} nhiệm vụ quá hạn chưa hoàn thành:")
         doc.table(["TT", "Nhiệm vụ", "Kế hoạch", "Cơ quan chủ trì", "Hạn"],
@@ -254,8 +255,36 @@ def periodic_document(context: dict) -> bytes:
                    for t in context["nhiem_vu_qua_han"]], widths_mm=[12, 75, 25, 35, 20], size=11)
     else:
         doc.paragraph("Không có nhiệm vụ quá hạn trong kỳ.")
-    doc.section_heading("IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
+    doc.section_heading("V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI")
     doc.paragraph("Tiếp tục triển khai các nhiệm vụ còn lại của Kế hoạch cải cách hành chính năm; tập trung khắc phục "
                   "các nhiệm vụ quá hạn và các chỉ số chưa đạt chỉ tiêu.")
     _close(doc, context)
     return doc.to_bytes()
+
+
+def _projection_section(doc: OfficialDocument, context: dict) -> None:
+    """III. Dự báo điểm: the year's points secured, at risk and lost, and where the total is heading."""
+    doc.section_heading(f"III. DỰ BÁO ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {context['nam']}")
+    if not context["co_du_bao"]:
+        doc.paragraph("Chưa có kỳ đánh giá hay bộ chỉ số của năm để dự báo điểm.")
+        return
+    rank_on_plan = f", xếp hạng {context['du_bao_hang_dung_han']}" if context["du_bao_hang_dung_han"] else ""
+    rank_at_pace = f", xếp hạng {context['du_bao_hang_tien_do']}" if context["du_bao_hang_tien_do"] else ""
+    doc.paragraph(f"Tính đến ngày {context['du_bao_den_ngay']}, theo {context['du_bao_bo_chi_so']} "
+                  f"(tối đa {context['du_bao_diem_toi_da']} điểm): đã chắc chắn {context['du_bao_chac_chan']} điểm; "
+                  f"có nguy cơ mất {context['du_bao_nguy_co']} điểm; đã mất {context['du_bao_da_mat']} điểm. "
+                  f"Nếu mọi nhiệm vụ đến hạn được hoàn thành đúng hạn, tổng điểm dự báo đạt "
+                  f"{context['du_bao_dung_han']} điểm{rank_on_plan}; theo tiến độ hiện nay đạt "
+                  f"{context['du_bao_tien_do']} điểm{rank_at_pace}.")
+    rows = [[area["ten"], *(Cell(area[key], align="right")
+                            for key in ("diem_toi_da", "chac_chan", "nguy_co", "da_mat", "dung_han", "tien_do"))]
+            for area in context["du_bao_linh_vuc"]]
+    doc.table(["Lĩnh vực", "Tối đa", "Đã chắc chắn", "Có nguy cơ mất", "Đã mất", "Dự báo (đúng hạn)",
+               "Dự báo (tiến độ hiện nay)"], rows, widths_mm=[55, 16, 18, 18, 16, 21, 21], size=11)
+    if context["du_bao_tieu_chi"]:
+        doc.subheading("Các tiêu chí có nguy cơ mất hoặc đã mất điểm:")
+        doc.bullets([f"{item['ma']}. {item['ten']}: có nguy cơ mất {item['nguy_co']}, đã mất {item['da_mat']} điểm "
+                     f"({item['ly_do']})" + (f"; đơn vị: {item['don_vi']}" if item["don_vi"] else "") + "."
+                     for item in context["du_bao_tieu_chi"]])
+        if context["du_bao_tieu_chi_khac"]:
+            doc.paragraph(f"Và {context['du_bao_tieu_chi_khac']} tiêu chí khác (xem Bảng điều khiển CCHC).")

@@ -43,6 +43,14 @@ TASK_FIELDS = [
 ]
 
 
+PROJECTION_FIELDS = [
+    ("diem_toi_da", gettext_noop("Điểm tối đa")), ("chac_chan", gettext_noop("Điểm đã chắc chắn")),
+    ("nguy_co", gettext_noop("Điểm có nguy cơ mất")), ("da_mat", gettext_noop("Điểm đã mất")),
+    ("dung_han", gettext_noop("Dự báo nếu mọi việc đến hạn hoàn thành đúng hạn")),
+    ("tien_do", gettext_noop("Dự báo theo tiến độ hiện nay")),
+]
+
+
 @dataclass
 class Variable:
     name: str
@@ -60,6 +68,21 @@ class DocumentKind:
     @property
     def names(self) -> set[str]:
         return {v.name for v in self.variables}
+
+
+PROJECTION_VARIABLES = [
+    Variable("co_du_bao", gettext_noop("Đúng nếu có kỳ đánh giá hay bộ chỉ số của năm để dự báo điểm")),
+    Variable("du_bao_den_ngay", gettext_noop("Dự báo điểm tính đến ngày")),
+    Variable("du_bao_bo_chi_so", gettext_noop("Bộ chỉ số dùng để dự báo")),
+    *(Variable(f"du_bao_{name}", text) for name, text in PROJECTION_FIELDS),
+    Variable("du_bao_hang_dung_han", gettext_noop("Thứ hạng dự báo nếu mọi việc hoàn thành đúng hạn, dạng “05/21”")),
+    Variable("du_bao_hang_tien_do", gettext_noop("Thứ hạng dự báo theo tiến độ hiện nay")),
+    Variable("du_bao_linh_vuc", gettext_noop("Dự báo điểm theo lĩnh vực"), [("ten", gettext_noop("Lĩnh vực")), *PROJECTION_FIELDS]),
+    Variable("du_bao_tieu_chi", gettext_noop("Tiêu chí có nguy cơ mất hoặc đã mất điểm"), [
+        ("ma", gettext_noop("Mã")), ("ten", gettext_noop("Tiêu chí")), ("nguy_co", gettext_noop("Điểm có nguy cơ mất")),
+        ("da_mat", gettext_noop("Điểm đã mất")), ("ly_do", gettext_noop("Vì sao")), ("don_vi", gettext_noop("Đơn vị liên quan"))]),
+    Variable("du_bao_tieu_chi_khac", gettext_noop("Số tiêu chí có nguy cơ khác không liệt kê")),
+]
 
 
 def _heading() -> list[Variable]:
@@ -134,6 +157,7 @@ KINDS: dict[str, DocumentKind] = {
             ("han_gui", gettext_noop("Hạn gửi")), ("dung_han", gettext_noop("Đúng nếu gửi đúng hạn")), ("noi_dung", gettext_noop("Nội dung báo cáo"))]),
         Variable("tong_nhiem_vu", gettext_noop("Tổng số nhiệm vụ trong kỳ")), Variable("tong_hoan_thanh", gettext_noop("Số đã hoàn thành")),
         Variable("ty_le_hoan_thanh", gettext_noop("Tỷ lệ hoàn thành")),
+        *PROJECTION_VARIABLES,
     ]),
 }
 
@@ -207,5 +231,15 @@ SAMPLES: dict[str, dict] = {
                                    "noi_dung": "Đã rà soát, cập nhật TTHC lĩnh vực đất đai trên Trang thông tin điện tử."}],
                "nhiem_vu_qua_han": [{"tt": "3.6", "noi_dung": "Cử công chức đến Trung tâm Phục vụ hành chính công",
                                      "ke_hoach": "05/KH-STNMT", "chu_tri": "Văn phòng Sở", "han": "15/03/2024"}],
-               "tong_nhiem_vu": 10, "tong_hoan_thanh": 6, "ty_le_hoan_thanh": "60,00%"},
+               "tong_nhiem_vu": 10, "tong_hoan_thanh": 6, "ty_le_hoan_thanh": "60,00%",
+               "co_du_bao": True, "du_bao_den_ngay": "31/03/2024",
+               "du_bao_bo_chi_so": "Bộ chỉ số CCHC các sở, ban, ngành năm 2024", "du_bao_diem_toi_da": "100",
+               "du_bao_chac_chan": "12,5", "du_bao_nguy_co": "3,5", "du_bao_da_mat": "1,5", "du_bao_dung_han": "98,5",
+               "du_bao_tien_do": "95", "du_bao_hang_dung_han": "05/21", "du_bao_hang_tien_do": "08/21",
+               "du_bao_linh_vuc": [{"ten": "Cải cách thủ tục hành chính", "diem_toi_da": "11,5", "chac_chan": "0",
+                                    "nguy_co": "1,5", "da_mat": "0,5", "dung_han": "11", "tien_do": "9,5"}],
+               "du_bao_tieu_chi": [{"ma": "1.2", "ten": "Thực hiện mệnh lệnh hành chính cấp trên", "nguy_co": "1,5",
+                                    "da_mat": "0", "ly_do": "1 nhiệm vụ liên quan quá hạn",
+                                    "don_vi": "TTCNTT TNMT"}],
+               "du_bao_tieu_chi_khac": 0},
 }

@@ -392,6 +392,7 @@ def periodic_context(unit, kind: str, year: int, quarter: int | None = None, tod
                       summary=f"Kết quả thực hiện công tác cải cách hành chính {period}",
                       recipients=["UBND tỉnh (b/c)", "Sở Nội vụ (b/c)", "Ban Giám đốc Sở"], archive="VT, VP",
                       **_default_signer(unit))
+    context.update(_projection(unit, year, today))
     context.update({
         "ky_bao_cao": period, "tu_ngay": _d(start), "den_ngay": _d(end), "so_lieu_den_ngay": _d(as_of),
         "ke_hoach": list(plans.values()), "don_vi": [r for r in by_unit.values() if r["tong"]],
@@ -400,6 +401,45 @@ def periodic_context(unit, kind: str, year: int, quarter: int | None = None, tod
         "ty_le_hoan_thanh": layout.percent_text(Decimal(finished) * 100 / total) if total else "–",
     })
     return context
+
+
+# How many rows of criteria at risk or losing points the report lists; the office's board has them all.
+PROJECTION_ITEMS = 10
+
+
+def _projection(unit, year: int, today: date) -> dict:
+    """The section "Dự báo điểm": the year's points secured, at risk and lost, the totals projected on time and at
+    today's pace (assessments.projection), by area, and the criteria that put points at risk."""
+    from assessments.projection_data import for_unit
+    from core.i18n import gettext_noop
+
+    found = for_unit(unit, year, today)
+    if found is None:
+        return {"co_du_bao": False, "du_bao_den_ngay": _d(today), "du_bao_bo_chi_so": "", "du_bao_diem_toi_da": "–",
+                "du_bao_chac_chan": "–", "du_bao_nguy_co": "–", "du_bao_da_mat": "–", "du_bao_dung_han": "–",
+                "du_bao_tien_do": "–", "du_bao_hang_dung_han": "", "du_bao_hang_tien_do": "",
+                "du_bao_linh_vuc": [], "du_bao_tieu_chi": [], "du_bao_tieu_chi_khac": 0}
+    total, projection = found.total, found.projection
+
+    def figures(f) -> dict:
+        return {"diem_toi_da": layout.score_text(f.max_points), "chac_chan": layout.score_text(f.secured),
+                "nguy_co": layout.score_text(f.at_risk), "da_mat": layout.score_text(f.lost),
+                "dung_han": layout.score_text(f.on_plan), "tien_do": layout.score_text(f.at_pace)}
+
+    troubled = found.item_rows(gettext_noop, only_troubled=True)
+    troubled.sort(key=lambda r: -(r.figures.at_risk + r.figures.lost))
+    ranked = projection.ranked or None
+    return {
+        "co_du_bao": True, "du_bao_den_ngay": _d(today), "du_bao_bo_chi_so": found.framework.title,
+        **{f"du_bao_{key}": value for key, value in figures(total).items()},
+        "du_bao_hang_dung_han": layout.rank_text(projection.rank_on_plan, ranked) if ranked else "",
+        "du_bao_hang_tien_do": layout.rank_text(projection.rank_at_pace, ranked) if ranked else "",
+        "du_bao_linh_vuc": [{"ten": row.title, **figures(row.figures)} for row in found.area_rows()],
+        "du_bao_tieu_chi": [{"ma": row.code, "ten": row.title, "nguy_co": layout.score_text(row.figures.at_risk),
+                             "da_mat": layout.score_text(row.figures.lost), "ly_do": "; ".join(row.reasons),
+                             "don_vi": ", ".join(row.units)} for row in troubled[:PROJECTION_ITEMS]],
+        "du_bao_tieu_chi_khac": max(0, len(troubled) - PROJECTION_ITEMS),
+    }
 
 
 def _unit_reports(unit_ids: list[int], start: date, end: date) -> list[dict]:

@@ -7,11 +7,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import PERMISSIONS, can, grants_of, unit_filter, visible_units
-from assessments import actions
+from assessments import actions, projection_data
 from assessments.access import deciders, get_assessment_for
 from assessments.forms import StartForm
 from assessments.models import Assessment, Evidence
@@ -130,7 +131,12 @@ def build_page(request, assessment: Assessment) -> dict:
 
 def detail(request, pk):
     assessment = get_assessment_for(request.user, pk)
-    return render(request, "assessments/detail.html", build_page(request, assessment))
+    context = build_page(request, assessment)
+    if assessment.phase not in projection_data.LOCKED_PHASES:
+        # While the year runs, the page says how many points are secured, at risk or already lost.
+        context["outlook"] = projection_data.outlook(
+            projection_data.for_assessment(assessment, timezone.localdate()), _)
+    return render(request, "assessments/detail.html", context)
 
 
 def totals_fragment(request, pk):

@@ -542,6 +542,47 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
     "plans:calendar": Reads("the deadline calendar"),
     "plans:on_time": Reads("the on-time list"),
     "plans:notifications": Reads("reminders sent"),
+    # Inspections: the inspecting office manages its plans; the inspected unit's head reports its fixes
+    "inspections:index": Reads("the year's plans and inspections"),
+    "inspections:fixes": Reads("the fixes required"),
+    "inspections:plan_new": Writes(
+        table("inspection.manage", lambda unit: unit), _units("stnmt", "stp"), kwargs=lambda t: {},
+        data=lambda t, w: {"issuing_unit": t.pk, "year": w.year, "title": "Kế hoạch kiểm tra đột xuất (thử quyền)",
+                           "target_percent": "50"}),
+    "inspections:plan": Reads("the plan", lambda w: {"pk": w.inspection_plans["stnmt"].pk}),
+    "inspections:plan_edit": Writes(table("inspection.manage", lambda p: p.issuing_unit), _by_place("inspection_plans"),
+                                    data=lambda t, w: {"title": _edited(t.title)}),
+    "inspections:inspection_add": Writes(
+        table("inspection.manage", lambda t: t[0].issuing_unit),
+        lambda w: {"stnmt": (w.inspection_plans["stnmt"], w.unit("vpdkdd")),
+                   THERE: (w.inspection_plans["stp"], w.unit("stp-btp"))},
+        kwargs=lambda t: {"pk": t[0].pk}, page=lambda t: reverse("inspections:plan", args=[t[0].pk]),
+        data=lambda t, w: {"unit": t[1].pk, "kind": "unannounced", "actual_date": f"{w.year}-11-20"}),
+    "inspections:inspection": Reads("an inspection", lambda w: {"pk": w.inspections["qldd"].pk}),
+    "inspections:inspection_edit": Writes(
+        table("inspection.manage", lambda i: i.plan.issuing_unit), _by_place("inspections"),
+        data=lambda t, w: {"conclusion": "Đơn vị thực hiện tốt nhiệm vụ CCHC (thử quyền)."}),
+    "inspections:inspection_delete": Writes(
+        table("inspection.manage", lambda i: i.plan.issuing_unit), _by_place("inspections"),
+        data=lambda t, w: {"confirm": "on"}),
+    "inspections:finding_add": Writes(
+        table("inspection.manage", lambda i: i.plan.issuing_unit), _by_place("inspections"),
+        page=lambda i: reverse("inspections:inspection", args=[i.pk]),
+        data=lambda t, w: {"text": "Chưa cập nhật dữ liệu cán bộ, công chức (thử quyền)."}),
+    "inspections:fix_add": Writes(
+        table("inspection.manage", lambda f: f.inspection.plan.issuing_unit), _by_place("findings"),
+        page=lambda f: reverse("inspections:inspection", args=[f.inspection_id]),
+        data=lambda t, w: {"text": "Cập nhật dữ liệu cán bộ, công chức", "deadline_text": f"Trước ngày 15/12/{w.year}"}),
+    "inspections:fix": Writes(
+        lambda user, f: user is not None and can(user, "inspection.report", f.finding.inspection.unit),
+        _by_place("fixes"), data=lambda t, w: {"note": "Đã công khai đầy đủ TTHC (thử quyền)."}),
+    "inspections:fix_verify": Writes(
+        lambda user, f: (user is not None and user.pk != f.reported_by_id
+                         and can(user, "inspection.manage", f.finding.inspection.plan.issuing_unit)),
+        _by_place("reported_fixes"), page=lambda f: reverse("inspections:inspection", args=[f.finding.inspection_id]),
+        data=lambda t, w: {"decision": "accept"}),
+    "inspections:fix_evidence": Reads("a fix's evidence file (none in the world: 404; inspections/tests cover who "
+                                      "downloads one)", lambda w: {"pk": w.fixes["qldd"].pk}),
     # Plan import: drafts of the issuing unit's office
     "imports:index": Writes(
         table("plan.manage", lambda unit: unit), _units("stnmt", "stp"), kwargs=lambda t: {},

@@ -55,6 +55,11 @@ class World:
     templates: dict = field(default_factory=dict)
     publications: dict = field(default_factory=dict)
     evidence: dict = field(default_factory=dict)
+    inspection_plans: dict = field(default_factory=dict)
+    inspections: dict = field(default_factory=dict)  # held, by the inspected unit's place
+    findings: dict = field(default_factory=dict)
+    fixes: dict = field(default_factory=dict)  # open: the inspected unit reports them
+    reported_fixes: dict = field(default_factory=dict)  # reported by someone outside the inspecting office
     override: object = None
 
     def unit(self, code: str) -> Unit:
@@ -75,6 +80,7 @@ def build_world() -> World:
     _frameworks(world)
     _assessments(world)
     _plans(world)
+    _inspections(world)
     _surveys(world)
     _imports(world)
     _dossiers(world)
@@ -251,6 +257,32 @@ def _plans(world: World) -> None:
         world.draft_tasks[where] = actions.add_task(by=by, plan=draft, section=world.draft_sections[where], code="1",
                                                     content="Kiểm tra công tác CCHC tại các phòng", lead_units=[lead],
                                                     deadline_text=f"Tháng 12/{year}")
+
+
+def _inspections(world: World) -> None:
+    """A plan of each department, an inspection held in each place (the Land division, the IT Centre, a division of
+    Sở Tư pháp) with a finding, an open fix and a fix reported by the unit's side."""
+    from inspections import actions
+
+    u, p, h = world.units, world.people, world.helpers
+    year = world.year
+    held = datetime.date(year, 11, 2)
+    for where, unit, by in (("stnmt", u["stnmt"], p["mai"]), ("stp", u["stp"], h["stp-office"])):
+        world.inspection_plans[where] = actions.create_plan(
+            by=by, year=year, issuing_unit=unit, title=f"Kế hoạch kiểm tra CCHC năm {year} ({where}, thử quyền)")
+    layout = {"qldd": ("stnmt", "qldd", h["qldd-head"]), "ttcntt": ("stnmt", "ttcntt", p["hung"]),
+              THERE: ("stp", "stp-hctp", h["stp-office"])}
+    for where, (plan_place, code, reporter) in layout.items():
+        plan = world.inspection_plans[plan_place]
+        by = p["mai"] if plan_place == "stnmt" else h["stp-office"]
+        inspection = actions.add_inspection(plan, by=by, unit=u[code], planned_date=held, actual_date=held,
+                                            team=["Trưởng đoàn kiểm tra", "Đại diện Sở Nội vụ"])
+        finding = actions.add_finding(inspection, by=by, text=f"Chưa công khai đầy đủ TTHC ({code})")
+        world.inspections[where], world.findings[where] = inspection, finding
+        world.fixes[where] = actions.add_fix(finding, by=by, text="Công khai đầy đủ TTHC",
+                                             deadline_text=f"Trước ngày 15/12/{year}")
+        reported = actions.add_fix(finding, by=by, text="Cập nhật niêm yết TTHC", deadline_text=f"Trước ngày 10/12/{year}")
+        world.reported_fixes[where] = actions.report_fix(reported, by=reporter, note="Đã cập nhật niêm yết.")
 
 
 def _surveys(world: World) -> None:

@@ -169,6 +169,7 @@ def _real_kwargs(route: Route) -> list[dict]:
         "surveys:answer": lambda: [{"token": s.token} for s in _samples(Survey)],
         "surveys:answer_code": lambda: [],
         "documents:starter": lambda: [{"kind": k} for k in _document_kinds()],
+        **{f"inspections:{name}": _inspection_ids(model) for name, model in INSPECTION_ROUTES.items()},
         "documents:download": _document_downloads,
     }
     if name in special:
@@ -189,6 +190,22 @@ def _real_kwargs(route: Route) -> list[dict]:
     if model is None or params != {"pk"}:
         return []
     return [{"pk": row.pk} for row in _samples(model, 3 if model is Framework else None)]
+
+
+# The inspections' routes by the kind of row their pk names.
+INSPECTION_ROUTES = {"plan": "InspectionPlan", "plan_edit": "InspectionPlan", "inspection_add": "InspectionPlan",
+                     "inspection": "Inspection", "inspection_edit": "Inspection", "inspection_delete": "Inspection",
+                     "finding_add": "Inspection", "fix_add": "Finding", "fix": "Fix", "fix_verify": "Fix",
+                     "fix_evidence": "Fix"}
+
+
+def _inspection_ids(model_name: str):
+    def ids() -> list[dict]:
+        from inspections import models
+
+        return [{"pk": row.pk} for row in _samples(getattr(models, model_name))]
+
+    return ids
 
 
 def _document_kinds() -> list[str]:

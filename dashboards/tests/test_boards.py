@@ -50,7 +50,7 @@ def test_office_board_shows_every_figure_with_its_table(department_year, client_
     cast = department_year
     response = client_for(cast.mai).get("/dashboards/")
     found = charts_of(response)
-    assert set(found) == {"area-scores", "total-rank", "tasks-status", "sipas", "on-time"}
+    assert set(found) == {"area-scores", "total-rank", "tasks-status", "sipas", "on-time", "projection"}
 
     areas = {row[0]: row for row in found["area-scores"]["rows"]}
     # 2024 is being self-assessed (DTI 95,2 → 9,52 of 11), 2023 as published.
@@ -123,7 +123,8 @@ def test_unit_head_sees_the_units_tasks_deadlines_and_lost_points(department_yea
     cast = department_year
     response = client_for(cast.hung).get("/dashboards/")
     found = charts_of(response)
-    assert set(found) == {"tasks-status", "lost-points"}
+    # With the projection of the Centre's own 2024 result and of what depends on it in the department's.
+    assert set(found) == {"tasks-status", "lost-points", "projection"}
     assert found["tasks-status"]["rows"] == [["05/KH-STNMT", "0", "1", "1", "0", "2"]]
     lost = {row[0]: row[1] for row in found["lost-points"]["rows"]}
     assert lost["4.1 Chỉ số hài lòng SIPAS của đơn vị (tiêu chí minh họa, không có trong kế hoạch)"] == "1,2"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
 from accounts.permissions import can, grants_of, require
+from assessments.projection_data import outlook as outlook_of
 from dashboards import charts, sources
 from org.models import Unit
 
@@ -105,10 +106,19 @@ def office(request):
             sources.on_time_by_month(unit, date(year, 1, 1), date(year, 12, 31)),
             title=_("Tỷ lệ hồ sơ TTHC giải quyết đúng và trước hạn theo tháng, năm %(year)s") % {"year": year}),
     }
+    outlook = _with_chart(outlook_of(sources.projection_of(unit, year, today), _, with_units=True))
     return render(request, "dashboards/office.html", _context(
         request, OFFICE, unit, year, overview=overview, sipas=sipas, overdue=overdue, overdue_count=overdue_count,
-        charts=board_charts, may_publish=can(request.user, "publish.manage", unit), today=today,
+        charts=board_charts, may_publish=can(request.user, "publish.manage", unit), today=today, outlook=outlook,
+        inspected=sources.inspected_share(unit, year),
     ))
+
+
+def _with_chart(outlook):
+    if outlook is not None:
+        outlook.chart = charts.projection_by_area(
+            sources.outlook_areas(outlook), _("Dự báo điểm năm %(year)s theo lĩnh vực") % {"year": outlook.found.year})
+    return outlook
 
 
 def unit_board(request):
@@ -123,9 +133,16 @@ def unit_board(request):
         "lost": charts.lost_points(gaps.items, _("Điểm bị mất ở các tiêu chí đơn vị chịu trách nhiệm")),
     }
     upcoming = [t for t in tasks if t.days_left is not None and 0 <= t.days_left <= 30]
+    # The unit's own assessment of the year, and what depends on it in its department's.
+    outlooks = [_with_chart(outlook_of(sources.projection_of(unit, year, today), _, heading=unit.display_short))]
+    department = unit.department()
+    if department.pk != unit.pk:
+        outlooks.append(_with_chart(outlook_of(
+            sources.projection_of(department, year, today), _, share_of=unit, key="projection-department",
+            heading=_("phần phụ thuộc vào đơn vị trong kỳ đánh giá của %(unit)s") % {"unit": department.name})))
     return render(request, "dashboards/unit.html", _context(
         request, UNIT, unit, year, tasks=tasks, upcoming=upcoming, gaps=gaps, charts=board_charts,
-        overdue=[t for t in tasks if t.overdue],
+        overdue=[t for t in tasks if t.overdue], outlooks=[o for o in outlooks if o is not None],
     ))
 
 

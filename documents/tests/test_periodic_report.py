@@ -124,3 +124,35 @@ def test_figures_workbook_counts_dossiers_per_handling_unit(cast):
     assert row[1:9] == (3, 1, 3, 1, 1, 1, 0, 0)
     assert row[9] == pytest.approx(66.67)
     assert find_row(sheet, "Tổng cộng")[1] == 3
+
+
+@pytest.mark.dates
+def test_the_report_projects_the_years_score(cast, monkeypatch):
+    """Section III, on the constructed year of assessments/tests/projection_year.py."""
+    from assessments.tests import projection_year
+
+    projection_year.register_metric(monkeypatch)
+    with time_machine.travel(projection_year.TODAY, tick=False):
+        projection_year.build(cast)
+    context = contexts.periodic_context(cast.unit("qldd"), "quarter", 2024, 1, today=date(2024, 2, 19))
+    assert context["co_du_bao"] is True
+    assert (context["du_bao_chac_chan"], context["du_bao_nguy_co"], context["du_bao_da_mat"]) == ("1,5", "3", "3")
+    assert (context["du_bao_dung_han"], context["du_bao_tien_do"]) == ("6", "4,5")
+    assert context["du_bao_hang_dung_han"] == context["du_bao_hang_tien_do"] == "02/2"
+    assert [c["ma"] for c in context["du_bao_tieu_chi"]] == ["2.1", "1.3", "1.2", "1.1"], "most points first"
+    text = docx_text(builtin.periodic_document(context))
+    for expected in ("III. DỰ BÁO ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024",
+                     "Tính đến ngày 19/02/2024, theo Bộ tiêu chí thử năm 2024 (tối đa 9 điểm): đã chắc chắn 1,5 điểm; "
+                     "có nguy cơ mất 3 điểm; đã mất 3 điểm. Nếu mọi nhiệm vụ đến hạn được hoàn thành đúng hạn, tổng "
+                     "điểm dự báo đạt 6 điểm, xếp hạng 02/2; theo tiến độ hiện nay đạt 4,5 điểm, xếp hạng 02/2.",
+                     "Công tác chỉ đạo, điều hành CCHC",
+                     "1.2. Ban hành kế hoạch CCHC của đơn vị đúng hạn: có nguy cơ mất 0, đã mất 1 điểm (Đã quá thời "
+                     "hạn 31/01/2024 mà chưa có tài liệu ký trước hạn hay nhiệm vụ hoàn thành đúng hạn); đơn vị: "
+                     "Phòng QLĐĐ.", "IV. TỒN TẠI, HẠN CHẾ", "V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI"):
+        assert expected in text, expected
+
+
+def test_without_a_framework_the_report_says_there_is_nothing_to_project(cast):
+    context = contexts.periodic_context(cast.department, "year", 2024, today=date(2024, 12, 20))
+    assert context["co_du_bao"] is False
+    assert "Chưa có kỳ đánh giá hay bộ chỉ số của năm để dự báo điểm." in docx_text(builtin.periodic_document(context))

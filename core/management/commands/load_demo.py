@@ -17,7 +17,8 @@ from django.utils import timezone
 from accounts.demo import DEMO_PASSWORD, KHANH_HOA_PEOPLE, PEOPLE, build_khanh_hoa_people, build_people
 from org.demo import build_khanh_hoa, build_organisation, build_province_departments, record_reorganisation
 
-APP_DEMO_ORDER = ["workdays", "frameworks", "assessments", "plans", "imports", "dossiers", "surveys", "documents", "dashboards"]
+APP_DEMO_ORDER = ["workdays", "frameworks", "assessments", "plans", "inspections", "imports", "dossiers", "surveys",
+                  "documents", "dashboards"]
 
 
 class Command(BaseCommand):
