@@ -1,6 +1,5 @@
 """Plan list, the plan shown like its appendix, and the office's create, edit, issue and delete pages."""
 
-from collections import OrderedDict
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,9 +14,9 @@ from plans import actions
 from plans.access import get_plan_for, visible_plans
 from plans.forms import ConfirmForm, IssueForm, PlanForm, ReportPeriodForm, SectionForm, TargetForm, TaskForm
 from plans.models import Plan, Task
-from plans.queries import for_listing, with_due
 from plans.versions import StaleEdit
 from plans.views.conflicts import conflict, rebound
+from plans.views.task_table import task_table
 
 
 def index(request):
@@ -40,18 +39,7 @@ def plan_detail(request, pk):
     """The plan as its appendix reads: sections with numbered rows and the unit columns."""
     plan = get_plan_for(request.user, pk)
     today = timezone.localdate()
-    tasks = list(for_listing(with_due(plan.tasks.all())).order_by("order", "pk"))
-    sections = list(plan.sections.all())
-    by_section: dict = OrderedDict((s.pk, []) for s in sections)
-    loose = []
-    for task in tasks:
-        task.overdue = task.is_overdue(today)
-        (by_section[task.section_id] if task.section_id in by_section else loose).append(task)
-    appendices: dict = OrderedDict()
-    for section in sections:
-        appendices.setdefault((section.appendix_number, section.appendix_title), []).append(
-            (section, by_section[section.pk]))
-    counted = [t for t in tasks if not t.is_heading]
+    table = task_table(plan, today)
     targets = []
     for target in plan.targets.all():
         measured = None
@@ -62,9 +50,7 @@ def plan_detail(request, pk):
         targets.append((target, measured, target.is_met(measured.value) if measured else None))
     may_manage = can(request.user, "plan.manage", plan.issuing_unit)
     context = {
-        "plan": plan, "appendices": appendices, "loose": loose, "targets": targets, "today": today,
-        "stats": {"total": len(counted), "done": sum(t.is_done for t in counted),
-                  "overdue": sum(t.overdue for t in counted)},
+        "plan": plan, "task_table": table, "targets": targets, "today": today, "stats": table.stats,
         "may_manage": may_manage,
     }
     if may_manage:
