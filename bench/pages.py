@@ -23,8 +23,10 @@ def pages_at(province) -> list[tuple[str, str, str | None]]:
                                          level=Framework.Level.DEPARTMENTS).first()
     plan = Plan.objects.filter(pk__in=province.plan_ids, year=YEARS[-1]).order_by("pk").first()
     survey = Survey.objects.get(pk=province.survey_ids[0])
+    # The generated province's last year, not the calendar's: the boards and figures read a whole year of data.
+    year = YEARS[-1]
     return [
-        ("reform office's dashboard", "/dashboards/office/", OFFICE),
+        ("reform office's dashboard", f"/dashboards/office/?year={year}", OFFICE),
         ("assessment scoring page", f"/assessments/{current.pk}/", OFFICE),
         ("assessment results", f"/assessments/{current.pk}/results/", OFFICE),
         ("ranking", f"/assessments/ranking/{framework.pk}/", OFFICE),
@@ -32,7 +34,7 @@ def pages_at(province) -> list[tuple[str, str, str | None]]:
         ("gap analysis (published result)", f"/assessments/{published.pk}/results/", OFFICE),
         ("plan view", f"/plans/{plan.pk}/", OFFICE),
         ("my tasks", "/plans/cua-toi/", SPECIALIST),
-        ("dossier figures", "/dossiers/", OFFICE),
+        ("dossier figures", f"/dossiers/?start=01/01/{year}&end=31/12/{year}", OFFICE),
         ("survey results", f"/surveys/{survey.pk}/", OFFICE),
         ("public survey page", f"/surveys/a/{survey.token}/", None),
     ]

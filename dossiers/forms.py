@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import QuickSelect
 from dossiers.models import ImportRun, ImportSource, Procedure
 from dossiers.parsing import COLUMNS, missing_required
 from dossiers.queries import Window
@@ -21,10 +22,12 @@ class WindowForm(forms.Form):
                             widget=forms.TextInput(attrs={"placeholder": "01/01/2023", "inputmode": "numeric"}))
     end = forms.DateField(label=_("Đến ngày"), input_formats=DATE_FORMATS, required=False,
                           widget=forms.TextInput(attrs={"placeholder": "30/11/2023", "inputmode": "numeric"}))
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả"))
-    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
+    # A province's units and procedures: options written out directly (core.forms.QuickSelect).
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả"),
+                                  widget=QuickSelect)
+    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False, widget=QuickSelect)
     procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.all(), required=False,
-                                       empty_label=_("Tất cả"))
+                                       empty_label=_("Tất cả"), widget=QuickSelect)
 
     def __init__(self, data, *, units, fields):
         super().__init__(data)

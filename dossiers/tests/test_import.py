@@ -65,6 +65,17 @@ def test_figures_per_unit_and_month(imported, cast):
     assert (by_month[date(2024, 2, 1)].received, by_month[date(2024, 2, 1)].on_time) == (2, 2)
 
 
+def test_every_grouping_read_at_once_is_each_grouping_read_on_its_own(imported, cast):
+    from dossiers.queries import tallies, tallies_by
+
+    groups = [None, "month", "unit", "procedure", "field"]
+    for window in (WINDOW_2024, Window(date(2024, 2, 1), date(2024, 2, 29), cast.unit("vpdkdd")),
+                   Window(date(2030, 1, 1), date(2030, 1, 31))):
+        together = tallies_by(Dossier.objects.all(), window, groups)
+        assert together == {group: tallies(Dossier.objects.all(), window, group) for group in groups}
+    assert tallies_by(Dossier.objects.all(), WINDOW_2024, ["unit"])["unit"][cast.unit("vpdkdd").pk].received == 3
+
+
 def test_the_database_counts_as_the_reference_definition(imported):
     records = [DossierFacts(d.received_on, d.due_on, d.settled_on, d.channel, d.fee_bearing, d.paid_online,
                             d.digitised, d.apology_sent) for d in Dossier.objects.all()]

@@ -12,7 +12,7 @@ from core.http import in_vietnamese
 from dossiers import charts, exports
 from dossiers.forms import WindowForm
 from dossiers.models import Procedure
-from dossiers.queries import OUTCOMES, behind, month_end, tallies, visible_dossiers
+from dossiers.queries import OUTCOMES, behind, month_end, tallies_by, visible_dossiers
 from dossiers.stats import Tally, month_range
 from org.models import Unit
 
@@ -49,11 +49,9 @@ def _figures(request):
     form = _window_form(request)
     window = form.window()
     qs = visible_dossiers(request.user)
-    overall = tallies(qs, window).get(None, Tally())
-    by_month = tallies(qs, window, "month")
-    by_unit = tallies(qs, window, "unit")
-    by_procedure = tallies(qs, window, "procedure")
-    by_field = tallies(qs, window, "field")
+    grouped = tallies_by(qs, window, [None, "month", "unit", "procedure", "field"])
+    overall = grouped[None].get(None, Tally())
+    by_month, by_unit, by_procedure, by_field = (grouped[g] for g in ("month", "unit", "procedure", "field"))
     unit_names = {u.pk: u.name for u in Unit.objects.filter(pk__in=list(by_unit)).order_by("path")}
     procedure_names = {p.pk: str(p) for p in Procedure.objects.filter(pk__in=list(by_procedure)).order_by("code")}
     months = month_range(window.start, window.end)
