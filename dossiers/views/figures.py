@@ -29,18 +29,19 @@ def _window_form(request) -> WindowForm:
 
 def _rows(form: WindowForm, grouped: dict, labels: dict, key_param: str | None) -> list[dict]:
     """Table rows: label, tally and the filter that drills into the row's dossiers."""
+    window, base = form.window(), form.query()
     rows = []
     for key, label in labels.items():
         tally = grouped.get(key)
         if tally is None:
             continue
         if key_param == "month":
-            query = form.query(start=max(form.window().start, key).strftime("%d/%m/%Y"),
-                               end=min(form.window().end, month_end(key)).strftime("%d/%m/%Y"))
+            query = {**base, "start": max(window.start, key).strftime("%d/%m/%Y"),
+                     "end": min(window.end, month_end(key)).strftime("%d/%m/%Y")}
         elif key_param:
-            query = form.query(**{key_param: key})
+            query = {k: v for k, v in {**base, key_param: key}.items() if v not in (None, "")}
         else:
-            query = form.query()
+            query = base
         rows.append({"label": label, "tally": tally, "query": urlencode(query)})
     return rows
 
