@@ -8,7 +8,8 @@ Two phases, so the run's progress is real and the dossiers change in one transac
    temporary table of this connection (SQLite: executemany, PostgreSQL: COPY). Nothing in the shared tables changes; the run's processed count is committed as it goes,
    so the page (another connection) follows it.
 2. writing, one transaction: the dossiers whose watched values differ are found by one join and audited old → new,
-   then one INSERT … SELECT … ON CONFLICT (code) DO UPDATE writes them all. In "all or nothing" mode a bad row
+   then one UPDATE … FROM rewrites the dossiers in which any value differs and one INSERT … SELECT adds the new
+   ones (an unchanged dossier is not written again). In "all or nothing" mode a bad row
    stops the staging (the rest is still read, to list every error) and nothing is written; in "skip bad rows"
    mode the good rows are written and the bad ones listed.
 """
@@ -322,7 +323,8 @@ class _Job:
             self.seen.add(code)
 
     def write(self, stage: _Staging) -> None:
-        """Phase 2, one transaction: new catalogue entries, the audit of changed dossiers, one upsert."""
+        """Phase 2, one transaction: new catalogue entries, the audit of changed dossiers, the changed dossiers
+        rewritten, the new ones inserted."""
         stage.index()
         dossiers, procedures = Dossier._meta.db_table, Procedure._meta.db_table
         with transaction.atomic():
@@ -348,12 +350,23 @@ class _Job:
                 self._audit_changes(changed[i:i + 500])
             quote = connection.ops.quote_name
             columns = [quote(c) for c in WRITTEN]
-            updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns[1:], "last_run_id"])
+            same = "IS NOT DISTINCT FROM" if self.postgres else "IS"
             with connection.cursor() as cursor:
+                # Dossiers already there are rewritten only where a value differs: an export imported again
+                # (most of every monthly one) costs a comparison, not a write of every row and its indexes.
+                cursor.execute(
+                    f"UPDATE {dossiers} AS d SET {', '.join(f'{c} = s.{c}' for c in columns[1:])}, "
+                    f"procedure_id = p.id, last_run_id = %s FROM {STAGE} s JOIN {procedures} p "
+                    f"ON p.code = s.procedure_code WHERE d.code = s.code AND NOT ("
+                    + " AND ".join([*(f"d.{c} {same} s.{c}" for c in columns[1:]), f"d.procedure_id {same} p.id"])
+                    + ")", [self.run.pk])
+                # The new ones; a dossier another import added meanwhile is updated instead of refused.
+                updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns[1:], "procedure_id", "last_run_id"])
                 cursor.execute(
                     f"INSERT INTO {dossiers} ({', '.join(columns)}, procedure_id, last_run_id) "
                     f"SELECT {', '.join(f's.{c}' for c in columns)}, p.id, %s FROM {STAGE} s "
-                    f"JOIN {procedures} p ON p.code = s.procedure_code WHERE 1 = 1 "
+                    f"JOIN {procedures} p ON p.code = s.procedure_code "
+                    f"WHERE NOT EXISTS (SELECT 1 FROM {dossiers} e WHERE e.code = s.code) "
                     f"ON CONFLICT (code) DO UPDATE SET {updates}", [self.run.pk])
             record(by=self.run.created_by, obj=self.run, action="other", note="Nhập hồ sơ TTHC", changes={
                 "tệp": self.run.file_name, "hồ sơ mới": self.created, "hồ sơ cập nhật": self.updated,

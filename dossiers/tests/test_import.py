@@ -95,6 +95,20 @@ def test_reimport_updates_by_code_and_never_duplicates(imported, cast):
     assert (t.settled, t.early, t.open, t.overdue) == (7, 3, 2, 1)
 
 
+def test_a_reimport_writes_what_differs_and_leaves_unchanged_dossiers_as_they_were(imported, cast):
+    h03_before = Dossier.objects.get(code="H03")
+    moved = SAMPLE.replace("H03;1.004227;Đăng ký biến động quyền sử dụng đất;Đất đai;;",
+                           "H03;1.004227;Đăng ký biến động quyền sử dụng đất;Đất đai;Bưu cục Bà Rịa;")
+    again = import_bytes(cast.mai, cast.department, moved.encode())
+    assert (again.created_count, again.updated_count) == (0, 9)
+    h03, h01 = Dossier.objects.get(code="H03"), Dossier.objects.get(code="H01")
+    # Where it was received is not one of the audited figures, but it is written.
+    assert (h03.receiving_text, h03.last_run_id, h03.received_at) == ("Bưu cục Bà Rịa", again.pk,
+                                                                       h03_before.received_at)
+    assert h01.last_run_id == imported.pk, "an unchanged dossier is not written again"
+    assert not AuditEntry.objects.filter(content_type__model="dossier").exists()
+
+
 def test_the_import_is_audited(imported, cast):
     entry = AuditEntry.objects.for_object(imported).filter(action="other").get()
     assert entry.user == cast.mai
