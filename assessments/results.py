@@ -9,7 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Case, F, Prefetch, Sum, When
+from django.db.models.functions import Coalesce
 
 from assessments.models import Assessment, HistoricalArea, HistoricalResult, Score
 from frameworks.models import Criterion, Framework
@@ -170,10 +171,13 @@ def _scores_query():
     return Score.objects.select_related("appeal", "criterion")
 
 
-def totals_for(assessments: list[Assessment]) -> dict[int, Totals]:
-    """Totals of many assessments in three queries."""
+def totals_for(assessments: list[Assessment], lines: bool = True) -> dict[int, Totals]:
+    """Totals of many assessments in three queries; lines=False leaves out the criteria lines (the trees with their
+    Score objects), for rankings and tables of many assessments that read only the totals."""
     if not assessments:
         return {}
+    if not lines:
+        return _summary_totals(assessments)
     framework_ids = {a.framework_id for a in assessments}
     criteria_by_framework: dict[int, list[Criterion]] = defaultdict(list)
     for criterion in Criterion.objects.filter(framework_id__in=framework_ids).select_related("responsible_unit"):
@@ -183,6 +187,76 @@ def totals_for(assessments: list[Assessment]) -> dict[int, Totals]:
                   .select_related("appeal", "self_score_accepted_by")):
         scores[score.assessment_id][score.criterion_id] = score
     return {a.pk: _totals(a, criteria_by_framework[a.framework_id], scores[a.pk]) for a in assessments}
+
+
+@dataclass
+class _Shape:
+    """A framework's tree as the totals read it: its top-level criteria (areas, bonus, penalty) in order, and for
+    each leaf the top-level criterion it counts in."""
+
+    tops: list[Criterion]
+    leaf_top: dict[int, int]
+    leaves_per_top: dict[int, int]
+
+
+def _shapes(framework_ids: set[int]) -> dict[int, _Shape]:
+    # One query: the frameworks' criteria (a few hundred each), the top-level ones kept whole for the area lines.
+    tops = defaultdict(list)
+    rows = []
+    for criterion in Criterion.objects.filter(framework_id__in=framework_ids):
+        rows.append((criterion.pk, criterion.framework_id, criterion.parent_id))
+        if criterion.parent_id is None:
+            tops[criterion.framework_id].append(criterion)
+    parent = {pk: parent_id for pk, _, parent_id in rows}
+    has_children = {parent_id for _, _, parent_id in rows if parent_id is not None}
+    shapes = {fid: _Shape(sorted(tops[fid], key=lambda c: (c.order, c.pk)), {}, defaultdict(int))
+              for fid in framework_ids}
+    for pk, framework_id, _ in rows:
+        if pk in has_children:
+            continue
+        top, seen = pk, 0
+        while parent.get(top) is not None and seen < 100:
+            top, seen = parent[top], seen + 1
+        shape = shapes[framework_id]
+        shape.leaf_top[pk] = top
+        shape.leaves_per_top[top] += 1
+    return shapes
+
+
+def _summary_totals(assessments: list[Assessment]) -> dict[int, Totals]:
+    """The totals alone, from the scores' values summed per top-level criterion (no Score objects, no trees)."""
+    shapes = _shapes({a.framework_id for a in assessments})
+    final = Case(When(appeal__status="accepted", appeal__decided_score__isnull=False, then=F("appeal__decided_score")),
+                 default=Coalesce("appraised_score", "self_score"))
+    sums: dict[tuple[int, int], list] = {}
+    framework_of = {a.pk: a.framework_id for a in assessments}
+    for assessment_id, criterion_id, self_score, appraised, final_score in (
+            Score.objects.filter(assessment__in=list(framework_of)).annotate(final=final)
+            .values_list("assessment_id", "criterion_id", "self_score", "appraised_score", "final")):
+        top = shapes[framework_of[assessment_id]].leaf_top.get(criterion_id)
+        if top is None:
+            continue  # a score on a criterion that has sub-criteria: only leaves count
+        entry = sums.setdefault((assessment_id, top), [ZERO, ZERO, 0])
+        entry[0] += self_score or ZERO
+        entry[1] += final_score or ZERO
+        entry[2] += appraised is not None
+    result = {}
+    for assessment in assessments:
+        shape = shapes[assessment.framework_id]
+        totals = Totals(assessment, [], [])
+        for top in shape.tops:
+            self_points, final_points_, appraised = sums.get((assessment.pk, top.pk), (ZERO, ZERO, 0))
+            if top.kind == KIND.BONUS:
+                totals.bonus_self += self_points
+                totals.bonus_final += final_points_
+            elif top.kind == KIND.PENALTY:
+                totals.penalty_self += self_points
+                totals.penalty_final += final_points_
+            else:
+                totals.areas.append(AreaTotal(top, top.max_points, self_points, final_points_,
+                                              appraised == shape.leaves_per_top[top.pk]))
+        result[assessment.pk] = totals
+    return result
 
 
 def area_totals(assessment: Assessment) -> Totals:
@@ -277,7 +351,7 @@ def ranking(framework: Framework, published_only: bool = False) -> list[RankRow]
     if published_only:
         assessments = assessments.filter(phase=Assessment.Phase.PUBLISHED)
     assessments = list(assessments)
-    totals = totals_for(assessments)
+    totals = totals_for(assessments, lines=False)
     rows = [RankRow(a, a.unit, totals[a.pk].final_total, totals[a.pk].max_points, 0, "", totals[a.pk])
             for a in assessments]
     history = _history_rows([(framework, assessments)], totals).get(framework.pk, [])
@@ -330,7 +404,7 @@ def year_table(unit) -> YearTable:
     framework_ids = {a.framework_id for a in own if a.framework.year not in history}
     peers = list(Assessment.objects.filter(framework_id__in=framework_ids, phase=Assessment.Phase.PUBLISHED)
                  .select_related("framework", "unit"))
-    totals = totals_for(peers)
+    totals = totals_for(peers, lines=False)
     by_year: dict[int, tuple[Assessment, RankRow, int]] = {}
     frameworks = {a.framework_id: a.framework for a in peers}
     groups = [(framework, [a for a in peers if a.framework_id == framework.pk]) for framework in frameworks.values()]

@@ -23,8 +23,10 @@ def pages_at(province) -> list[tuple[str, str, str | None]]:
                                          level=Framework.Level.DEPARTMENTS).first()
     plan = Plan.objects.filter(pk__in=province.plan_ids, year=YEARS[-1]).order_by("pk").first()
     survey = Survey.objects.get(pk=province.survey_ids[0])
+    # The generated province's last year, not the calendar's: the boards and figures read a whole year of data.
+    year = YEARS[-1]
     return [
-        ("reform office's dashboard", "/dashboards/office/", OFFICE),
+        ("reform office's dashboard", f"/dashboards/office/?year={year}", OFFICE),
         ("assessment scoring page", f"/assessments/{current.pk}/", OFFICE),
         ("assessment results", f"/assessments/{current.pk}/results/", OFFICE),
         ("ranking", f"/assessments/ranking/{framework.pk}/", OFFICE),
@@ -32,7 +34,7 @@ def pages_at(province) -> list[tuple[str, str, str | None]]:
         ("gap analysis (published result)", f"/assessments/{published.pk}/results/", OFFICE),
         ("plan view", f"/plans/{plan.pk}/", OFFICE),
         ("my tasks", "/plans/cua-toi/", SPECIALIST),
-        ("dossier figures", "/dossiers/", OFFICE),
+        ("dossier figures", f"/dossiers/?start=01/01/{year}&end=31/12/{year}", OFFICE),
         ("survey results", f"/surveys/{survey.pk}/", OFFICE),
         ("public survey page", f"/surveys/a/{survey.token}/", None),
     ]
@@ -55,11 +57,12 @@ def query_count(url: str, username: str | None) -> tuple[int, int]:
     return status, len(queries)
 
 
-def timings(base: str, url: str, cookie: str | None, count: int) -> tuple[list[float], int]:
-    """Milliseconds of `count` requests in a row (after two to warm up), and the last status."""
+def timings(base: str, url: str, cookie: str | None, count: int, warm: int = 2) -> tuple[list[float], int]:
+    """Milliseconds of `count` requests in a row, after `warm` not counted (each gunicorn worker compiles a page's
+    templates and opens its database connection on its first requests: pass two per worker), and the last status."""
     request = urllib.request.Request(base + url, headers={"Cookie": cookie} if cookie else {})
     status, times = 0, []
-    for i in range(count + 2):
+    for i in range(count + warm):
         began = time.perf_counter()
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
@@ -67,7 +70,7 @@ def timings(base: str, url: str, cookie: str | None, count: int) -> tuple[list[f
                 status = response.status
         except urllib.error.HTTPError as error:
             status = error.code
-        if i >= 2:
+        if i >= warm:
             times.append((time.perf_counter() - began) * 1000)
     return times, status
 
@@ -89,7 +92,8 @@ def run(ctx) -> list:
         for name, url, username in pages:
             print(f"  {name}: {url}", flush=True)
             status, queries = query_count(url, username)
-            times, served = timings(server.url, url, cookies.get(username), ctx.page_requests)
+            times, served = timings(server.url, url, cookies.get(username), ctx.page_requests,
+                                    warm=2 * ctx.web_workers)
             tail = p95(times)
             result = at_most(f"page: {name}, p95", tail, "ms", GOAL_MS)
             if served != 200 or status != 200:

@@ -1,4 +1,5 @@
-"""Recomputing every score total of the province (every assessment of every framework, self and final)."""
+"""Recomputing every score total of the province (every assessment of every framework, self and final), as the
+rankings and year tables read them: summed per area, without the criteria trees a single assessment's page shows."""
 
 import time
 
@@ -10,7 +11,7 @@ def run(ctx) -> list:
 
     began = time.perf_counter()
     assessments = list(Assessment.objects.select_related("framework", "unit"))
-    totals = totals_for(assessments)
+    totals = totals_for(assessments, lines=False)
     seconds = time.perf_counter() - began
     return [at_most("recompute every score total of the province", seconds, "s", 2),
             measured("assessments recomputed", len(totals), "assessments")]

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_lazy
 
 from core import uploads
@@ -59,3 +61,25 @@ def check_evidence(upload, profile: str = "evidence", **overrides) -> uploads.Ki
         return uploads.check_evidence(upload, upload.name, _limits(profile, overrides))
     except uploads.UploadProblem as problem:
         raise forms.ValidationError(problem.translated(gettext), code=f"upload-{problem.code}") from None
+
+
+class QuickSelect(forms.Select):
+    """Django's select, the same markup, its options written out directly instead of through one template each: a
+    filter listing every unit or procedure of a province renders in a millisecond instead of a tenth of a second."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        if any(group_name for group_name, _, _ in widget["optgroups"]):
+            return super().render(name, value, attrs, renderer)
+        options = format_html_join(
+            "", "\n  <option value=\"{}\"{}>{}</option>\n",
+            ((option["value"], _attributes(option["attrs"]), option["label"])
+             for _, group, _ in widget["optgroups"] for option in group))
+        return format_html("<select name=\"{}\"{}>{}\n</select>", widget["name"], _attributes(widget["attrs"]),
+                           options)
+
+
+def _attributes(attrs: dict) -> str:
+    """As django/forms/widgets/attrs.html writes them: in order, True as a bare name, False left out."""
+    return mark_safe("".join(format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+                             for name, value in attrs.items() if value is not False))

@@ -222,15 +222,29 @@ def _state(today: date):
                 output_field=CharField())
 
 
-def tasks_by_unit(unit: Unit, year: int, today: date) -> list[UnitTasks]:
-    """Tasks of the year's plans by lead unit (in the unit's subtree) and state, in two queries."""
+UNITS_CHARTED = 20
+
+
+def tasks_by_unit(unit: Unit, year: int, today: date, limit: int = UNITS_CHARTED) -> list[UnitTasks]:
+    """Tasks of the year's plans by lead unit (in the unit's subtree) and state, in two queries. A province has
+    hundreds of lead units: the `limit` with the most tasks get a bar each, in tree order, the others one bar
+    together (their rows added up, as the bars of single units count a task under each of its lead units)."""
     rows = (_tasks(unit, year).annotate(due=Coalesce("extended_due", "due_date"), state=_state(today))
             .values("lead_units", "state").annotate(n=Count("pk", distinct=True)).order_by())
     counts: dict[int, dict[str, int]] = {}
     for row in rows:
         counts.setdefault(row["lead_units"], {})[row["state"]] = row["n"]
-    units = Unit.objects.filter(pk__in=counts).order_by("path")
-    return [UnitTasks(u.display_short, counts[u.pk]) for u in units]
+    charted = set(sorted(counts, key=lambda pk: (-sum(counts[pk].values()), pk))[:limit])
+    units = Unit.objects.filter(pk__in=charted).order_by("path")
+    bars = [UnitTasks(u.display_short, counts[u.pk]) for u in units]
+    others = [counts[pk] for pk in counts if pk not in charted]
+    if others:
+        total: dict[str, int] = {}
+        for part in others:
+            for state, n in part.items():
+                total[state] = total.get(state, 0) + n
+        bars.append(UnitTasks(_("Các đơn vị khác (%(n)s đơn vị)") % {"n": len(others)}, total))
+    return bars
 
 
 def tasks_by_plan(unit: Unit, year: int, today: date) -> list[UnitTasks]:

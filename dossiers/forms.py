@@ -8,7 +8,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import check_upload
+from core.forms import QuickSelect, check_upload
 from dossiers.models import ImportRun, ImportSource, Procedure
 from dossiers.parsing import COLUMNS, missing_required
 from dossiers.queries import Window
@@ -26,10 +26,12 @@ class WindowForm(forms.Form):
     end = forms.DateField(label=_("Đến ngày"), input_formats=DATE_FORMATS, required=False,
                           help_text=_("dd/mm/yyyy; để trống là đến hôm nay"),
                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả"))
-    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
+    # A province's units and procedures: options written out directly (core.forms.QuickSelect).
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả"),
+                                  widget=QuickSelect)
+    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False, widget=QuickSelect)
     procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.all(), required=False,
-                                       empty_label=_("Tất cả"))
+                                       empty_label=_("Tất cả"), widget=QuickSelect)
 
     def __init__(self, data, *, units, fields):
         super().__init__(data)

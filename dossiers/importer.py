@@ -3,17 +3,21 @@ set-based statement.
 
 Two phases, so the run's progress is real and the dossiers change in one transaction:
 1. reading: every row is parsed and checked (each problem kept with its line number) and the good ones are
-   staged, already in the database's own formats, in a temporary table of this connection (SQLite: executemany,
-   PostgreSQL: COPY). Nothing in the shared tables changes; the run's processed count is committed as it goes,
+   staged (batch by batch, column by column, each distinct cell value parsed once; a row that does not read
+   that way is read again row by row, which names its problems), already in the database's own formats, in a
+   temporary table of this connection (SQLite: executemany, PostgreSQL: COPY). Nothing in the shared tables changes; the run's processed count is committed as it goes,
    so the page (another connection) follows it.
 2. writing, one transaction: the dossiers whose watched values differ are found by one join and audited old → new,
-   then one INSERT … SELECT … ON CONFLICT (code) DO UPDATE writes them all. In "all or nothing" mode a bad row
+   then one UPDATE … FROM rewrites the dossiers in which any value differs and one INSERT … SELECT adds the new
+   ones (an unchanged dossier is not written again). In "all or nothing" mode a bad row
    stops the staging (the rest is still read, to list every error) and nothing is written; in "skip bad rows"
    mode the good rows are written and the bad ones listed.
 """
 
+import gc
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import zip_longest
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -23,7 +27,19 @@ from django.utils import timezone
 from audit.log import diff, record
 from audit.models import AuditEntry
 from dossiers.models import Dossier, ImportRun, Procedure
-from dossiers.parsing import COLUMN_KEYS, DossierRow, read_row
+from dossiers.parsing import (
+    COLUMN_KEYS,
+    MINUTES,
+    UNREAD,
+    DossierRow,
+    cached,
+    parse_channel,
+    parse_fee,
+    parse_when,
+    read_row,
+    text_cell,
+    yes_no_cell,
+)
 from dossiers.stats import due_date
 from dossiers.tables import Table, TableError
 from dossiers.workcal import get_calendar
@@ -192,26 +208,47 @@ class _Job:
             self.must_roll_back = True
 
     def read(self, stage: _Staging) -> None:
-        batch: list[tuple] = []
-        positions = list(self.positions.items())
-        for line, values in self.table.rows():
-            self.processed += 1
-            width = len(values)
-            cells = {key: values[i] if i < width else None for key, i in positions}
-            row, problems = read_row(line, cells)
-            staged = self._staged(row, problems) if row is not None else None
-            if problems:
-                self.add_error(line, "; ".join(problems))
-            elif not self.must_roll_back:
-                batch.append(staged)
-            if self.processed % BATCH_SIZE == 0:
+        # The rows make no reference cycles: the garbage collector's passes over each batch's lists are pure cost.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._read(stage)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _read(self, stage: _Staging) -> None:
+        columns = _ColumnReader(self)
+        for batch in self._batches():
+            staged_rows: list[tuple] = []
+            for (line, values), staged in zip(batch, columns.read(batch), strict=True):
+                if staged is None:
+                    # Not the usual shape (or a bad cell): read the careful way, which names every problem.
+                    width = len(values)
+                    row, problems = read_row(line, {key: values[i] if i < width else None
+                                                    for key, i in self.positions.items()})
+                    staged = self._staged(row, problems) if row is not None else None
+                    if problems:
+                        self.add_error(line, "; ".join(problems))
+                        continue
                 if not self.must_roll_back:
-                    stage.add(batch)
-                batch = []
+                    staged_rows.append(staged)
+            self.processed += len(batch)
+            if not self.must_roll_back:
+                stage.add(staged_rows)
+            if len(batch) == BATCH_SIZE:
                 _report_progress(self.run, self.processed)
-        if not self.must_roll_back:
-            stage.add(batch)
         _report_progress(self.run, self.processed)
+
+    def _batches(self):
+        batch: list[tuple[int, list]] = []
+        for item in self.table.rows():
+            batch.append(item)
+            if len(batch) == BATCH_SIZE:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     def _when(self, value: datetime | None):
         """A local time in the database's own format (SQLite: UTC text, as Django writes it; PostgreSQL: aware)."""
@@ -266,10 +303,7 @@ class _Job:
                                                         self.cutoff)
         if problems:
             return None
-        if row.code in self.seen:
-            self.repeated.add(row.code)
-        else:
-            self.seen.add(row.code)
+        self._count_code(row.code)
         settled = row.finished_at or row.returned_at
         fee = row.fee
         receiving = self._unit(row.receiving_text) if row.receiving_text else None
@@ -282,8 +316,15 @@ class _Job:
             bool(fee and fee > Decimal(0)) or procedure.fee_bearing, row.digitised, row.status, row.apology_sent,
         )
 
+    def _count_code(self, code: str) -> None:
+        if code in self.seen:
+            self.repeated.add(code)
+        else:
+            self.seen.add(code)
+
     def write(self, stage: _Staging) -> None:
-        """Phase 2, one transaction: new catalogue entries, the audit of changed dossiers, one upsert."""
+        """Phase 2, one transaction: new catalogue entries, the audit of changed dossiers, the changed dossiers
+        rewritten, the new ones inserted."""
         stage.index()
         dossiers, procedures = Dossier._meta.db_table, Procedure._meta.db_table
         with transaction.atomic():
@@ -309,12 +350,23 @@ class _Job:
                 self._audit_changes(changed[i:i + 500])
             quote = connection.ops.quote_name
             columns = [quote(c) for c in WRITTEN]
-            updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns[1:], "last_run_id"])
+            same = "IS NOT DISTINCT FROM" if self.postgres else "IS"
             with connection.cursor() as cursor:
+                # Dossiers already there are rewritten only where a value differs: an export imported again
+                # (most of every monthly one) costs a comparison, not a write of every row and its indexes.
+                cursor.execute(
+                    f"UPDATE {dossiers} AS d SET {', '.join(f'{c} = s.{c}' for c in columns[1:])}, "
+                    f"procedure_id = p.id, last_run_id = %s FROM {STAGE} s JOIN {procedures} p "
+                    f"ON p.code = s.procedure_code WHERE d.code = s.code AND NOT ("
+                    + " AND ".join([*(f"d.{c} {same} s.{c}" for c in columns[1:]), f"d.procedure_id {same} p.id"])
+                    + ")", [self.run.pk])
+                # The new ones; a dossier another import added meanwhile is updated instead of refused.
+                updates = ", ".join(f"{c} = excluded.{c}" for c in [*columns[1:], "procedure_id", "last_run_id"])
                 cursor.execute(
                     f"INSERT INTO {dossiers} ({', '.join(columns)}, procedure_id, last_run_id) "
                     f"SELECT {', '.join(f's.{c}' for c in columns)}, p.id, %s FROM {STAGE} s "
-                    f"JOIN {procedures} p ON p.code = s.procedure_code WHERE 1 = 1 "
+                    f"JOIN {procedures} p ON p.code = s.procedure_code "
+                    f"WHERE NOT EXISTS (SELECT 1 FROM {dossiers} e WHERE e.code = s.code) "
                     f"ON CONFLICT (code) DO UPDATE SET {updates}", [self.run.pk])
             record(by=self.run.created_by, obj=self.run, action="other", note="Nhập hồ sơ TTHC", changes={
                 "tệp": self.run.file_name, "hồ sơ mới": self.created, "hồ sơ cập nhật": self.updated,
@@ -348,6 +400,145 @@ class _Job:
                        changes={name: [_shown(name, value, names) for value in pair] for name, pair in changes.items()})
             for code, pk, unit_id, changes in entries], batch_size=500)
         self.changed += len(entries)
+
+
+class _ColumnReader:
+    """The usual rows of a large export, read column by column: every distinct value of a column (a procedure, a
+    unit, a channel, a fee, a day and hour) is parsed once and its database form remembered, and each row's
+    staged tuple is put together from them, as _Job._staged would make it. A row with a cell that does not read,
+    a check that fails or a procedure the catalogue lacks gets None: the job reads it the careful way."""
+
+    def __init__(self, job: "_Job"):
+        self.job = job
+        self.positions = job.positions
+        number = job.adapt_number
+        self.channel = cached(lambda value: parse_channel(value or ""))
+        self.yes_no = cached(yes_no_cell)
+        self.fee = cached(lambda value: _fee_pair(parse_fee(value), number))
+        self.moment = _Moments(job).read
+        self.by_name = cached(lambda name: job.procedures_by_name.get(normalize_name(name)))
+        self.due: dict[tuple, object] = {}
+
+    def read(self, batch: list[tuple[int, list]]) -> list[tuple | None]:
+        count = len(batch)
+        cells = list(zip_longest(*(values for _, values in batch)))
+
+        def column(key: str, read=None) -> list:
+            index = self.positions.get(key)
+            values = cells[index] if index is not None and index < len(cells) else (None,) * count
+            return list(map(read, values)) if read is not None else list(values)
+
+        moment = self.moment
+        columns = zip(
+            column("code", text_cell), column("procedure_code", text_cell), column("procedure_name", text_cell),
+            column("field", text_cell), column("receiving_unit", text_cell), column("handling_unit", text_cell),
+            column("received_at", moment), column("due_at", moment), column("finished_at", moment),
+            column("returned_at", moment), column("channel", self.channel), column("paid_online", self.yes_no),
+            column("fee", self.fee), column("digitised", self.yes_no), column("status", text_cell),
+            column("apology_sent", self.yes_no), strict=True)
+        job, units, procedures, due_cache = self.job, self.job.units, self.job.procedures, self.due
+        cutoff, day = job.cutoff, job.adapt_day
+        staged: list[tuple | None] = []
+        for (line, _), (code, procedure_code, procedure_name, field, receiving_text, handling_text, received, due,
+                        finished, returned, channel, paid, fee, digitised, status, apology) in zip(batch, columns,
+                                                                                                   strict=True):
+            if (not code or len(code) > 80 or not handling_text or received is None or received is UNREAD
+                    or UNREAD in (due, finished, returned, channel, paid, fee, digitised, apology)):
+                staged.append(None)
+                continue
+            handling = units[handling_text] if handling_text in units else job._unit(handling_text)
+            if procedure_code:
+                procedure = procedures.get(procedure_code[:80])
+            else:
+                procedure = self.by_name(procedure_name[:500]) if procedure_name else None
+            if handling is None or procedure is None or procedure is UNREAD or (
+                    finished is not None and finished[0] < received[0] - ONE_DAY):
+                staged.append(None)
+                continue
+            if due is not None:
+                due_on, computed = due[2], False
+            else:
+                days = procedure.processing_days
+                if days is None:
+                    staged.append(None)
+                    continue
+                key = (received[2], received[0].hour >= cutoff, days)
+                due_on = due_cache.get(key)
+                if due_on is None:
+                    due_on = due_cache[key] = day(due_date(received[0], days, job.calendar, cutoff))
+                computed = True
+            job._count_code(code)
+            settled = finished or returned
+            receiving_text = receiving_text[:255]
+            if receiving_text:
+                receiving = units[receiving_text] if receiving_text in units else job._unit(receiving_text)
+            else:
+                receiving = None
+            staged.append((
+                code, line, procedure.code, field[:200] or procedure.field, receiving.pk if receiving else None,
+                receiving_text, handling.pk, received[1], received[2], due_on, computed,
+                finished[1] if finished else None, settled[2] if settled else None, returned[1] if returned else None,
+                channel, paid, fee[0], fee[1] or procedure.fee_bearing, digitised, status[:100], apology,
+            ))
+        return staged
+
+
+ONE_DAY = timedelta(days=1)
+
+
+def _fee_pair(fee: Decimal | None, adapt) -> tuple:
+    """(the fee in the database's form, whether it is above zero)."""
+    return adapt(fee), bool(fee and fee > Decimal(0))
+
+
+class _Moments:
+    """Date and time cells as (local datetime, the instant in the database's form, the local day in its form).
+
+    The one-stop layout 'dd/mm/yyyy HH:MM' is read through its day and hour, remembered (a large export has a
+    few thousand distinct hours); anything else through parse_when, remembered per value."""
+
+    def __init__(self, job: "_Job"):
+        self.job = job
+        self.hours: dict[str, object] = {}
+        self.other = cached(self._any, limit=20_000)
+
+    def read(self, value):
+        if value is None or value == "":
+            return None
+        if type(value) is str and len(value) == 16 and value[13] == ":":
+            hour = self.hours.get(value[:13])
+            if hour is None:
+                hour = self.hours[value[:13]] = self._hour(value[:13])
+            minute = MINUTES.get(value[14:16])
+            if hour is not UNREAD and minute is not None:
+                local, prefix, day = hour
+                local = local.replace(minute=minute)
+                if prefix is None:
+                    return local, self.job._when(local), day
+                return local, prefix + value[14:16] + ":00", day
+        return self.other(value)
+
+    def _hour(self, text: str):
+        """The day and hour 'dd/mm/yyyy HH' read as parse_when reads them; on SQLite with the UTC text of its instant
+        up to the minutes, where the zone's offset is whole hours (so the minutes carry over unchanged)."""
+        if not (text[2] == "/" and text[5] == "/" and text[10] == " "):
+            return UNREAD
+        try:
+            local = parse_when(text + ":00")
+        except ValueError:
+            return UNREAD
+        job, prefix = self.job, None
+        if not job.postgres:
+            offset = local.replace(tzinfo=job.tz).utcoffset()
+            if offset.microseconds == 0 and offset.seconds % 3600 == 0:
+                prefix = job._when(local)[:14]
+        return local, prefix, job.adapt_day(local.date())
+
+    def _any(self, value):
+        local = parse_when(value)
+        if local is None:
+            return None
+        return local, self.job._when(local), self.job.adapt_day(local.date())
 
 
 def _shown(name: str, value, units: dict) -> object:

@@ -396,3 +396,41 @@ def _read_row_checked(line: int, cells: dict[str, object]) -> tuple[DossierRow |
 
 def _label(key: str) -> str:
     return next(c.label for c in COLUMNS if c.key == key)
+
+
+# Reading a large export column by column (dossiers.importer): each distinct cell value of a column is parsed
+# once; a cell that does not read sends its whole row to read_row, which names the problem.
+UNREAD = object()
+MINUTES = {f"{m:02d}": m for m in range(60)}
+
+
+def cached(parse, limit: int = 100_000):
+    """parse(value), remembered per value (the first `limit` distinct ones); UNREAD where it raises."""
+    cache: dict = {}
+
+    def read(value):
+        try:
+            return cache[value]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable cell (never from csv or openpyxl)
+            return UNREAD
+        try:
+            result = parse(value)
+        except (ValueError, TypeError):
+            result = UNREAD
+        if len(cache) < limit:
+            cache[value] = result
+        return result
+
+    return read
+
+
+def text_cell(value) -> str:
+    """A text cell as read_row reads it (stripped; whole numbers without '.0')."""
+    return value.strip() if type(value) is str else _text(value)
+
+
+def yes_no_cell(value) -> bool:
+    """A yes/no cell as read_row reads it (an empty cell is no)."""
+    return _yes_no(value)

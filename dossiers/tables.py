@@ -80,6 +80,12 @@ class Table:
     def rows(self) -> Iterator[tuple[int, list]]:
         """Data rows (blank ones skipped), each with its line number in the file."""
         try:
+            if hasattr(self, "_file"):
+                # csv cells are all text: a row is blank when every cell is empty.
+                for line, values in self._rows:
+                    if any(values):
+                        yield line, values
+                return
             for line, values in self._rows:
                 if any(v is not None and v != "" for v in values):
                     yield line, list(values)

@@ -117,11 +117,16 @@ def map_name(session: ImportSession, *, by, text: str, unit=None, group=None, ou
 
 
 def plan_arguments(session: ImportSession, resolver: Resolver) -> tuple[dict, list[dict]]:
-    """The header and appendices `plans.actions.create_plan_with_tasks` expects, units resolved; each row also
-    carries what that function does not set (method, footnotes, outside participants, needs_units)."""
+    """The header and appendices `plans.actions.create_plan_with_tasks` expects, units resolved, each row with its
+    method, footnotes, outside participants and needs_units, and the event date of a deadline counted from the
+    plan's issue date."""
+    from workdays.deadlines import parse_deadline
+
     header = dict(session.payload["header"])
     if header.get("issue_date"):
         header["issue_date"] = date.fromisoformat(header["issue_date"])
+    issue_date = header.get("issue_date")
+    year = header.get("year") or (issue_date or date.today()).year
     appendices = []
     for appendix in session.payload["appendices"]:
         sections = []
@@ -146,41 +151,15 @@ def plan_arguments(session: ImportSession, resolver: Resolver) -> tuple[dict, li
                         if {"role": role, "name": name} not in row["outside_participants"]:
                             row["outside_participants"].append({"role": role, "name": name})
                 row["needs_units"] = needs_units(*(task.get(name, "") for name in UNIT_TEXTS))
+                # A deadline counted from the plan's own issue date ("trong 30 ngày kể từ ngày ban hành") is dated.
+                if issue_date and row["deadline_text"] and parse_deadline(row["deadline_text"], year=year).from_issue:
+                    row["event_date"] = issue_date
                 tasks.append(row)
             if tasks:
                 sections.append({"numeral": section["numeral"], "title": section["title"], "tasks": tasks})
         if sections:
             appendices.append({"number": appendix["number"], "title": appendix["title"], "sections": sections})
     return header, appendices
-
-
-NEW_TASK_FIELDS = ("method", "footnotes", "outside_participants", "needs_units")
-
-
-def _fill_new_fields(plan, appendices: list[dict], issue_date) -> None:
-    """Sets on the created tasks what the plan's creation leaves out, and dates the deadlines counted from the
-    plan's own issue date. Tasks are created in the rows' order, so they pair with the rows one to one."""
-    from plans.actions import apply_deadline
-    from plans.models import Task
-    from workdays.deadlines import parse_deadline
-    from workdays.services import get_calendar
-
-    rows = [row for appendix in appendices for section in appendix["sections"] for row in section["tasks"]]
-    tasks = list(Task.objects.filter(plan=plan).select_related("plan").order_by("order", "pk"))
-    if len(tasks) != len(rows):
-        raise ValueError(_("Số nhiệm vụ tạo ra không khớp với bản nháp; chưa tạo kế hoạch."))
-    calendar = get_calendar([plan.year - 1, plan.year, plan.year + 1])
-    changed = []
-    for task, row in zip(tasks, rows, strict=True):
-        for name in NEW_TASK_FIELDS:
-            setattr(task, name, row[name])
-        if issue_date and task.deadline_text and parse_deadline(task.deadline_text, year=plan.year).from_issue:
-            task.event_date = issue_date
-            apply_deadline(task, calendar)
-        changed.append(task)
-    Task.objects.bulk_update(changed, [*NEW_TASK_FIELDS, "event_date", "deadline_kind", "deadline_flagged",
-                                       "deadline_event", "deadline_offset", "deadline_offset_unit",
-                                       "deadline_recurrence", "period_start", "period_end", "stated_due", "due_date"])
 
 
 @transaction.atomic
@@ -199,7 +178,6 @@ def confirm_import(session: ImportSession, *, by):
     if not appendices:
         raise ValueError(_("Bản nháp không còn nhiệm vụ nào để tạo kế hoạch."))
     plan = create_plan_with_tasks(by=by, issuing_unit=session.issuing_unit, header=header, appendices=appendices)
-    _fill_new_fields(plan, appendices, header.get("issue_date"))
     session.status = ImportSession.Status.CONFIRMED
     session.plan_id = plan.pk
     session.save(update_fields=["status", "plan_id", "updated_at"])

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from plans.views import content, improvement, lists, plans, reports, structure, tasks
+from plans.views import content, improvement, lists, plans, reports, structure, task_table, tasks
 
 app_name = "plans"
 urlpatterns = [
     path("", plans.index, name="index"),
     path("moi/", plans.plan_new, name="plan_new"),
     path("<int:pk>/", plans.plan_detail, name="plan"),
+    path("<int:pk>/toan-bo/", task_table.plan_print, name="plan_print"),
+    path("<int:pk>/cac-dong/", task_table.section_rows, name="section_rows"),
     path("<int:pk>/sua/", plans.plan_edit, name="plan_edit"),
     path("<int:pk>/ban-hanh/", plans.plan_issue, name="plan_issue"),
     path("<int:pk>/xoa/", plans.plan_delete, name="plan_delete"),

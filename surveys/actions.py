@@ -3,7 +3,7 @@
 import secrets
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from audit.log import diff, record, record_create, record_delete, snapshot
@@ -37,13 +37,24 @@ class AlreadySent(Exception):
     """This very form was already stored (a double tap, a resent page)."""
 
 
+def _insert_once(model, conflict: list[str], values: dict) -> bool:
+    """Inserts the row unless one with the same `conflict` columns exists; whether it went in. One statement
+    (INSERT … ON CONFLICT DO NOTHING RETURNING, SQLite and PostgreSQL): no savepoint around a failing insert."""
+    q = connection.ops.quote_name
+    fields = [model._meta.get_field(name) for name in values]
+    columns = ", ".join(q(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {q(model._meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))}) "
+            f"ON CONFLICT ({', '.join(q(model._meta.get_field(n).column) for n in conflict)}) DO NOTHING "
+            f"RETURNING 1", [f.get_db_prep_save(values[f.name], connection) for f in fields])
+        return cursor.fetchone() is not None
+
+
 def _claim_form(digest: str) -> None:
     today = timezone.localdate()
-    try:
-        with transaction.atomic():
-            SubmittedForm.objects.create(digest=digest, used_on=today)
-    except IntegrityError:
-        raise AlreadySent from None
+    if not _insert_once(SubmittedForm, ["digest"], {"digest": digest, "used_on": today}):
+        raise AlreadySent
     # Pruning now and then keeps the table small without a timer; tokens expire long before two days.
     if secrets.randbelow(200) == 0:
         SubmittedForm.objects.filter(used_on__lt=today - timedelta(days=2)).delete()
@@ -169,12 +180,8 @@ def submit_response(*, survey: Survey, levels: dict[int, int], counter: Counter 
         claimed = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(used_at=timezone.now())
         if not claimed:
             raise AlreadyAnswered
-    if user is not None:
-        try:
-            with transaction.atomic():
-                Participation.objects.create(survey=survey, user=user)
-        except IntegrityError:
-            raise AlreadyAnswered from None
+    if user is not None and not _insert_once(Participation, ["survey", "user"], {"survey": survey.pk, "user": user.pk}):
+        raise AlreadyAnswered
     suggestion = suggestion.strip()
     response = Response.objects.create(
         survey=survey, counter=counter, channel=channel, submitted_on=on or timezone.localdate(),

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import check_upload
@@ -27,9 +28,10 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.survey = survey
         self.questions = questions
-        levels = [(str(level), _(LEVEL_LABELS[level])) for level in LEVELS]
+        # Plain text, translated once: a sheet has a few dozen radio groups of the same levels.
+        levels = [(str(level), gettext(LEVEL_LABELS[level])) for level in LEVELS]
         if survey.allow_no_opinion:
-            levels.append((str(NO_OPINION), _(LEVEL_LABELS[NO_OPINION])))
+            levels.append((str(NO_OPINION), gettext(LEVEL_LABELS[NO_OPINION])))
         for question in questions:
             self.fields[f"q{question.pk}"] = forms.ChoiceField(
                 label=question.text, choices=levels, widget=forms.RadioSelect,

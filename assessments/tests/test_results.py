@@ -107,3 +107,25 @@ def test_results_read_in_constant_queries(cast, demo, django_assert_max_num_quer
     assessment = Assessment.objects.get(unit=cast.department, framework__year=2023)
     with django_assert_max_num_queries(3):
         results.gap_analysis(assessment)
+
+
+def test_totals_without_lines_are_the_totals_with_them(cast, demo):
+    """Rankings and year tables sum the scores per area without building the criteria trees: the same figures,
+    appeals, bonus, penalty, unscored items and half-appraised areas included."""
+    from assessments.models import Appeal, Score
+
+    half = Assessment.objects.exclude(phase=Assessment.Phase.PUBLISHED).first()  # the demo's year in progress
+    appraised = Score.objects.filter(assessment__framework__year=2023, appraised_score__isnull=False).first()
+    Appeal.objects.create(score=appraised, reason="Đề nghị phúc tra", requested_score=appraised.appraised_score + 1,
+                          status="accepted", decided_score=appraised.appraised_score + Decimal("0.25"))
+    assessments = list(Assessment.objects.select_related("framework", "unit"))
+    assert len(assessments) > 3
+    full, summary = results.totals_for(assessments), results.totals_for(assessments, lines=False)
+
+    def figures(t):
+        return ([(a.area.pk, a.max_points, a.self_points, a.final_points, a.appraised) for a in t.areas],
+                t.bonus_self, t.bonus_final, t.penalty_self, t.penalty_final, t.self_total, t.final_total)
+
+    assert {pk: figures(t) for pk, t in summary.items()} == {pk: figures(t) for pk, t in full.items()}
+    assert summary[appraised.assessment_id].final_total == full[appraised.assessment_id].final_total
+    assert not all(a.appraised for a in summary[half.pk].areas) and summary[half.pk].lines == []

@@ -3,9 +3,18 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.utils.formats import number_format
 
 register = template.Library()
+
+
+def number_format(number: Decimal) -> str:
+    """What django.utils.formats.number_format writes with cchc's formats (both languages: ',' decimals, '.'
+    thousands, groups of three), without looking the formats up for every number: a table of a province's units
+    shows thousands of them."""
+    text = format(number, "f")
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.removeprefix("-").partition(".")
+    return sign + f"{int(whole):,}".replace(",", ".") + ("," + fraction if fraction else "")
 
 
 def _decimal(value):
@@ -25,7 +34,7 @@ def vn_number(value, places=None):
         return "" if value is None else value
     if places is not None and places != "":
         number = number.quantize(Decimal(1).scaleb(-int(places)))
-    return number_format(number, force_grouping=True)
+    return number_format(number)
 
 
 @register.filter
@@ -37,7 +46,7 @@ def score(value):
     number = number.quantize(Decimal("0.001")).normalize()
     if number == number.to_integral():
         number = number.quantize(Decimal(1))
-    return number_format(number, force_grouping=True)
+    return number_format(number)
 
 
 @register.filter
@@ -46,7 +55,7 @@ def percent(value, places=1):
     number = _decimal(value)
     if number is None:
         return "–"
-    return f"{number_format((number * 100).quantize(Decimal(1).scaleb(-int(places))), force_grouping=True)} %"
+    return f"{number_format((number * 100).quantize(Decimal(1).scaleb(-int(places))))} %"
 
 
 @register.filter

@@ -447,6 +447,8 @@ TABLE: dict[str, Writes | Reads | Exempt] = {
         data=lambda t, w: {"issuing_unit": t.pk, "title": "Kế hoạch kiểm tra công tác CCHC", "year": str(w.year),
                            "number": "95", "symbol": "KH-KT"}),
     "plans:plan": Reads("the plan", lambda w: {"pk": w.plans["stnmt"].pk}),
+    "plans:plan_print": Reads("the whole plan, printable", lambda w: {"pk": w.plans["stnmt"].pk}),
+    "plans:section_rows": Reads("a page of a section's rows", lambda w: {"pk": w.plans["stnmt"].pk}),
     "plans:plan_issue": Writes(table("plan.manage", lambda p: p.issuing_unit), _by_place("draft_plans"),
                                data=lambda t, w: {"issue_date": _year_day(w, 11, 23)}),
     "plans:plan_delete": Writes(table("plan.manage", lambda p: p.issuing_unit), _by_place("draft_plans")),

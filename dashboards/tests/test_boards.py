@@ -220,3 +220,15 @@ def test_query_count_does_not_grow_with_data(department_year, client_for, django
     _grow(department_year, 6)
     with django_assert_max_num_queries(len(small)):
         client.get(url)
+
+
+def test_a_province_of_many_lead_units_charts_the_busiest_and_adds_up_the_others(department_year):
+    from dashboards import sources
+
+    cast = department_year
+    every = sources.tasks_by_unit(cast.department, 2024, date(2024, 12, 5))
+    two = sources.tasks_by_unit(cast.department, 2024, date(2024, 12, 5), limit=2)
+    assert len(every) == 3 and len(two) == 3
+    # The two units with two tasks each keep their bars; the one with a single task goes into the last bar.
+    assert {u.unit for u in two[:2]} == {"VP Sở", "TTCNTT TNMT"}
+    assert (two[-1].unit, two[-1].counts) == ("Các đơn vị khác (1 đơn vị)", {"overdue": 1})

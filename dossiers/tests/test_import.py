@@ -65,6 +65,17 @@ def test_figures_per_unit_and_month(imported, cast):
     assert (by_month[date(2024, 2, 1)].received, by_month[date(2024, 2, 1)].on_time) == (2, 2)
 
 
+def test_every_grouping_read_at_once_is_each_grouping_read_on_its_own(imported, cast):
+    from dossiers.queries import tallies, tallies_by
+
+    groups = [None, "month", "unit", "procedure", "field"]
+    for window in (WINDOW_2024, Window(date(2024, 2, 1), date(2024, 2, 29), cast.unit("vpdkdd")),
+                   Window(date(2030, 1, 1), date(2030, 1, 31))):
+        together = tallies_by(Dossier.objects.all(), window, groups)
+        assert together == {group: tallies(Dossier.objects.all(), window, group) for group in groups}
+    assert tallies_by(Dossier.objects.all(), WINDOW_2024, ["unit"])["unit"][cast.unit("vpdkdd").pk].received == 3
+
+
 def test_the_database_counts_as_the_reference_definition(imported):
     records = [DossierFacts(d.received_on, d.due_on, d.settled_on, d.channel, d.fee_bearing, d.paid_online,
                             d.digitised, d.apology_sent) for d in Dossier.objects.all()]
@@ -82,6 +93,20 @@ def test_reimport_updates_by_code_and_never_duplicates(imported, cast):
     assert (h06.settled_on, h06.status, h06.last_run_id) == (date(2024, 11, 26), "Đã trả kết quả", again.pk)
     t = total(Dossier.objects.all(), WINDOW_2024)
     assert (t.settled, t.early, t.open, t.overdue) == (7, 3, 2, 1)
+
+
+def test_a_reimport_writes_what_differs_and_leaves_unchanged_dossiers_as_they_were(imported, cast):
+    h03_before = Dossier.objects.get(code="H03")
+    moved = SAMPLE.replace("H03;1.004227;Đăng ký biến động quyền sử dụng đất;Đất đai;;",
+                           "H03;1.004227;Đăng ký biến động quyền sử dụng đất;Đất đai;Bưu cục Bà Rịa;")
+    again = import_bytes(cast.mai, cast.department, moved.encode())
+    assert (again.created_count, again.updated_count) == (0, 9)
+    h03, h01 = Dossier.objects.get(code="H03"), Dossier.objects.get(code="H01")
+    # Where it was received is not one of the audited figures, but it is written.
+    assert (h03.receiving_text, h03.last_run_id, h03.received_at) == ("Bưu cục Bà Rịa", again.pk,
+                                                                       h03_before.received_at)
+    assert h01.last_run_id == imported.pk, "an unchanged dossier is not written again"
+    assert not AuditEntry.objects.filter(content_type__model="dossier").exists()
 
 
 def test_the_import_is_audited(imported, cast):

@@ -15,7 +15,7 @@ from documents.views.jobs import hand_over
 from dossiers import charts, exports
 from dossiers.forms import WindowForm
 from dossiers.models import Procedure
-from dossiers.queries import OUTCOMES, behind, month_end, tallies, visible_dossiers
+from dossiers.queries import OUTCOMES, behind, month_end, tallies_by, visible_dossiers
 from dossiers.stats import Tally, month_range
 from org.models import Unit
 
@@ -36,18 +36,19 @@ def _window_form_of(user, data) -> WindowForm:
 
 def _rows(form: WindowForm, grouped: dict, labels: dict, key_param: str | None) -> list[dict]:
     """Table rows: label, tally and the filter that drills into the row's dossiers."""
+    window, base = form.window(), form.query()
     rows = []
     for key, label in labels.items():
         tally = grouped.get(key)
         if tally is None:
             continue
         if key_param == "month":
-            query = form.query(start=max(form.window().start, key).strftime("%d/%m/%Y"),
-                               end=min(form.window().end, month_end(key)).strftime("%d/%m/%Y"))
+            query = {**base, "start": max(window.start, key).strftime("%d/%m/%Y"),
+                     "end": min(window.end, month_end(key)).strftime("%d/%m/%Y")}
         elif key_param:
-            query = form.query(**{key_param: key})
+            query = {k: v for k, v in {**base, key_param: key}.items() if v not in (None, "")}
         else:
-            query = form.query()
+            query = base
         rows.append({"label": label, "tally": tally, "query": urlencode(query)})
     return rows
 
@@ -56,11 +57,9 @@ def _figures(request):
     form = _window_form(request)
     window = form.window()
     qs = visible_dossiers(request.user)
-    overall = tallies(qs, window).get(None, Tally())
-    by_month = tallies(qs, window, "month")
-    by_unit = tallies(qs, window, "unit")
-    by_procedure = tallies(qs, window, "procedure")
-    by_field = tallies(qs, window, "field")
+    grouped = tallies_by(qs, window, [None, "month", "unit", "procedure", "field"])
+    overall = grouped[None].get(None, Tally())
+    by_month, by_unit, by_procedure, by_field = (grouped[g] for g in ("month", "unit", "procedure", "field"))
     unit_names = {u.pk: u.name for u in Unit.objects.filter(pk__in=list(by_unit)).order_by("path")}
     procedure_names = {p.pk: str(p) for p in Procedure.objects.filter(pk__in=list(by_procedure)).order_by("code")}
     months = month_range(window.start, window.end)

@@ -43,3 +43,43 @@ def test_create_plan_with_tasks(cast):
 def test_missing_header_keys_are_allowed(cast):
     plan = create_plan_with_tasks(by=cast.mai, issuing_unit=cast.department, header={"year": 2025}, appendices=[])
     assert plan.status == Plan.Status.DRAFT and plan.year == 2025
+
+
+def _appendices(cast, sections: int, per_section: int) -> list[dict]:
+    vp, qldd = cast.unit("vp"), cast.unit("qldd")
+    return [{"number": "1", "sections": [
+        {"numeral": str(s + 1), "title": f"Mục {s + 1}", "tasks": [
+            {"code": str(s + 1), "content": f"Nhóm {s + 1}", "is_heading": True},
+            *({"code": f"{s + 1}.{i + 1}", "content": f"Nhiệm vụ {s + 1}.{i + 1}", "deadline_text": "Quý II/2024",
+               "lead_units": [vp, qldd][i % 2:i % 2 + 1], "monitoring_units": [vp, vp]}
+              for i in range(per_section))]}
+        for s in range(sections)]}]
+
+
+def test_every_task_of_an_imported_plan_is_audited_as_created(cast):
+    plan = create_plan_with_tasks(by=cast.mai, issuing_unit=cast.department, header={"year": 2024},
+                                  appendices=_appendices(cast, 3, 4))
+    tasks = list(Task.objects.filter(plan=plan).order_by("order"))
+    assert len(tasks) == 15
+    for task in tasks:
+        entry = AuditEntry.objects.for_object(task).get()
+        assert (entry.action, entry.user, entry.unit) == ("create", cast.mai, cast.department)
+        assert entry.changes["content"] == [None, task.content]
+    child = next(t for t in tasks if t.code == "2.3")
+    assert child.parent.code == "2" and child.due_date == date(2024, 6, 28)  # Quý II: its last working day
+    assert list(child.lead_units.all()) == [cast.unit("vp")] and list(child.monitoring_units.all()) == [cast.unit("vp")]
+
+
+def test_creating_a_plan_takes_the_same_statements_for_ten_or_a_hundred_tasks(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def statements(per_section: int) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            create_plan_with_tasks(by=cast.mai, issuing_unit=cast.department, header={"year": 2024},
+                                   appendices=_appendices(cast, 2, per_section))
+        return len(queries)
+
+    few, many = statements(4), statements(49)
+    # Batches of a few hundred rows: a hundred tasks fit in the same statements as ten, give or take a batch.
+    assert many <= few + 4, (few, many)

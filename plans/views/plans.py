@@ -1,6 +1,5 @@
 """Plan list, the plan shown like its appendix, and the office's create, edit, issue and delete pages."""
 
-from collections import OrderedDict
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,9 +15,9 @@ from plans.content_pages import plan_content
 from plans.forms import ConfirmForm, IssueForm, PlanForm, ReportPeriodForm, SectionForm, TargetForm, TaskForm
 from plans.measure import target_rows
 from plans.models import Plan, Task
-from plans.queries import for_listing, with_due
 from plans.versions import StaleEdit
 from plans.views.conflicts import conflict, rebound
+from plans.views.task_table import task_table
 
 
 def index(request):
@@ -53,24 +52,11 @@ def plan_detail(request, pk):
     """The plan as its appendix reads: sections with numbered rows and the unit columns."""
     plan = get_plan_for(request.user, pk)
     today = timezone.localdate()
-    tasks = list(for_listing(with_due(plan.tasks.all())).order_by("order", "pk"))
-    sections = list(plan.sections.all())
-    by_section: dict = OrderedDict((s.pk, []) for s in sections)
-    loose = []
-    for task in tasks:
-        task.overdue = task.is_overdue(today)
-        (by_section[task.section_id] if task.section_id in by_section else loose).append(task)
-    appendices: dict = OrderedDict()
-    for section in sections:
-        appendices.setdefault((section.appendix_number, section.appendix_title), []).append(
-            (section, by_section[section.pk]))
-    counted = [t for t in tasks if not t.is_heading]
+    table = task_table(plan, today)
     may_manage = can(request.user, "plan.manage", plan.issuing_unit)
     context = {
-        "plan": plan, "appendices": appendices, "loose": loose, "targets": target_rows(plan, today), "today": today,
-        **plan_content(request.user, plan, today),
-        "stats": {"total": len(counted), "done": sum(t.is_done for t in counted),
-                  "overdue": sum(t.overdue for t in counted)},
+        "plan": plan, "task_table": table, "targets": target_rows(plan, today), "today": today,
+        **plan_content(request.user, plan, today), "stats": table.stats,
         "may_manage": may_manage,
     }
     if may_manage:

@@ -263,3 +263,27 @@ def test_rate_limit_setting(settings, raw, expected):
 
     settings.CCHC_SURVEY_RATE_LIMIT = raw
     assert rate_limit() == expected
+
+
+def test_a_sheet_is_stored_in_the_same_few_statements_however_many_questions(client, cast):
+    """Lookup, questions, rate count, then one transaction: form claim, response, answers (one INSERT), audit."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def statements(extra_questions: int) -> list[str]:
+        survey = make_survey(cast)
+        for i in range(extra_questions):
+            actions.save_question(by=cast.mai, survey=survey, aspect=3, order=100 + i, text=f"Câu bổ sung {i}")
+        url = reverse("surveys:answer", args=[actions.add_counter(by=cast.mai, survey=survey, name="Quầy").token])
+        with time_machine.travel("2024-06-03 09:00 +0700", tick=False) as clock:
+            data = filled(survey, client.get(url).content.decode())
+            clock.shift(20)
+            with CaptureQueriesContext(connection) as queries:
+                assert client.post(url, data).status_code == 302
+        return [q["sql"].split()[0].upper() for q in queries.captured_queries]
+
+    statements(0)  # the audit's content type is looked up once per process
+    few, many = statements(0), statements(12)
+    assert few == many
+    # The test runs in a transaction, so the sheet's own is a savepoint: one, and no other around the form claim.
+    assert few.count("SAVEPOINT") == 1 and few.count("INSERT") == 5, few
