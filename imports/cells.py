@@ -30,7 +30,7 @@ LABELS: list[tuple[str, str]] = [
     (LEAD, rf"(?:{_UNIT}\s*)?chu tri(?:\s+(?:tham muu|thuc hien|tham muu, to chuc thuc hien))?"),
     (COORDINATING, rf"(?:{_UNIT}\s*)?phoi hop(?:\s+thuc hien)?"),
     (MONITORING, rf"(?:{_UNIT}\s*)?(?:theo doi|don doc|giam sat)(?:[, ]+(?:don doc|tong hop|kiem tra|giam sat))*"
-                 rf"|{_UNIT}\s+tong hop"),
+                 rf"|(?:{_UNIT}\s+)?tong hop"),
     ("assignment", rf"(?:{_UNIT}|trach nhiem)\s+thuc hien|phan cong(?: thuc hien| va cach thuc thuc hien)?"),
     ("method", r"cach thuc(?:\s+thuc hien)?|phuong thuc(?:\s+thuc hien)?|cach lam"),
     ("product", r"san pham(?:\s+dau ra|\s+du kien)?|ket qua(?:\s+dau ra|\s+san pham|\s+du kien)?"
@@ -76,9 +76,10 @@ _OUTSIDE = re.compile(
     r"|van phong (?:ubnd|uy ban|chinh phu|tinh uy|hdnd|doan)|to kiem tra|doan kiem tra|to cong tac"
     r"|hoi dong (?:tham dinh|thi dua|dieu hanh)|ban chi dao|(?:tong )?cuc [a-z]+|cong an|kho bac|mat tran"
     r"|trung tam phuc vu hanh chinh cong|trung uong|phong tu phap|ubnd cap"
-    r"|dai phat thanh|dai truyen hinh|bao (?!cao\b)[a-z]+|co quan bao chi|hoi (?:nong dan|phu nu|luat gia)"
+    r"|dai phat thanh|dai truyen hinh|bao (?!cao\b)[a-z]+|co quan bao chi"
+    r"|hoi (?:nong dan|phu nu|luat gia|lien hiep phu nu|cuu chien binh)|doan thanh nien|cong doan"
     r"|doanh nghiep|nguoi dan|to chuc, ca nhan"
-    r"|(?:tong )?cong ty|tap doan|ngan hang|buu dien|viettel|vnpt|mobifone|fpt\b"
+    r"|(?:tong )?cong ty|tap doan|ngan hang|buu dien|vien thong|viettel|vnpt|mobifone|fpt\b"
     r")")
 _BRANCH = re.compile(r"^(?:cac )?chi nhanh ")
 _VAGUE = re.compile(r"\b(?:co )?lien quan\b")
@@ -252,19 +253,24 @@ def _clauses(text: str) -> list[str]:
     return [p.strip(" ,.;:-–+•") for p in pieces if p.strip(" ,.;:-–+•")]
 
 
+# A role written in brackets after a name: 'Văn phòng Sở (chủ trì), các phòng, đơn vị thuộc Sở (phối hợp)'.
+_ROLE_IN_BRACKETS = re.compile(r"\s*\(\s*(chủ trì|phối hợp|theo dõi|đôn đốc|giám sát|tổng hợp)\s*\)\s*[,;]?", re.I)
+
+
 def _read_prose(text: str, column_role: str | None, known: Collection[str], result: Assignment) -> None:
     """Clause by clause: who is named before the first verb, in which role, and what the rest says."""
+    text = _ROLE_IN_BRACKETS.sub(lambda m: f" {m.group(1)};", text).strip(" ;")
     text, remarks = _take_remarks(text)
     for remark in remarks:
         add_method(result.method, remark)
     pending: list[str] = []  # names before a verb, in their own clauses ('Phòng A; Chi cục B phối hợp với …')
     for clause in _clauses(text):
-        verb = _first_verb(clause)
+        verb = _first_verb(clause, known)
         if verb is None:
-            pending.extend(_names(clause))
+            pending.extend(_names(clause, known))
             continue
         start, end, word = verb
-        subject = _names(clause[:start].strip(" ,"))
+        subject = _names(clause[:start].strip(" ,"), known)
         rest = clause[end:].strip(" ,")
         role = _VERB_ROLE[word]
         names = pending + subject
@@ -283,12 +289,24 @@ def _read_prose(text: str, column_role: str | None, known: Collection[str], resu
             _add_method(result, rest)
         elif role in (LEAD, COORDINATING, MONITORING):
             _add_method(result, rest)
+        elif _next_clause(clause[end:], known):
+            # 'Văn phòng Sở tham mưu, các phòng, đơn vị thuộc Sở phối hợp': the verb alone, then another subject.
+            _read_prose(rest, column_role, known, result)
         else:
             _add_method(result, clause[start:])
     if pending:
         own = column_role or (COORDINATING if result.lead else LEAD)
         for name in pending:
             result.add(own, name, known)
+
+
+def _next_clause(rest: str, known: Collection[str]) -> bool:
+    """Whether what follows an acting verb is a clause of its own: ', <a unit's name> <a verb> …'."""
+    if not re.match(r"^\s*[,;]\s*\S", rest):
+        return False
+    tail = rest.lstrip(" ,;")
+    verb = _first_verb(tail, known)
+    return verb is not None and verb[0] > 0 and (bool(_known_prefix(tail, known)) or _starts_a_name(tail))
 
 
 def _role_of(verb_role: str, result: Assignment) -> str:
@@ -314,6 +332,11 @@ def _read_following(rest: str, column_role: str | None, known: Collection[str], 
     its own; what is left is returned (the method)."""
     plain = strip_accents(rest).lower()
     match = re.match(r"^[,;]?\s*(?:va\s+)?phoi hop (?:voi|cung)\s+", plain)
+    together = re.match(r"^[,;]?\s*cung(?: voi)?\s+", plain) if match is None else None
+    if together is not None:
+        # 'X chủ trì cùng Y': the partner's name follows 'cùng'.
+        following = rest[together.end():]
+        match = together if _known_prefix(following, known) or _starts_a_name(following) else None
     # 'X chủ trì, phối hợp các cơ quan chuyên môn …': 'với' left out, the partner's name follows the verb.
     bare = re.match(r"^[,;]?\s*(?:va\s+)?phoi hop\s+", plain) if match is None else None
     if bare is not None:
@@ -342,7 +365,7 @@ def _object(text: str, known: Collection[str] = ()) -> tuple[list[str], str]:
         rest = text[known_end:].strip(" ,")
         first = normalize_name(rest).split(" ", 1)[0] if rest else ""
         if first not in _NAME_GOES_ON:
-            return _names(text[:known_end]), rest
+            return _names(text[:known_end], known), rest
     plain = strip_accents(text).lower()
     protected = _protected_spans(plain)
     outside = _OUTSIDE_SPAN.match(plain)
@@ -351,8 +374,8 @@ def _object(text: str, known: Collection[str] = ()) -> tuple[list[str], str]:
     for match in _VERB.finditer(plain):
         if match.start() == 0 or any(s <= match.start() < e for s, e in protected):
             continue
-        return _names(text[: match.start()].strip(" ,")), text[match.start():].strip(" ,")
-    return _names(text), ""
+        return _names(text[: match.start()].strip(" ,"), known), text[match.start():].strip(" ,")
+    return _names(text, known), ""
 
 
 # Words that carry a name on past a shorter known name ('các phòng, đơn vị | có liên quan', '… | thuộc Sở').
@@ -391,12 +414,16 @@ def _one_known(text: str, known: Collection[str]) -> int:
 _OUTSIDE_SPAN = re.compile(r"to kiem tra cong vu(?: so)?|doan kiem tra(?: [a-z]+){0,3}")
 
 
-def _first_verb(clause: str) -> tuple[int, int, str] | None:
+def _first_verb(clause: str, known: Collection[str] = ()) -> tuple[int, int, str] | None:
     plain = strip_accents(clause).lower()
     protected = _protected_spans(plain)
+    known_end = _known_prefix(clause, known)
     for match in _VERB.finditer(plain):
         if any(s <= match.start() < e for s, e in protected):
             continue
+        before = clause[:match.start()].rstrip(" ,")
+        if match.start() < known_end and _known_prefix(before, known) < len(before):
+            continue  # 'Phòng Tổ chức, biên chế …': inside a known name, unless known names end right before it
         return match.start(), match.end(), match.group(1)
     return None
 
@@ -405,7 +432,7 @@ def _protected_spans(plain: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PROTECTED.finditer(plain)]
 
 
-def _names(text: str) -> list[str]:
+def _names(text: str, known: Collection[str] = ()) -> list[str]:
     """The unit names of a subject: split on ';', new lines, ', ' before a capital or 'các' ('Văn phòng Sở,
     Trung tâm…', 'Thanh tra Sở, các phòng, đơn vị thuộc Sở'), never inside 'Các phòng, đơn vị', and 'và' before a
     unit's name ('Văn phòng Đăng ký đất đai và Trung tâm …'); the word that assigns the task ('Giao X chủ trì')
@@ -415,11 +442,13 @@ def _names(text: str) -> list[str]:
         for part in _AND_UNIT.split(piece):
             start = 0
             for match in re.finditer(r",\s+", part):
+                if match.start() < start + _one_known(part[start:], known):
+                    continue  # inside a name the department knows ('Các phòng, ban, chi cục thuộc Sở')
                 if _starts_a_name(part[match.end():]) and normalize_name(part[start:match.start()]) not in _KINDS:
                     names.append(part[start:match.start()])
                     start = match.end()
             names.append(part[start:])
-    names = [_ASSIGNING.sub("", n.strip(" ,.;:-–+•")) for n in names]
+    names = [_unassigned(n.strip(" ,.;:-–+•"), known) for n in names]
     return [n for n in names if n and any(ch.isalpha() for ch in n)]
 
 
@@ -429,6 +458,16 @@ _AND_UNIT = re.compile(r"\s+và\s+(?=(?:Văn phòng|Thanh tra|Phòng|Trung tâm|
                        r"|các cơ quan|Các phòng|Các đơn vị|Các cơ quan)\b)")
 # 'Giao Văn phòng Sở chủ trì', 'Đề nghị Công an tỉnh phối hợp': the word that hands the task over.
 _ASSIGNING = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị)(?:\s+cho)?\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _unassigned(name: str, known: Collection[str]) -> str:
+    """The name without the word handing the task over: 'Giao Văn phòng Sở', 'giao công chức Tư pháp – Hộ tịch'
+    (lower case only before a name the department knows)."""
+    name = _ASSIGNING.sub("", name)
+    lower = re.match(r"^(?:giao|đề nghị)(?:\s+cho)?\s+", name, re.I)
+    if lower and _one_known(name[lower.end():], known):
+        return name[lower.end():]
+    return name
 
 
 # The words a unit's name starts with ('Trung tâm …', 'UBND …'); a comma before one of them separates two names,
@@ -457,7 +496,8 @@ def _take_remarks(text: str) -> tuple[str, list[str]]:
 
     def take(match: re.Match) -> str:
         inner = match.group(1).strip()
-        if len(inner.split()) >= 3:
+        first = inner.split(" ", 1)[0]
+        if len(inner.split()) >= 3 and not (len(first) >= 2 and first.isupper()):  # '(VNPT Khánh Hòa)' names
             remarks.append(inner)
             return " "
         return match.group(0)

@@ -168,6 +168,12 @@ def build_sections(items: list[Item], finish) -> list[ExtractedSection]:
                 task.is_heading = True
                 current.tasks.append(task)
                 continue
+            if (item.bullet and not item.strong and current is not None and index + 1 < len(items)
+                    and not items[index + 1].title):
+                task = finish(item)  # '- Thực hiện cơ chế một cửa, một cửa liên thông:' above its '+' tasks
+                task.is_heading = True
+                current.tasks.append(task)
+                continue
             if has_children or item.strong:
                 open_section(item.code, item.text, level)
                 continue
@@ -236,7 +242,9 @@ class _Finisher:
 
 # --- Appendices and the whole document ---------------------------------------------------------------------------
 
-_APPENDIX = re.compile(r"^phu luc(?:\s+(?:so\s+)?([0-9]+|[ivxlc]+)\b)?", re.I)
+# 'PHỤ LỤC II', and 'BIỂU' / 'Biểu số 01' on a line of its own (as communes and districts head the table they attach).
+_APPENDIX = re.compile(r"^(?:phu luc|bieu(?=(?:\s+(?:so\s+)?(?:[0-9]+|[ivxlc]+))?\s*(?:$|[:.\-–])))"
+                       r"(?:\s+(?:so\s+)?([0-9]+|[ivxlc]+)\b)?", re.I)
 _FOOTNOTE_TEXT = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.+)$", re.S)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from imports.cells import find_labels
 from imports.tables import Item, is_upper_title
+from org.names import strip_accents
 
 # '1. ', '1.1. ', '1.1 ' (dotted, no final stop), 'a) ', 'a. ', 'I. ', 'A. ', 'II - '.
 NUMBERED = re.compile(r"^(?P<code>[IVXLC]+|[A-H]|\d+(?:\.\d+)*|[a-zđ])(?:[.)]|(?<=\d\.\d)|(?<=\d\.\d\d)|\s+[-–])"
@@ -34,12 +35,18 @@ class _Open:
     label_bullet: str = ""
 
 
+# A sentence of its own that hands a task over: 'Giao công chức Tư pháp – Hộ tịch chủ trì, phối hợp … thực hiện;
+# thời gian hoàn thành: Thường xuyên.' — read like a task's labelled lines.
+_ASSIGNS = re.compile(r"^(?:giao|de nghi)\s+(?:cho\s+)?\S.*?\b(?:chu tri|phoi hop|thuc hien)\b", re.S)
+
+
 def _line(text: str, source: str) -> _Line:
     stripped = text.strip()
     bullet = stripped[0] if stripped[:1] in BULLETS else ""
     body = stripped.lstrip(BULLETS).strip() if bullet else stripped
     labels = find_labels(body)
-    return _Line(stripped, source, label=bool(labels) and labels[0][0] <= 1, bullet=bullet)
+    assigns = _ASSIGNS.match(strip_accents(body).lower()) is not None
+    return _Line(stripped, source, label=(bool(labels) and labels[0][0] <= 1) or assigns, bullet=bullet)
 
 
 def _numbered(text: str) -> tuple[str, str] | None:

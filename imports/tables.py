@@ -243,7 +243,9 @@ class TableReader:
                 text = last.cells.get(name, "")
             if text:
                 item.cells[name] = text
-        if not others and code and not item.bullet:
+        if not others and item.bullet and content.rstrip().endswith(":"):
+            item.title = True  # '- Thực hiện cơ chế một cửa, một cửa liên thông:' and nothing else: it heads a list
+        elif not others and code and not item.bullet:
             # 'code | content' and nothing else: a group heading, a section, or a task missing its cells.
             item.title = True
             item.strong = SECTION_CODE.match(code) is not None or is_upper_title(content)

@@ -240,3 +240,57 @@ def test_companies_are_outside_bodies():
 def test_a_method_still_holding_a_units_part_is_flagged(method, flagged):
     assert (METHOD_NAMES_UNITS in field_warnings("Nhiệm vụ", "Văn phòng Sở", "Quý II/2025", False,
                                                  method=method)) is flagged
+
+
+# The fourth held-out batch's wordings (Sở Nội vụ, a commune, Khánh Hòa), read with each department's own names.
+HOME_AFFAIRS = frozenset(normalize_name(n) for n in (
+    "Văn phòng Sở", "Thanh tra Sở", "Phòng Tổ chức, biên chế và tổ chức phi chính phủ", "Phòng Cải cách hành chính",
+    "Phòng CCHC", "Phòng Công chức, viên chức", "Các phòng, ban, chi cục thuộc Sở"))
+COMMUNE = frozenset(normalize_name(n) for n in (
+    "Công chức Văn phòng – Thống kê", "Công chức Tư pháp – Hộ tịch", "Các công chức chuyên môn"))
+KHANH_HOA = frozenset(normalize_name(n) for n in (
+    "Văn phòng Sở", "Chi cục Quản lý đất đai", "Văn phòng Đăng ký đất đai", "Phòng Đo đạc Bản đồ",
+    "Trung tâm Công nghệ thông tin tài nguyên và môi trường", "Các phòng, đơn vị thuộc Sở"))
+FOURTH_BATCH_CASES = [
+    # Labelled lines of one cell; a unit whose name holds a comma and the verb 'tổ chức'; a group holding commas.
+    ("Chủ trì: Phòng Tổ chức, biên chế và tổ chức phi chính phủ\nPhối hợp: Văn phòng Sở", HOME_AFFAIRS,
+     ["Phòng Tổ chức, biên chế và tổ chức phi chính phủ"], ["Văn phòng Sở"], [], [], []),
+    ("Chủ trì: Các phòng, ban, chi cục thuộc Sở\nTổng hợp: Phòng CCHC", HOME_AFFAIRS,
+     ["Các phòng, ban, chi cục thuộc Sở"], [], ["Phòng CCHC"], [], []),
+    ("Chủ trì: Phòng Công chức, viên chức\nPhối hợp: Văn phòng Sở\nTheo dõi: Thanh tra Sở", HOME_AFFAIRS,
+     ["Phòng Công chức, viên chức"], ["Văn phòng Sở"], ["Thanh tra Sở"], [], []),
+    # 'X tham mưu, Y phối hợp'; 'X chủ trì cùng Y'; roles in brackets after the names.
+    ("Văn phòng Sở tham mưu, các phòng, đơn vị thuộc Sở phối hợp", KHANH_HOA,
+     ["Văn phòng Sở"], ["các phòng, đơn vị thuộc Sở"], [], [], []),
+    ("Chi cục Quản lý đất đai chủ trì cùng Văn phòng Đăng ký đất đai", KHANH_HOA,
+     ["Chi cục Quản lý đất đai"], ["Văn phòng Đăng ký đất đai"], [], [], []),
+    ("Văn phòng Sở (chủ trì), các phòng, đơn vị thuộc Sở (phối hợp)", KHANH_HOA,
+     ["Văn phòng Sở"], ["các phòng, đơn vị thuộc Sở"], [], [], []),
+    # 'X thực hiện, báo cáo …': no other subject follows the verb, the rest is the method.
+    ("Phòng Đo đạc Bản đồ thực hiện, báo cáo Giám đốc Sở", KHANH_HOA,
+     ["Phòng Đo đạc Bản đồ"], [], [], [], ["báo cáo Giám đốc Sở"]),
+    # A company named with its abbreviation in brackets, leading with the department's centre.
+    ("Trung tâm Công nghệ thông tin tài nguyên và môi trường; Viễn thông Khánh Hòa (VNPT Khánh Hòa)", KHANH_HOA,
+     ["Trung tâm Công nghệ thông tin tài nguyên và môi trường"], [], [], [(L, "Viễn thông Khánh Hòa (VNPT Khánh Hòa)")],
+     []),
+    # A commune: 'Giao công chức … chủ trì, phối hợp công chức … thực hiện' (lower case after 'Giao').
+    ("Giao công chức Tư pháp – Hộ tịch chủ trì, phối hợp công chức Văn phòng – Thống kê thực hiện", COMMUNE,
+     ["công chức Tư pháp – Hộ tịch"], ["công chức Văn phòng – Thống kê"], [], [], []),
+    ("Công chức Văn phòng – Thống kê chủ trì, phối hợp công chức Tư pháp – Hộ tịch tham mưu Chủ tịch UBND xã ban hành "
+     "Quyết định", COMMUNE, ["Công chức Văn phòng – Thống kê"], ["công chức Tư pháp – Hộ tịch"], [], [],
+     ["tham mưu Chủ tịch UBND xã ban hành Quyết định"]),
+]
+
+
+@pytest.mark.parametrize(("cell", "known", "lead", "coordinating", "monitoring", "outside", "method"),
+                         FOURTH_BATCH_CASES, ids=[c[0][:60] for c in FOURTH_BATCH_CASES])
+def test_the_fourth_held_out_batchs_cells(cell, known, lead, coordinating, monitoring, outside, method):
+    read = read_assignment(cell, None, known)
+    assert (read.lead, read.coordinating, read.monitoring, read.outside, read.method) == (
+        lead, coordinating, monitoring, outside, method)
+
+
+@pytest.mark.parametrize("name", ["Đoàn Thanh niên xã", "Hội Cựu chiến binh xã", "Hội Liên hiệp Phụ nữ xã",
+                                  "Công đoàn Sở", "Viễn thông Khánh Hòa"])
+def test_mass_organisations_and_telecoms_are_outside_bodies(name):
+    assert is_outside_body(name)

@@ -224,6 +224,8 @@ def test_odd_tables_never_break_the_reader():
     ("Phụ lục số 01", "01", "Nhiệm vụ cần cải thiện"),
     ("PHỤ LỤC I: NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2025", "I",
      "NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2025 Nhiệm vụ cần cải thiện"),
+    ("BIỂU", "", "Nhiệm vụ cần cải thiện"),  # a commune's or a district's attached table
+    ("Biểu số 02", "02", "Nhiệm vụ cần cải thiện"),
 ])
 def test_appendix_headings(line, number, title):
     header = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"]
@@ -231,3 +233,43 @@ def test_appendix_headings(line, number, title):
                          _table(header, ["1", "Ban hành kế hoạch", "Văn phòng Sở", "Quý I/2025"])])
     (appendix,) = plan.appendices
     assert (appendix.number, appendix.title) == (number, title)
+
+
+def test_biểu_mẫu_in_a_sentence_is_no_appendix():
+    plan = extract_plan([Block("paragraph", text="Biểu mẫu báo cáo theo Thông tư số 01/2024/TT-BNV."),
+                         _table(["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+                                ["1", "Ban hành kế hoạch", "Văn phòng Sở", "Quý I/2025"])])
+    assert len(plan.appendices) == 1 and plan.appendices[0].title == ""
+
+
+def test_a_dash_row_ending_with_a_colon_heads_the_plus_rows_under_it():
+    plan = extract_plan([_table(
+        ["TT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "Thời gian thực hiện"],
+        ["I", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", ""],
+        ["-", "Rà soát thủ tục hành chính", "Văn phòng Sở", "Quý II/2025"],
+        ["-", "Thực hiện cơ chế một cửa, một cửa liên thông:", "", ""],
+        ["+", "Tiếp nhận hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh", "Văn phòng Sở", "Thường xuyên"],
+        ["+", "Xin lỗi người dân đối với hồ sơ quá hạn", "Thanh tra Sở", "Khi phát sinh"],
+    )])
+    assert [(t.content[:20], t.is_heading) for t in plan.tasks] == [
+        ("Rà soát thủ tục hành", False), ("Thực hiện cơ chế một", True), ("Tiếp nhận hồ sơ tại ", False),
+        ("Xin lỗi người dân đố", False)]
+    assert not plan.tasks[1].warnings  # a heading needs no unit or deadline
+
+
+def test_a_task_handed_over_in_a_giao_sentence_of_its_own():
+    """A commune's task whose assignment and deadline are one sentence after it: 'Giao … chủ trì, phối hợp …
+    thực hiện; thời gian hoàn thành: Thường xuyên.' — read as its labelled lines; the note after it is no task."""
+    lines = ["II. NHIỆM VỤ TRỌNG TÂM",
+             "1. Niêm yết, công khai đầy đủ thủ tục hành chính thuộc thẩm quyền giải quyết của cấp xã.",
+             "Giao công chức Tư pháp – Hộ tịch chủ trì, phối hợp công chức Văn phòng – Thống kê thực hiện; thời gian "
+             "hoàn thành: Thường xuyên.",
+             "Các nhiệm vụ khác tại Biểu kèm theo Kế hoạch này.",
+             "III. TỔ CHỨC THỰC HIỆN",
+             "1. Công chức Văn phòng – Thống kê là đầu mối theo dõi, tổng hợp, báo cáo UBND huyện."]
+    known = {"cong chuc tu phap ho tich", "cong chuc van phong thong ke"}
+    plan = extract_plan([Block("paragraph", text=line) for line in lines], known_units=known)
+    (task,) = plan.tasks
+    assert task.content == "Niêm yết, công khai đầy đủ thủ tục hành chính thuộc thẩm quyền giải quyết của cấp xã."
+    assert (task.lead_text, task.coordinating_text, task.deadline_text, task.method) == (
+        "công chức Tư pháp – Hộ tịch", "công chức Văn phòng – Thống kê", "Thường xuyên", "")
