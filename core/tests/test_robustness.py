@@ -34,6 +34,10 @@ pytestmark = [pytest.mark.django_db]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PEOPLE = ("mai", "lan", "thu", "khoa", "admin")
+# Posts from the appraiser and the outsider to the department's pages stop at the door (404/403) before any form is
+# read; the mutation matrix (test_mutation_matrix.py) posts every page's form as each of them. Their empty posts here
+# would repeat that, so the walk posts empty forms as the others only (the GETs stay for everyone).
+REFUSED_EARLY = {"thu", "khoa"}
 SKIPPED = {"accounts:logout", "set_language"}
 EXPORT_FORMS = {"/documents/bao-cao-theo-ky/"}  # a valid request makes a Word or PDF file: junk only
 LEAVE_ALONE = {"/accounts/logout/"}  # the log-out form is on every page; sending it only ends the session
@@ -458,14 +462,17 @@ def test_no_page_answers_500_to_junk(sweep, part):
             sweep.send("mai", "POST", url, note=" (empty)")
             continue
         if _costly(url):
-            sweep.send("mai", "GET", url)
+            # A PDF is LibreOffice's work (documents/tests convert every kind); the walk asks for it as an outsider.
+            if not url.rstrip("/").endswith(".pdf"):
+                sweep.send("mai", "GET", url)
             sweep.send("khoa", "GET", url)
             continue
         for who in (*PEOPLE, "anon") if url.lstrip("/").startswith(PUBLIC_PREFIXES) else PEOPLE:
             response = sweep.send(who, "GET", f"{url}?{JUNK_QUERIES[0]}")
             if response.status_code == 200:
                 forms += [(who, url, form) for form in _forms(response, url)]
-            sweep.send(who, "POST", url, note=" (empty)")
+            if who not in REFUSED_EARLY:
+                sweep.send(who, "POST", url, note=" (empty)")
         sweep.send("mai", "GET", url, HTTP_HX_REQUEST="true", note=" (htmx)")
         sweep.send("mai", "POST", url, {"x": "\x00", "pk": str(HUGE)}, note=" (junk, htmx)", HTTP_HX_REQUEST="true")
         for query in JUNK_QUERIES[1:]:

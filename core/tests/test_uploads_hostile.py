@@ -242,7 +242,6 @@ def data(build):
 
 
 @pytest.mark.hostile
-@pytest.mark.dates
 @time_machine.travel(NOW, tick=False)
 @pytest.mark.parametrize(("form", "what", "name", "build", "message"), list(_cases()))
 def test_a_hostile_file_gets_a_message_and_writes_nothing(form, what, name, build, message, data, world, client_for):
@@ -260,7 +259,6 @@ def test_a_hostile_file_gets_a_message_and_writes_nothing(form, what, name, buil
     assert spec.rows() == before
 
 
-@pytest.mark.dates
 @time_machine.travel(NOW, tick=False)
 @pytest.mark.parametrize(("form", "name", "data"), [
     ("assessment evidence", "Báo cáo DTI năm 2024.pdf", h.PDF),

@@ -43,7 +43,6 @@ def _in_parallel(count: int, work):
         return [result for results in pool.map(run, range(threads)) for result in results]
 
 
-@pytest.mark.dates
 def test_a_hundred_parallel_answers_from_one_address_store_the_limit(shared_database, travelled, settings):  # noqa: F811
     from core.testing import make_cast
 

@@ -47,9 +47,13 @@ class Command(BaseCommand):
             self.stdout.write(f"  dữ liệu mẫu: {app}")
         if connection.vendor == "postgresql":
             # Fresh statistics for the tables just filled, so the first pages do not plan for empty tables
-            # (ANALYZE also counts the rows of a transaction that is still open, as in the tests).
+            # (ANALYZE also counts the rows of a transaction that is still open, as in the tests). Only cchc's own
+            # tables: a bare ANALYZE also takes the cluster's shared catalogues (pg_database, pg_authid…), and a
+            # transaction holding those locks stalls every other database's ANALYZE until it ends.
+            tables = sorted(set(connection.introspection.django_table_names(only_existing=True,
+                                                                            include_views=False)))
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("ANALYZE " + ", ".join(map(connection.ops.quote_name, tables)))
         seconds = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(
             f"Dữ liệu mẫu đã sẵn sàng ({seconds:.0f} giây), năm đang thực hiện: {today.year} (hôm nay "
