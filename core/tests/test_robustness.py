@@ -449,6 +449,7 @@ PARTS = 4
 
 
 @pytest.mark.slow
+@pytest.mark.sweep
 @pytest.mark.parametrize("part", range(PARTS))
 def test_no_page_answers_500_to_junk(sweep, part):
     """Every page as each person with a junk query, then every form it shows sent back empty, as shown and junk."""
