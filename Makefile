@@ -9,8 +9,8 @@ WORKERS ?= 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The pure domain core (no ORM), type-checked by `make lint`.
 DOMAIN_CORE := org/names.py workdays/calendar.py workdays/deadlines.py frameworks/rules.py frameworks/metrics.py \
-	surveys/index.py dossiers/stats.py imports/layout.py imports/tables.py imports/paragraphs.py imports/cells.py \
-	imports/accuracy.py documents/layout.py accounts/grants.py plans/drafting.py plans/richtext.py plans/targets.py \
+	surveys/index.py dossiers/stats.py imports/layout.py imports/tables.py imports/paragraphs.py imports/cells.py imports/row_checks.py \
+	imports/accuracy.py documents/layout.py accounts/grants.py plans/drafting.py plans/drafting_texts.py plans/richtext.py plans/targets.py \
 	assessments/projection.py
 
 # Days the date-sensitive tests also run under in `make test` (CCHC_TEST_TODAY; a bare day means 09:30 in Vietnam):

@@ -6,11 +6,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.log import diff, record, record_create
-from imports.cells import FIELD_WARNINGS, needs_units, parse_participants, replace_vague
 from imports.header import guess_plan_kind
 from imports.layout import ExtractedPlan
 from imports.models import ImportSession
 from imports.resolve import ROLES, Resolver
+from imports.row_checks import FIELD_WARNINGS, needs_units, parse_participants, replace_vague
 from org.names import normalize_name
 
 TASK_EDIT_FIELDS = ("code", "content", "product", "deadline_text", "lead_text", "coordinating_text", "monitoring_text",

@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass, field
 from imports.cells import (
     ROLES,
     Assignment,
-    field_warnings,
     names_text,
     read_assignment,
     split_deadline_marks,
@@ -21,6 +20,7 @@ from imports.cells import (
 from imports.docx_reader import Block
 from imports.header import read_header
 from imports.paragraphs import ParagraphReader
+from imports.row_checks import field_warnings
 from imports.tables import (
     CODE,
     ROLE_FIELDS,

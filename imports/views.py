@@ -14,12 +14,12 @@ from accounts.permissions import require, visible_units
 from core.bounded import Exhausted, run_bounded
 from core.forms import FILE_TOO_COMPLEX
 from imports import actions
-from imports.cells import FIELD_WARNINGS, field_warnings, needs_units, participants_text
 from imports.docx_reader import UnreadableFile, read_file
 from imports.forms import OUTSIDE, HeaderForm, MapNameForm, TaskForm, UploadForm
 from imports.layout import extract_plan
 from imports.models import ImportSession
 from imports.resolve import Resolver, known_names
+from imports.row_checks import FIELD_WARNINGS, field_warnings, needs_units, participants_text
 from imports.xlsx_template import build_template
 from org.matching import UnitDirectory
 from org.names import normalize_name

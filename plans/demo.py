@@ -20,11 +20,11 @@ from django.db import transaction
 
 from core.demo_time import clock
 from imports import actions as imports
-from imports.cells import needs_units
 from imports.docx_reader import read_file
 from imports.layout import extract_plan
 from imports.models import ImportSession
 from imports.resolve import ROLES, Resolver, known_names
+from imports.row_checks import needs_units
 from org.matching import UnitDirectory
 from org.names import normalize_name
 from plans import actions, seed_004

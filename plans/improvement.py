@@ -72,7 +72,7 @@ def year_results(assessment: Assessment) -> YearResults:
             points=final_points(line.score) if line.is_leaf else None, comment=gap.comment,
             responsible=ref(gap.responsible_unit), criterion_id=criterion.pk,
             survey=line.depth == 0 and area.kind == Criterion.Kind.AREA
-            and any(w in drafting._fold(area.title) for w in SURVEY_WORDS))
+            and any(w in drafting.fold(area.title) for w in SURVEY_WORDS))
         nodes[criterion.pk] = node
         (nodes[criterion.parent_id].children if criterion.parent_id in nodes else top).append(node)
     rank, out_of = rank_of_assessment(assessment)

@@ -3,18 +3,14 @@ plan with its 'Phân công và cách thức thực hiện' column) and the issue
 
 import pytest
 
-from imports.cells import (
+from imports.cells import is_outside_body, is_vague, read_assignment, split_deadline_marks, split_marks
+from imports.row_checks import (
     METHOD_NAMES_UNITS,
     field_warnings,
-    is_outside_body,
-    is_vague,
     needs_units,
     parse_participants,
     participants_text,
-    read_assignment,
     replace_vague,
-    split_deadline_marks,
-    split_marks,
 )
 from org.names import normalize_name
 
